@@ -1,0 +1,181 @@
+//! Typed signal parameters and return values: what `connect_stream_typed` converts to, and
+//! what return-value handlers give back to the emitter.
+
+use glib::{
+    value::{FromValue, ToValue},
+    types::StaticType,
+    Type, Value,
+};
+
+/// The item type of a signal stream: the emission's parameters (without the emitter),
+/// converted from [`glib::Value`]s.
+///
+/// Implemented for tuples of up to 12 types that convert from a `glib::Value` (`()`, `(T1,)`,
+/// `(T1, T2)`, ...) and for `Vec<glib::Value>` (any signal, unconverted). A tuple's types are
+/// checked against the signal's definition when connecting (see
+/// [`ConnectError::ArgumentMismatch`](crate::ConnectError::ArgumentMismatch)), so converting
+/// during an emission cannot fail for a type mismatch.
+///
+/// Parameter types: numbers, `bool`, `String`, `glib::Variant`, objects, interfaces, boxed
+/// types, enums and flags; wrap a parameter in `Option<_>` when GLib may pass `NULL` for it
+/// (GObject's signal definitions do not say which ones may be `NULL`).
+pub trait SignalArgs: Sized + 'static {
+    /// The GTypes this item type expects, with Rust names for messages, or `None` to accept
+    /// any parameters.
+    fn expected_types() -> Option<Vec<(Type, String)>>;
+
+    /// Converts one emission's parameters (the emitter excluded). `None` if a value does
+    /// not convert (for example `NULL` for a non-`Option` parameter).
+    fn from_values(values: &[Value]) -> Option<Self>;
+}
+
+impl SignalArgs for Vec<Value> {
+    fn expected_types() -> Option<Vec<(Type, String)>> {
+        None
+    }
+
+    #[inline]
+    fn from_values(values: &[Value]) -> Option<Self> {
+        Some(values.to_vec())
+    }
+}
+
+macro_rules! impl_signal_args {
+    ($n:literal; $($t:ident $i:tt),*) => {
+        impl<$($t),*> SignalArgs for ($($t,)*)
+        where
+            $($t: for<'a> FromValue<'a> + StaticType + 'static,)*
+        {
+            fn expected_types() -> Option<Vec<(Type, String)>> {
+                Some(vec![$(($t::static_type(), rust_type_name::<$t>())),*])
+            }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn from_values(values: &[Value]) -> Option<Self> {
+                if values.len() != $n {
+                    return None;
+                }
+                Some(($(values[$i].get::<$t>().ok()?,)*))
+            }
+        }
+    };
+}
+
+impl_signal_args!(0;);
+impl_signal_args!(1; A 0);
+impl_signal_args!(2; A 0, B 1);
+impl_signal_args!(3; A 0, B 1, C 2);
+impl_signal_args!(4; A 0, B 1, C 2, D 3);
+impl_signal_args!(5; A 0, B 1, C 2, D 3, E 4);
+impl_signal_args!(6; A 0, B 1, C 2, D 3, E 4, F 5);
+impl_signal_args!(7; A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+impl_signal_args!(8; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+impl_signal_args!(9; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+impl_signal_args!(10; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+impl_signal_args!(11; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+impl_signal_args!(12; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+
+/// A value a return-value handler gives back to the emitter.
+///
+/// Implemented for every type that is `ToValue + StaticType` (`bool`, numbers, `String`,
+/// objects, enums, ...), for [`glib::Propagation`] (a `gboolean`, as GTK's event signals
+/// expect) and for `()` (signals that return nothing). The type parameter `M` only tells these
+/// families apart; it is always inferred.
+///
+/// The return type is checked against the signal's when connecting
+/// ([`ConnectError::ReturnTypeMismatch`](crate::ConnectError::ReturnTypeMismatch)).
+pub trait SignalReturn<M>: 'static {
+    /// The GType handed to the emitter (`Type::UNIT` for none).
+    fn return_type() -> Type;
+    /// The Rust type's name, for messages.
+    fn type_name() -> String;
+    /// Converts into the value handed to the emitter (`None` for `()`).
+    fn into_return_value(self) -> Option<Value>;
+}
+
+/// Marker types that select a [`SignalReturn`] implementation; never named by users.
+pub mod marker {
+    /// Selects the implementation for `T: ToValue + StaticType`.
+    #[derive(Debug)]
+    pub enum ByValue {}
+    /// Selects the implementation for [`glib::Propagation`].
+    #[derive(Debug)]
+    pub enum ByPropagation {}
+    /// Selects the implementation for `()`.
+    #[derive(Debug)]
+    pub enum ByUnit {}
+}
+
+impl<T: ToValue + StaticType + 'static> SignalReturn<marker::ByValue> for T {
+    fn return_type() -> Type {
+        T::static_type()
+    }
+    fn type_name() -> String {
+        rust_type_name::<T>()
+    }
+    #[inline]
+    fn into_return_value(self) -> Option<Value> {
+        Some(self.to_value())
+    }
+}
+
+impl SignalReturn<marker::ByPropagation> for glib::Propagation {
+    fn return_type() -> Type {
+        Type::BOOL
+    }
+    fn type_name() -> String {
+        "Propagation".to_owned()
+    }
+    #[inline]
+    fn into_return_value(self) -> Option<Value> {
+        Some(bool::from(self).to_value())
+    }
+}
+
+impl SignalReturn<marker::ByUnit> for () {
+    fn return_type() -> Type {
+        Type::UNIT
+    }
+    fn type_name() -> String {
+        "()".to_owned()
+    }
+    #[inline]
+    fn into_return_value(self) -> Option<Value> {
+        None
+    }
+}
+
+/// `std::any::type_name` without module paths: `Option<gtk4::auto::widget::Widget>` becomes
+/// `Option<Widget>`.
+pub(crate) fn rust_type_name<T: ?Sized>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut out = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    for (i, c) in full.char_indices() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            continue;
+        }
+        push_last_segment(&mut out, &full[segment_start..i]);
+        out.push(c);
+        segment_start = i + c.len_utf8();
+    }
+    push_last_segment(&mut out, &full[segment_start..]);
+    out
+}
+
+fn push_last_segment(out: &mut String, path: &str) {
+    out.push_str(path.rsplit("::").next().unwrap_or(path));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rust_type_name;
+
+    #[test]
+    fn type_names_are_short() {
+        assert_eq!(rust_type_name::<u32>(), "u32");
+        assert_eq!(rust_type_name::<Option<glib::Object>>(), "Option<Object>");
+        assert_eq!(rust_type_name::<(u32, String)>(), "(u32, String)");
+    }
+}

@@ -1,0 +1,266 @@
+//! [`SignalStreamExt`]: signal and property streams on every GObject.
+
+use glib::{prelude::*, value::FromValue, Value};
+
+use crate::{
+    args::{SignalArgs, SignalReturn},
+    builder::SignalStreamBuilder,
+    error::ConnectError,
+    future::SignalFuture,
+    property::PropertyStream,
+    stream::{SendSignalStream, SignalStream},
+};
+
+fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
+    obj.dynamic_cast_ref()
+        .expect("every GObject instance is a glib::Object")
+}
+
+/// Signal streams, signal futures and property streams, for every [`glib::Object`] type.
+///
+/// `signal` is a signal name, optionally with a detail (`"notify::label"`). Each method
+/// checks the signal and the requested types when connecting: the `try_` forms return the
+/// [`ConnectError`], the others panic with its message, like `glib`'s own `connect`.
+pub trait SignalStreamExt: ObjectType {
+    /// A builder for a signal stream with options (run after the class handler, buffer
+    /// policy), for any item type and flavor.
+    fn signal_stream_builder<'a>(&'a self, signal: &'a str) -> SignalStreamBuilder<'a> {
+        SignalStreamBuilder::new(as_object(self), signal)
+    }
+
+    /// Connects a stream of `signal`'s emissions, each item the parameter values in order
+    /// (without the emitter).
+    ///
+    /// The handler is connected before this returns; it holds the emitter weakly and is
+    /// disconnected when the stream is dropped; the stream ends when the emitter is
+    /// disposed. See [`SignalStream`].
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream`](Self::try_connect_stream) would fail, with its message.
+    ///
+    /// ```
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("open", Some(glib::VariantTy::STRING));
+    /// let mut activations = action.connect_stream("activate");
+    /// action.activate(Some(&"README.md".to_variant()));
+    ///
+    /// let args = glib::MainContext::default().block_on(activations.next()).unwrap();
+    /// let param = args[0].get::<Option<glib::Variant>>().unwrap().unwrap();
+    /// assert_eq!(param.str(), Some("README.md"));
+    /// ```
+    #[doc(alias = "g_signal_connect_closure")]
+    #[track_caller]
+    fn connect_stream(&self, signal: &str) -> SignalStream<Vec<Value>> {
+        self.signal_stream_builder(signal).build()
+    }
+
+    /// Fallible form of [`connect_stream`](Self::connect_stream).
+    ///
+    /// Fails if the signal does not exist, its detail is malformed or not supported, or its
+    /// handlers must return a value (use
+    /// [`connect_stream_with_return`](Self::connect_stream_with_return)).
+    #[doc(alias = "g_signal_connect_closure")]
+    fn try_connect_stream(&self, signal: &str) -> Result<SignalStream<Vec<Value>>, ConnectError> {
+        self.signal_stream_builder(signal).try_build()
+    }
+
+    /// Connects a stream for a signal whose handlers return a value.
+    ///
+    /// `handler` runs synchronously inside each emission with the parameter values (without
+    /// the emitter: capture a weak reference if it needs one); its result is returned to the
+    /// emitter, and the values are also queued on the stream. `R` is checked against the
+    /// signal's return type.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_with_return`](Self::try_connect_stream_with_return) would fail.
+    #[track_caller]
+    fn connect_stream_with_return<R, M, H>(&self, signal: &str, handler: H) -> SignalStream<Vec<Value>>
+    where
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&[Value]) -> R + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .build_with_return(move |args: &Vec<Value>| handler(args))
+    }
+
+    /// Fallible form of [`connect_stream_with_return`](Self::connect_stream_with_return).
+    fn try_connect_stream_with_return<R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SignalStream<Vec<Value>>, ConnectError>
+    where
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&[Value]) -> R + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .try_build_with_return(move |args: &Vec<Value>| handler(args))
+    }
+
+    /// Connects a stream of typed items: `A` is a tuple of the parameters' Rust types,
+    /// checked against the signal's definition now.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_typed`](Self::try_connect_stream_typed) would fail.
+    ///
+    /// ```
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("zoom", Some(glib::VariantTy::INT32));
+    /// let mut zooms = action.connect_stream_typed::<(Option<glib::Variant>,)>("activate");
+    /// action.activate(Some(&150i32.to_variant()));
+/// drop(action);
+    /// let (level,) = glib::MainContext::default().block_on(zooms.next()).unwrap();
+    /// assert_eq!(level.and_then(|v| v.get::<i32>()), Some(150));
+    /// ```
+    #[doc(alias = "g_signal_connect_closure")]
+    #[track_caller]
+    fn connect_stream_typed<A: SignalArgs>(&self, signal: &str) -> SignalStream<A> {
+        self.signal_stream_builder(signal).build()
+    }
+
+    /// Fallible form of [`connect_stream_typed`](Self::connect_stream_typed); fails also
+    /// with [`ConnectError::ArgumentMismatch`] when `A` does not fit the parameters.
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("zoom", None);
+    /// let err = action.try_connect_stream_typed::<(u32,)>("activate").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "signal 'activate' of 'GSimpleAction' has parameters (GVariant); requested (u32)"
+    /// );
+    /// ```
+    fn try_connect_stream_typed<A: SignalArgs>(
+        &self,
+        signal: &str,
+    ) -> Result<SignalStream<A>, ConnectError> {
+        self.signal_stream_builder(signal).try_build()
+    }
+
+    /// Connects a typed stream whose `handler` answers the emitter (for example
+    /// [`glib::Propagation`] for GTK's `close-request` and `key-pressed`, `bool` for
+    /// `GSocketService::incoming`). Both `A` and `R` are checked now.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_typed_with_return`](Self::try_connect_stream_typed_with_return)
+    /// would fail.
+    #[track_caller]
+    fn connect_stream_typed_with_return<A, R, M, H>(&self, signal: &str, handler: H) -> SignalStream<A>
+    where
+        A: SignalArgs,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + 'static,
+    {
+        self.signal_stream_builder(signal).build_with_return(handler)
+    }
+
+    /// Fallible form of
+    /// [`connect_stream_typed_with_return`](Self::connect_stream_typed_with_return).
+    fn try_connect_stream_typed_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SignalStream<A>, ConnectError>
+    where
+        A: SignalArgs,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + 'static,
+    {
+        self.signal_stream_builder(signal).try_build_with_return(handler)
+    }
+
+    /// Connects a [`SendSignalStream`]: its handler accepts emissions from any thread, and the
+    /// stream can be polled from any thread or executor.
+    ///
+    /// Use it for emitters that fire on other threads (GIO worker threads, GStreamer
+    /// streaming threads); use the local streams for GTK widgets and objects used on one
+    /// thread: they need no lock.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_send`](Self::try_connect_stream_send) would fail.
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("ping", None);
+    /// let pings = action.connect_stream_send::<(Option<glib::Variant>,)>("activate");
+    /// action.activate(None);
+    /// let count = std::thread::spawn(move || futures::executor::block_on_stream(pings).take(1).count())
+    ///     .join()
+    ///     .unwrap();
+    /// assert_eq!(count, 1);
+    /// ```
+    #[track_caller]
+    fn connect_stream_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalStream<A> {
+        self.signal_stream_builder(signal).build_send()
+    }
+
+    /// Fallible form of [`connect_stream_send`](Self::connect_stream_send).
+    fn try_connect_stream_send<A: SignalArgs + Send>(
+        &self,
+        signal: &str,
+    ) -> Result<SendSignalStream<A>, ConnectError> {
+        self.signal_stream_builder(signal).try_build_send()
+    }
+
+    /// A future resolving to the next emission's parameter values, or `None` if the emitter
+    /// is disposed first. See [`SignalFuture`].
+    ///
+    /// # Panics
+    ///
+    /// If [`try_signal_future`](Self::try_signal_future) would fail.
+    #[track_caller]
+    fn signal_future(&self, signal: &str) -> SignalFuture<Vec<Value>> {
+        self.signal_stream_builder(signal).build_future()
+    }
+
+    /// Fallible form of [`signal_future`](Self::signal_future).
+    fn try_signal_future(&self, signal: &str) -> Result<SignalFuture<Vec<Value>>, ConnectError> {
+        self.signal_stream_builder(signal).try_build_future()
+    }
+
+    /// A stream of property `name`'s value: the current value, then the latest value after
+    /// changes. See [`PropertyStream`].
+    ///
+    /// # Panics
+    ///
+    /// If [`try_property_stream`](Self::try_property_stream) would fail.
+    #[doc(alias = "notify")]
+    #[track_caller]
+    fn property_stream<T>(&self, name: &str) -> PropertyStream<T>
+    where
+        T: for<'a> FromValue<'a> + StaticType + 'static,
+    {
+        self.try_property_stream(name)
+            .unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    /// Fallible form of [`property_stream`](Self::property_stream): fails if the property does
+    /// not exist, is not readable, or does not hold a `T`.
+    fn try_property_stream<T>(&self, name: &str) -> Result<PropertyStream<T>, ConnectError>
+    where
+        T: for<'a> FromValue<'a> + StaticType + 'static,
+    {
+        PropertyStream::connect(as_object(self), name)
+    }
+}
+
+impl<O: ObjectType> SignalStreamExt for O {}

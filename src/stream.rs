@@ -1,0 +1,216 @@
+//! [`SignalStream`]: the items of a connected signal handler, as a `futures` stream.
+
+use std::{
+    fmt,
+    pin::Pin,
+    task::{Context, Poll},
+};
+
+use futures_core::{stream::FusedStream, Stream};
+
+use crate::{
+    buffer::{Buffer, BufferPolicy},
+    channel::{Flavor, Local, Threaded},
+    connection::Connection,
+};
+
+/// A stream of a signal's emissions.
+///
+/// Created by [`connect_stream`](crate::prelude::SignalStreamExt::connect_stream) and its
+/// typed and threaded siblings. The handler is connected when the stream is created, so
+/// emissions are queued from then on even before the first poll; each item is one
+/// emission's parameters, without the emitter.
+///
+/// # Disconnection
+///
+/// Dropping the stream disconnects the handler at once. [`disconnect`](Self::disconnect) does
+/// the same but keeps the stream, which then yields what was queued and ends.
+///
+/// # End of stream
+///
+/// The stream holds its emitter only through a weak reference and never keeps it alive. When
+/// the emitter is disposed (its last reference dropped, or a widget destroyed), GLib destroys
+/// the handler: the stream yields what is still queued, then `None`, and
+/// [`is_terminated`](FusedStream::is_terminated) becomes true.
+///
+/// # Threads
+///
+/// A [`Local`] stream (the default, [`SignalStream<T>`]) uses no locks or atomics. Its handler
+/// only runs on the thread that connected it: an emission on another thread is not delivered
+/// and logs a critical (`glib-signal-stream` domain) instead of being undefined behaviour. Use a
+/// [`Threaded`] stream ([`SendSignalStream<T>`], from
+/// [`connect_stream_send`](crate::prelude::SignalStreamExt::connect_stream_send)) for emitters
+/// on other threads.
+///
+/// # Buffering
+///
+/// By default nothing is dropped and the queue grows with the backlog; see [`BufferPolicy`]
+/// and [`with_policy`](Self::with_policy) for noisy signals.
+///
+/// # Example
+///
+/// ```
+/// use futures_util::StreamExt;
+/// use gio::prelude::*;
+/// use glib_signal_stream::prelude::*;
+///
+/// let cancellable = gio::Cancellable::new();
+/// let mut cancelled = cancellable.connect_stream("cancelled");
+/// cancellable.cancel(); // queued although nobody polls yet
+/// drop(cancellable); // disposed: the stream ends after its queued item
+///
+/// glib::MainContext::default().block_on(async {
+///     assert_eq!(cancelled.next().await.map(|args| args.len()), Some(0));
+///     assert!(cancelled.next().await.is_none());
+/// });
+/// ```
+#[must_use = "streams do nothing unless polled"]
+pub struct SignalStream<T, F: Flavor = Local> {
+    queue: F::Queue<T>,
+    connection: Connection,
+    terminated: bool,
+}
+
+/// A [`SignalStream`] fed from any thread; `Send` when its items are.
+pub type SendSignalStream<T> = SignalStream<T, Threaded>;
+
+impl<T, F: Flavor> SignalStream<T, F> {
+    pub(crate) fn new(queue: F::Queue<T>, connection: Connection) -> Self {
+        Self {
+            queue,
+            connection,
+            terminated: false,
+        }
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut Buffer<T>) -> R) -> Option<R> {
+        F::with(&self.queue, f)
+    }
+
+    /// How many items are queued.
+    pub fn len(&self) -> usize {
+        self.with(|b| b.len()).unwrap_or(0)
+    }
+
+    /// Whether no item is queued.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many items the [`BufferPolicy`] discarded so far.
+    pub fn dropped_count(&self) -> u64 {
+        self.with(|b| b.dropped()).unwrap_or(0)
+    }
+
+    /// The buffer policy in force.
+    pub fn policy(&self) -> BufferPolicy {
+        self.with(|b| b.policy()).unwrap_or_default()
+    }
+
+    /// Switches to `policy`, applying it to the items already queued (those it would not
+    /// have kept are discarded and counted).
+    pub fn set_policy(&mut self, policy: BufferPolicy) {
+        let discarded = self.with(|b| b.set_policy(policy));
+        drop(discarded);
+    }
+
+    /// This stream with `policy` applied; see [`set_policy`](Self::set_policy).
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::{prelude::*, BufferPolicy};
+    ///
+    /// let action = gio::SimpleAction::new("tick", None);
+    /// let latest = action
+    ///     .connect_stream_typed::<(Option<glib::Variant>,)>("activate")
+    ///     .with_policy(BufferPolicy::Latest);
+    /// for _ in 0..10 {
+    ///     action.activate(None);
+    /// }
+    /// assert_eq!(latest.len(), 1);
+    /// assert_eq!(latest.dropped_count(), 9);
+    /// ```
+    pub fn with_policy(mut self, policy: BufferPolicy) -> Self {
+        self.set_policy(policy);
+        self
+    }
+
+    /// Whether the handler is still connected (false after [`disconnect`](Self::disconnect)
+    /// and once the emitter is disposed).
+    pub fn is_connected(&self) -> bool {
+        self.connection.is_connected()
+    }
+
+    /// The emitter, if it is still alive. Handy to tag items when merging the streams of
+    /// several emitters.
+    pub fn emitter(&self) -> Option<glib::Object> {
+        self.connection.emitter()
+    }
+
+    /// Disconnects the handler now. The stream then yields what is already queued and ends.
+    #[doc(alias = "g_signal_handler_disconnect")]
+    pub fn disconnect(&mut self) {
+        self.connection.disconnect();
+    }
+}
+
+impl<T, F: Flavor> Stream for SignalStream<T, F> {
+    type Item = T;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        if self.terminated {
+            return Poll::Ready(None);
+        }
+        match self.with(|b| b.pop_or_register(cx.waker())) {
+            Some(Ok(Some(item))) => Poll::Ready(Some(item)),
+            Some(Ok(None)) => {
+                self.terminated = true;
+                Poll::Ready(None)
+            }
+            Some(Err(())) => Poll::Pending,
+            // Borrowed re-entrantly (from a waker or a drop inside the queue): try again soon.
+            None => {
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.terminated {
+            return (0, Some(0));
+        }
+        self.with(|b| (b.len(), b.is_closed().then_some(b.len())))
+            .unwrap_or((0, None))
+    }
+}
+
+impl<T, F: Flavor> FusedStream for SignalStream<T, F> {
+    fn is_terminated(&self) -> bool {
+        self.terminated
+    }
+}
+
+impl<T, F: Flavor> Unpin for SignalStream<T, F> {}
+
+impl<T, F: Flavor> Drop for SignalStream<T, F> {
+    fn drop(&mut self) {
+        self.connection.disconnect();
+        // Queued items are dropped after the lock is released: dropping one may dispose an
+        // object whose signals feed this very queue.
+        let queued = self.with(Buffer::abandon);
+        drop(queued);
+    }
+}
+
+impl<T, F: Flavor> fmt::Debug for SignalStream<T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignalStream")
+            .field("queued", &self.len())
+            .field("dropped", &self.dropped_count())
+            .field("policy", &self.policy())
+            .field("connected", &self.is_connected())
+            .field("terminated", &self.terminated)
+            .finish()
+    }
+}

@@ -1,0 +1,147 @@
+//! The one function that runs inside an emission, shared by every stream kind.
+//!
+//! It converts the parameters (the emitter excluded), hands them to a [`Receive`]r (a
+//! queue, optionally after a return-value handler), and returns the handler's answer to
+//! the emitter. It never panics: an emission it cannot deliver (wrong thread, a `NULL` for a
+//! non-`Option` parameter) is reported with a critical and answered with the return type's
+//! default value.
+
+use std::marker::PhantomData;
+
+use glib::{RustClosure, Type, Value};
+
+use crate::{
+    args::{SignalArgs, SignalReturn},
+    channel::{Flavor, Sender},
+    ffi::ThreadBound,
+};
+
+/// What an emission's converted parameters are handed to.
+pub(crate) trait Receive<A>: 'static {
+    /// Takes one emission; returns the value for the emitter (`None` for void signals).
+    fn receive(&self, emitter: &Value, item: A) -> Option<Value>;
+}
+
+/// How the trampoline reaches its receiver: on the owning thread only, or from any thread.
+pub(crate) trait Access: Send + Sync + 'static {
+    type Target;
+    fn get(&self) -> Option<&Self::Target>;
+}
+
+impl<T: 'static> Access for ThreadBound<T> {
+    type Target = T;
+    #[inline]
+    fn get(&self) -> Option<&T> {
+        ThreadBound::get(self)
+    }
+}
+
+/// Receiver state that is itself `Send + Sync` (threaded streams).
+pub(crate) struct AnyThread<T>(pub(crate) T);
+
+impl<T: Send + Sync + 'static> Access for AnyThread<T> {
+    type Target = T;
+    #[inline]
+    fn get(&self) -> Option<&T> {
+        Some(&self.0)
+    }
+}
+
+/// Queues every item.
+pub(crate) struct Forward<T, F: Flavor>(pub(crate) Sender<T, F>);
+
+impl<T: 'static, F: Flavor> Receive<T> for Forward<T, F> {
+    #[inline]
+    fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
+        self.0.send(item);
+        None
+    }
+}
+
+/// Runs a return-value handler, then queues the item; the handler's answer goes to the emitter.
+pub(crate) struct Answer<T, F: Flavor, H, R, M> {
+    sender: Sender<T, F>,
+    handler: H,
+    _ret: PhantomData<fn() -> (R, M)>,
+}
+
+impl<T, F: Flavor, H, R, M> Answer<T, F, H, R, M> {
+    pub(crate) fn new(sender: Sender<T, F>, handler: H) -> Self {
+        Self {
+            sender,
+            handler,
+            _ret: PhantomData,
+        }
+    }
+}
+
+impl<T, F, H, R, M> Receive<T> for Answer<T, F, H, R, M>
+where
+    T: 'static,
+    F: Flavor,
+    H: Fn(&T) -> R + 'static,
+    R: SignalReturn<M>,
+    M: 'static,
+{
+    #[inline]
+    fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
+        let answer = (self.handler)(&item).into_return_value();
+        self.sender.send(item);
+        answer
+    }
+}
+
+/// Names the signal in diagnostics, and gives the answer for an emission that cannot be
+/// delivered.
+#[derive(Clone)]
+pub(crate) struct SignalInfo {
+    pub(crate) type_name: &'static str,
+    pub(crate) signal: &'static str,
+    pub(crate) return_type: Type,
+}
+
+impl SignalInfo {
+    fn default_answer(&self) -> Option<Value> {
+        (self.return_type != Type::UNIT).then(|| Value::from_type(self.return_type))
+    }
+}
+
+/// Builds the closure connected to the signal.
+pub(crate) fn closure<A, G>(state: G, info: SignalInfo) -> RustClosure
+where
+    A: SignalArgs,
+    G: Access,
+    G::Target: Receive<A>,
+{
+    RustClosure::new(move |values| {
+        let Some(receiver) = state.get() else {
+            glib::g_critical!(
+                crate::LOG_DOMAIN,
+                "signal '{}' of '{}' emitted on another thread than the one that connected its \
+                 local stream; the emission is dropped from the stream (use connect_stream_send \
+                 for emitters on other threads)",
+                info.signal,
+                info.type_name
+            );
+            return info.default_answer();
+        };
+        let (emitter, params) = match values.split_first() {
+            Some((emitter, params)) => (emitter, params),
+            None => return info.default_answer(),
+        };
+        match A::from_values(params) {
+            Some(item) => receiver.receive(emitter, item),
+            None => {
+                glib::g_critical!(
+                    crate::LOG_DOMAIN,
+                    "signal '{}' of '{}': a parameter did not convert to the requested type \
+                     (NULL for a parameter that is not an Option?); the emission is dropped \
+                     from the stream",
+                    info.signal,
+                    info.type_name
+                );
+                info.default_answer()
+            }
+        }
+    })
+}
