@@ -2,8 +2,8 @@
 //! what return-value handlers give back to the emitter.
 
 use glib::{
-    value::{FromValue, ToValue},
     types::StaticType,
+    value::{FromValue, ToValue},
     Type, Value,
 };
 

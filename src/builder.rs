@@ -122,9 +122,7 @@ impl<'a> SignalStreamBuilder<'a> {
     }
 
     /// Connects a [`SendSignalStream`]: the handler accepts emissions from any thread.
-    pub fn try_build_send<A: SignalArgs + Send>(
-        self,
-    ) -> Result<SendSignalStream<A>, ConnectError> {
+    pub fn try_build_send<A: SignalArgs + Send>(self) -> Result<SendSignalStream<A>, ConnectError> {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
         let queue = Threaded::new_queue(self.policy);
@@ -149,7 +147,8 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build_future`](Self::try_build_future), but panics with the error's message.
     #[track_caller]
     pub fn build_future<A: SignalArgs>(self) -> SignalFuture<A> {
-        self.try_build_future().unwrap_or_else(|err| panic!("{err}"))
+        self.try_build_future()
+            .unwrap_or_else(|err| panic!("{err}"))
     }
 
     fn resolve<A: SignalArgs>(&self) -> Result<Resolved, ConnectError> {
@@ -172,7 +171,12 @@ impl<'a> SignalStreamBuilder<'a> {
         self.finish(resolved, queue, state)
     }
 
-    fn finish<A, F, G>(&self, resolved: &Resolved, queue: F::Queue<A>, state: G) -> SignalStream<A, F>
+    fn finish<A, F, G>(
+        &self,
+        resolved: &Resolved,
+        queue: F::Queue<A>,
+        state: G,
+    ) -> SignalStream<A, F>
     where
         A: SignalArgs,
         F: Flavor,

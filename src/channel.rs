@@ -67,8 +67,6 @@ pub(crate) mod sealed {
     }
 }
 
-
-
 /// The handler's half: pushes items, and closes the queue when the handler is destroyed
 /// (disconnected, or its emitter disposed), which ends the stream.
 pub(crate) struct Sender<T, F: Flavor> {

@@ -79,7 +79,11 @@ pub trait SignalStreamExt: ObjectType {
     ///
     /// If [`try_connect_stream_with_return`](Self::try_connect_stream_with_return) would fail.
     #[track_caller]
-    fn connect_stream_with_return<R, M, H>(&self, signal: &str, handler: H) -> SignalStream<Vec<Value>>
+    fn connect_stream_with_return<R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> SignalStream<Vec<Value>>
     where
         R: SignalReturn<M>,
         M: 'static,
@@ -119,7 +123,7 @@ pub trait SignalStreamExt: ObjectType {
     /// let action = gio::SimpleAction::new("zoom", Some(glib::VariantTy::INT32));
     /// let mut zooms = action.connect_stream_typed::<(Option<glib::Variant>,)>("activate");
     /// action.activate(Some(&150i32.to_variant()));
-/// drop(action);
+    /// drop(action);
     /// let (level,) = glib::MainContext::default().block_on(zooms.next()).unwrap();
     /// assert_eq!(level.and_then(|v| v.get::<i32>()), Some(150));
     /// ```
@@ -159,14 +163,19 @@ pub trait SignalStreamExt: ObjectType {
     /// If [`try_connect_stream_typed_with_return`](Self::try_connect_stream_typed_with_return)
     /// would fail.
     #[track_caller]
-    fn connect_stream_typed_with_return<A, R, M, H>(&self, signal: &str, handler: H) -> SignalStream<A>
+    fn connect_stream_typed_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> SignalStream<A>
     where
         A: SignalArgs,
         R: SignalReturn<M>,
         M: 'static,
         H: Fn(&A) -> R + 'static,
     {
-        self.signal_stream_builder(signal).build_with_return(handler)
+        self.signal_stream_builder(signal)
+            .build_with_return(handler)
     }
 
     /// Fallible form of
@@ -182,7 +191,8 @@ pub trait SignalStreamExt: ObjectType {
         M: 'static,
         H: Fn(&A) -> R + 'static,
     {
-        self.signal_stream_builder(signal).try_build_with_return(handler)
+        self.signal_stream_builder(signal)
+            .try_build_with_return(handler)
     }
 
     /// Connects a [`SendSignalStream`]: its handler accepts emissions from any thread, and the

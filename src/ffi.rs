@@ -90,7 +90,9 @@ impl EmitterRef {
 
     /// Whether `handler` is still connected (false once the emitter is gone).
     pub(crate) fn is_connected(&self, handler: &SignalHandlerId) -> bool {
-        self.0.upgrade().is_some_and(|obj| is_connected(&obj, handler))
+        self.0
+            .upgrade()
+            .is_some_and(|obj| is_connected(&obj, handler))
     }
 }
 

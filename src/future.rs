@@ -91,7 +91,9 @@ impl<T> SignalFuture<T> {
     /// Whether the handler is still connected (it is until the first emission).
     pub fn is_connected(&self) -> bool {
         let handler = self.handler.take();
-        let connected = handler.as_ref().is_some_and(|h| self.emitter.is_connected(h));
+        let connected = handler
+            .as_ref()
+            .is_some_and(|h| self.emitter.is_connected(h));
         self.handler.set(handler);
         connected
     }

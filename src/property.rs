@@ -105,7 +105,10 @@ where
         }
         let state = ThreadBound::new(Latest { sender });
         let handler = resolved.connect(obj, false, closure(state, resolved.info.clone()));
-        Ok(Self(SignalStream::new(queue, Connection::new(obj, handler))))
+        Ok(Self(SignalStream::new(
+            queue,
+            Connection::new(obj, handler),
+        )))
     }
 }
 
