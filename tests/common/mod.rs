@@ -217,6 +217,15 @@ impl Emitter {
         std::mem::take(&mut *self.imp().log.lock().unwrap())
     }
 
+    /// Disposes the object now while references to it are still held (as a GTK widget's
+    /// `destroy` does): GLib destroys every handler.
+    pub fn dispose_now(&self) {
+        // SAFETY: `run_dispose` is unsafe because an implementation may not expect to be used
+        // after dispose. This one keeps no state that dispose invalidates: after it, the object
+        // is still a valid GObject with no handlers, and its properties still work.
+        unsafe { self.run_dispose() }
+    }
+
     /// Whether any handler is connected to `signal` (a plain name, no detail).
     pub fn has_handler(&self, signal: &str) -> bool {
         let id = glib::subclass::SignalId::lookup(signal, Self::static_type())
