@@ -38,6 +38,11 @@ pub struct Point {
     pub y: i32,
 }
 
+/// A boxed type that deliberately implements no `Debug`.
+#[derive(Clone, PartialEq, Eq, glib::Boxed)]
+#[boxed_type(name = "SignalStreamTestToken")]
+pub struct Token(pub u32);
+
 mod imp {
     use std::sync::{
         atomic::{AtomicI32, AtomicU32, Ordering},
@@ -50,7 +55,7 @@ mod imp {
         ParamSpec, ParamSpecInt, ParamSpecString, ParamSpecUInt, Value,
     };
 
-    use super::{Color, Mode, Point};
+    use super::{Color, Mode, Point, Token};
 
     /// Only `Send + Sync` fields: the wrapper is then `Send + Sync` too, so tests can emit
     /// from other threads.
@@ -137,6 +142,9 @@ mod imp {
                         .build(),
                     Signal::builder("object")
                         .param_types([glib::Object::static_type()])
+                        .build(),
+                    Signal::builder("token")
+                        .param_types([Token::static_type()])
                         .build(),
                 ]
             })
