@@ -98,7 +98,11 @@ fn pending_stream_is_woken_and_ends_when_emitter_disposed() {
 
     assert!(ticks.poll_next_unpin(&mut cx).is_pending());
     drop(obj);
-    assert_ne!(wakes.0.load(Ordering::SeqCst), 0, "the consumer was not woken");
+    assert_ne!(
+        wakes.0.load(Ordering::SeqCst),
+        0,
+        "the consumer was not woken"
+    );
     assert_eq!(ticks.poll_next_unpin(&mut cx), Poll::Ready(None));
 }
 
@@ -125,7 +129,10 @@ fn stream_is_not_terminated_before_it_ends() {
 fn emitter_accessor_is_none_after_dispose() {
     let obj = Emitter::new();
     let ticks = obj.connect_stream("tick");
-    assert_eq!(ticks.emitter().as_ref(), Some(obj.upcast_ref::<glib::Object>()));
+    assert_eq!(
+        ticks.emitter().as_ref(),
+        Some(obj.upcast_ref::<glib::Object>())
+    );
     drop(obj);
     assert!(ticks.emitter().is_none());
 }

@@ -4,11 +4,11 @@
 mod common;
 
 use common::{block_on, Emitter, Token};
-use glib::prelude::*;
 use futures::{
     stream::{FusedStream, Stream},
     StreamExt,
 };
+use glib::prelude::*;
 use glib_signal_stream::{prelude::*, SendSignalStream, SignalStream};
 
 fn assert_stream<S: Stream + FusedStream + Unpin>(_: &S) {}

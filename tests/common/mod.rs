@@ -164,7 +164,8 @@ mod imp {
         fn set_property(&self, _id: usize, value: &Value, pspec: &ParamSpec) {
             match pspec.name() {
                 "label" => {
-                    *self.label.lock().unwrap() = value.get::<Option<String>>().unwrap().unwrap_or_default()
+                    *self.label.lock().unwrap() =
+                        value.get::<Option<String>>().unwrap().unwrap_or_default()
                 }
                 "level" => self.level.store(value.get().unwrap(), Ordering::SeqCst),
                 "secret" => self.secret.store(value.get().unwrap(), Ordering::SeqCst),
