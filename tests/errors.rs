@@ -477,5 +477,8 @@ fn panics_report_the_callers_location() {
         .filter(|(_, file)| file != file!())
         .map(|(form, file)| format!("{form} at {file}"))
         .collect();
-    assert!(elsewhere.is_empty(), "panics not at the caller: {elsewhere:?}");
+    assert!(
+        elsewhere.is_empty(),
+        "panics not at the caller: {elsewhere:?}"
+    );
 }

@@ -219,6 +219,11 @@ impl Emitter {
         self.emit_by_name::<i32>("compute", &[&n])
     }
 
+    /// Records `what` in the log of the current `stage` emission.
+    pub fn record(&self, what: &'static str) {
+        self.imp().log.lock().unwrap().push(what);
+    }
+
     /// Emits `stage` and returns what ran, in order.
     pub fn stage(&self) -> Vec<&'static str> {
         self.imp().log.lock().unwrap().clear();
