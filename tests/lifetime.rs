@@ -144,16 +144,3 @@ fn future_resolves_to_none_when_emitter_disposed() {
     drop(obj);
     assert!(block_on(next_tick).is_none());
 }
-
-#[test]
-fn property_stream_ends_when_emitter_disposed() {
-    let obj = Emitter::new();
-    obj.set_property("level", 4);
-    let mut levels = obj.property_stream::<i32>("level");
-    drop(obj);
-    block_on(async {
-        assert_eq!(levels.next().await, Some(4));
-        assert_eq!(levels.next().await, None);
-    });
-    assert!(levels.is_terminated());
-}
