@@ -211,6 +211,12 @@ impl Emitter {
         self.emit_by_name::<()>("triple", &[&a, &b, &c]);
     }
 
+    /// Emits `changed::detail` with `value`.
+    pub fn change(&self, detail: &str, value: &str) {
+        let id = glib::subclass::SignalId::lookup("changed", Self::static_type()).unwrap();
+        self.emit_with_details::<()>(id, glib::Quark::from_str(detail), &[&value]);
+    }
+
     pub fn ask(&self, n: i32) -> bool {
         self.emit_by_name::<bool>("ask", &[&n])
     }
