@@ -49,6 +49,25 @@ fn notify_detail_on_subclass_property() {
 }
 
 #[test]
+fn notify_detail_with_underscores_fires_for_dashed_property() {
+    let obj = Emitter::new();
+    let dashed = obj.connect_stream("notify::max-level");
+    let underscored = obj.connect_stream("notify::max_level");
+    obj.set_property("max-level", 3);
+    assert_eq!(dashed.len(), 1);
+    assert_eq!(underscored.len(), 1);
+}
+
+#[test]
+fn property_stream_with_underscores_follows_dashed_property() {
+    let obj = Emitter::new();
+    let mut max_levels = obj.property_stream::<i32>("max_level");
+    assert_eq!(block_on(max_levels.next()), Some(0));
+    obj.set_property("max-level", 3);
+    assert_eq!(block_on(max_levels.next()), Some(3));
+}
+
+#[test]
 fn notify_enabled_on_simple_action() {
     let action = gio::SimpleAction::new("save", None);
     let mut enabled_changes = action.connect_stream("notify::enabled");

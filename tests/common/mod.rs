@@ -63,6 +63,7 @@ mod imp {
     pub struct Emitter {
         pub label: Mutex<String>,
         pub level: AtomicI32,
+        pub max_level: AtomicI32,
         pub secret: AtomicU32,
         /// What ran during `stage` emissions, in order (the class handler writes "class").
         pub log: Mutex<Vec<&'static str>>,
@@ -156,6 +157,7 @@ mod imp {
                 vec![
                     ParamSpecString::builder("label").build(),
                     ParamSpecInt::builder("level").build(),
+                    ParamSpecInt::builder("max-level").build(),
                     ParamSpecUInt::builder("secret").write_only().build(),
                 ]
             })
@@ -168,6 +170,7 @@ mod imp {
                         value.get::<Option<String>>().unwrap().unwrap_or_default()
                 }
                 "level" => self.level.store(value.get().unwrap(), Ordering::SeqCst),
+                "max-level" => self.max_level.store(value.get().unwrap(), Ordering::SeqCst),
                 "secret" => self.secret.store(value.get().unwrap(), Ordering::SeqCst),
                 name => unimplemented!("property {name}"),
             }
@@ -177,6 +180,7 @@ mod imp {
             match pspec.name() {
                 "label" => self.label.lock().unwrap().to_value(),
                 "level" => self.level.load(Ordering::SeqCst).to_value(),
+                "max-level" => self.max_level.load(Ordering::SeqCst).to_value(),
                 name => unimplemented!("property {name}"),
             }
         }
