@@ -84,7 +84,11 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build`](Self::try_build), but panics with the error's message.
     #[track_caller]
     pub fn build<A: SignalArgs>(self) -> SignalStream<A> {
-        self.try_build().unwrap_or_else(|err| panic!("{err}"))
+        match self.try_build() {
+            Ok(stream) => stream,
+            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
+            Err(err) => panic!("{err}"),
+        }
     }
 
     /// Connects a stream of `A` whose `handler` answers the emitter.
@@ -117,8 +121,11 @@ impl<'a> SignalStreamBuilder<'a> {
         M: 'static,
         H: Fn(&A) -> R + 'static,
     {
-        self.try_build_with_return(handler)
-            .unwrap_or_else(|err| panic!("{err}"))
+        match self.try_build_with_return(handler) {
+            Ok(stream) => stream,
+            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
+            Err(err) => panic!("{err}"),
+        }
     }
 
     /// Connects a [`SendSignalStream`]: the handler accepts emissions from any thread.
@@ -133,7 +140,11 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build_send`](Self::try_build_send), but panics with the error's message.
     #[track_caller]
     pub fn build_send<A: SignalArgs + Send>(self) -> SendSignalStream<A> {
-        self.try_build_send().unwrap_or_else(|err| panic!("{err}"))
+        match self.try_build_send() {
+            Ok(stream) => stream,
+            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
+            Err(err) => panic!("{err}"),
+        }
     }
 
     /// Connects a [`SignalFuture`] that resolves on the next emission. The buffer policy does
@@ -147,8 +158,11 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build_future`](Self::try_build_future), but panics with the error's message.
     #[track_caller]
     pub fn build_future<A: SignalArgs>(self) -> SignalFuture<A> {
-        self.try_build_future()
-            .unwrap_or_else(|err| panic!("{err}"))
+        match self.try_build_future() {
+            Ok(future) => future,
+            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
+            Err(err) => panic!("{err}"),
+        }
     }
 
     fn resolve<A: SignalArgs>(&self) -> Result<Resolved, ConnectError> {

@@ -52,14 +52,20 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
                     detail: detail.to_owned(),
                 });
             }
-            // `notify::name` with a name the type does not have would never fire: say so.
-            if query.signal_name() == "notify" && obj.find_property(detail).is_none() {
-                return Err(ConnectError::UnknownProperty {
-                    type_name: type_name.to_owned(),
-                    property: detail.to_owned(),
-                });
+            if query.signal_name() == "notify" {
+                // `notify::name` with a name the type does not have would never fire: say so.
+                let pspec =
+                    obj.find_property(detail)
+                        .ok_or_else(|| ConnectError::UnknownProperty {
+                            type_name: type_name.to_owned(),
+                            property: detail.to_owned(),
+                        })?;
+                // GObject notifies with the canonical name (`max-level`), while lookups also
+                // accept `max_level`: connect with the canonical one, or it would never fire.
+                Some(Quark::from_str(pspec.name()))
+            } else {
+                Some(Quark::from_str(detail))
             }
-            Some(Quark::from_str(detail))
         }
     };
     Ok(Resolved {

@@ -259,8 +259,11 @@ pub trait SignalStreamExt: ObjectType {
     where
         T: for<'a> FromValue<'a> + StaticType + 'static,
     {
-        self.try_property_stream(name)
-            .unwrap_or_else(|err| panic!("{err}"))
+        match self.try_property_stream(name) {
+            Ok(stream) => stream,
+            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
+            Err(err) => panic!("{err}"),
+        }
     }
 
     /// Fallible form of [`property_stream`](Self::property_stream): fails if the property does

@@ -1,0 +1,152 @@
+//! Signals whose handlers return a value: refused by plain streams, answered synchronously by
+//! a return-value handler whose items are still queued.
+
+mod common;
+
+use std::{cell::Cell, rc::Rc};
+
+use common::{block_on, Emitter};
+use futures::StreamExt;
+use glib_signal_stream::{prelude::*, ConnectError};
+
+#[test]
+fn plain_stream_on_signal_with_return_value_is_refused() {
+    let obj = Emitter::new();
+    let err = obj.try_connect_stream("ask").unwrap_err();
+    assert!(
+        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("connect_stream_with_return"),
+        "{err}"
+    );
+}
+
+#[test]
+fn typed_stream_on_signal_with_return_value_is_refused() {
+    let obj = Emitter::new();
+    let err = obj.try_connect_stream_typed::<(i32,)>("ask").unwrap_err();
+    assert!(
+        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn refused_connection_leaves_no_handler() {
+    let obj = Emitter::new();
+    let _ = obj.try_connect_stream("ask");
+    assert!(!obj.has_handler("ask"));
+}
+
+#[test]
+fn bool_answer_reaches_emitter() {
+    let obj = Emitter::new();
+    let _asks = obj.connect_stream_with_return("ask", |args| args[0].get::<i32>().unwrap() > 0);
+    assert!(obj.ask(1));
+    assert!(!obj.ask(-1));
+}
+
+#[test]
+fn propagation_answer_reaches_emitter_as_bool() {
+    let obj = Emitter::new();
+    let _asks = obj.connect_stream_with_return("ask", |_| glib::Propagation::Stop);
+    assert!(obj.ask(0));
+}
+
+#[test]
+fn propagation_proceed_answers_false() {
+    let obj = Emitter::new();
+    let _asks = obj.connect_stream_with_return("ask", |_| glib::Propagation::Proceed);
+    assert!(!obj.ask(0));
+}
+
+#[test]
+fn i32_answer_reaches_emitter() {
+    let obj = Emitter::new();
+    let _computes =
+        obj.connect_stream_with_return("compute", |args| args[0].get::<i32>().unwrap() * 2);
+    assert_eq!(obj.compute(21), 42);
+}
+
+#[test]
+fn typed_handler_answer_reaches_emitter() {
+    let obj = Emitter::new();
+    let _computes =
+        obj.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |(n,)| n + 1);
+    assert_eq!(obj.compute(41), 42);
+}
+
+#[test]
+fn answered_emissions_are_also_queued() {
+    let obj = Emitter::new();
+    let computes = obj.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |(n,)| *n);
+    obj.compute(1);
+    obj.compute(2);
+    drop(obj);
+    let items: Vec<(i32,)> = block_on(computes.collect());
+    assert_eq!(items, [(1,), (2,)]);
+}
+
+#[test]
+fn untyped_answered_emissions_are_also_queued() {
+    let obj = Emitter::new();
+    let mut asks = obj.connect_stream_with_return("ask", |_| true);
+    obj.ask(7);
+    let args = block_on(asks.next()).unwrap();
+    assert_eq!(args[0].get::<i32>().unwrap(), 7);
+}
+
+#[test]
+fn handler_runs_synchronously_inside_emission() {
+    let obj = Emitter::new();
+    let calls = Rc::new(Cell::new(0));
+    let counted = calls.clone();
+    let _asks = obj.connect_stream_with_return("ask", move |_| {
+        counted.set(counted.get() + 1);
+        true
+    });
+    obj.ask(1);
+    assert_eq!(calls.get(), 1);
+    obj.ask(2);
+    assert_eq!(calls.get(), 2);
+}
+
+#[test]
+fn handler_is_not_called_after_stream_dropped() {
+    let obj = Emitter::new();
+    let calls = Rc::new(Cell::new(0));
+    let counted = calls.clone();
+    let asks = obj.connect_stream_with_return("ask", move |_| {
+        counted.set(counted.get() + 1);
+        true
+    });
+    drop(asks);
+    assert!(!obj.ask(1), "no handler: the default answer");
+    assert_eq!(calls.get(), 0);
+}
+
+#[test]
+fn unit_handler_on_void_signal_runs_inside_emission() {
+    let obj = Emitter::new();
+    let seen = Rc::new(Cell::new(0));
+    let recorder = seen.clone();
+    let _ticks = obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", move |(n,)| {
+        recorder.set(*n);
+    });
+    obj.tick(9);
+    assert_eq!(seen.get(), 9);
+}
+
+#[test]
+fn answer_of_wrong_type_is_refused() {
+    let obj = Emitter::new();
+    let err = obj
+        .try_connect_stream_with_return("compute", |_| true)
+        .unwrap_err();
+    assert!(
+        matches!(err, ConnectError::ReturnTypeMismatch { .. }),
+        "{err:?}"
+    );
+}
