@@ -2,6 +2,7 @@
 //!
 //! `GssEmitter` has
 //! - `tick(u64)`: a plain signal without return value or detail;
+//! - `carry(GObject)`: a signal whose items hold an object reference;
 //! - `ask(u64) -> bool`: a signal whose handlers must answer the emitter (`false` without one);
 //! - `count`: a readable and writable `u64` property (every set notifies, even to the same
 //!   value);
@@ -41,6 +42,9 @@ mod imp {
                 vec![
                     Signal::builder("tick")
                         .param_types([u64::static_type()])
+                        .build(),
+                    Signal::builder("carry")
+                        .param_types([glib::Object::static_type()])
                         .build(),
                     Signal::builder("ask")
                         .param_types([u64::static_type()])
@@ -101,6 +105,11 @@ impl Emitter {
         self.emit_by_name::<()>("tick", &[&n]);
     }
 
+    /// Emits `carry(payload)`: items of its streams hold a reference to `payload`.
+    pub fn carry(&self, payload: &glib::Object) {
+        self.emit_by_name::<()>("carry", &[payload]);
+    }
+
     /// Emits `ask(n)` and returns the answer of the last handler (`false` without handler).
     pub fn ask(&self, n: u64) -> bool {
         self.emit_by_name::<bool>("ask", &[&n])
@@ -129,6 +138,11 @@ impl Emitter {
     /// Whether any handler is connected to `tick` (blocked ones included).
     pub fn has_tick_handler(&self) -> bool {
         self.has_handler("tick", None)
+    }
+
+    /// Whether any handler is connected to `carry`.
+    pub fn has_carry_handler(&self) -> bool {
+        self.has_handler("carry", None)
     }
 
     /// Whether any handler is connected to `ask`.
@@ -186,4 +200,101 @@ pub fn drain<S: futures::Stream + Unpin>(stream: &mut S) -> (Vec<S::Item>, bool)
 /// `obj`'s strong reference count, for leak checks.
 pub fn ref_count(obj: &impl IsA<glib::Object>) -> u32 {
     obj.upcast_ref::<glib::Object>().ref_count()
+}
+
+/// How many different kinds of cycle [`churn`] rotates through.
+pub const CYCLE_KINDS: usize = 11;
+
+/// Runs `cycles` connect / emit / drop cycles on `emitter`, rotating through every kind of
+/// stream and every way a stream ends, with `payload` carried in items. Afterwards nothing
+/// should be connected and every reference should be back: that is what the leak tests check.
+pub fn churn(emitter: &Emitter, payload: &glib::Object, cycles: usize) {
+    use futures::FutureExt;
+    use glib_signal_stream::{prelude::*, BufferPolicy};
+    use std::{num::NonZeroUsize, task::Poll};
+
+    for i in 0..cycles {
+        let n = i as u64;
+        match i % CYCLE_KINDS {
+            // Dropped with an item still queued.
+            0 => {
+                let stream = emitter.connect_stream("tick");
+                emitter.tick(n);
+                assert_eq!(stream.len(), 1);
+            }
+            // Partly consumed.
+            1 => {
+                let mut stream = emitter.connect_stream_typed::<(u64,)>("tick");
+                emitter.tick(n);
+                emitter.tick(n + 1);
+                assert_eq!(poll_once(&mut stream), Poll::Ready(Some((n,))));
+            }
+            // A future that resolves (and disconnected itself inside the emission).
+            2 => {
+                let future = emitter.signal_future("tick");
+                emitter.tick(n);
+                let args = future.now_or_never().expect("resolved").expect("an item");
+                assert_eq!(value_of(&args), n);
+            }
+            // A future dropped while pending.
+            3 => {
+                let mut future = emitter.signal_future("tick");
+                assert!(poll_future_once(&mut future).is_pending());
+            }
+            // A property stream.
+            4 => {
+                let mut stream = emitter.property_stream::<u64>("count");
+                emitter.set_count(n);
+                assert_eq!(poll_once(&mut stream), Poll::Ready(Some(n)));
+            }
+            // A Send stream.
+            5 => {
+                let stream = emitter.connect_stream_send::<(u64,)>("tick");
+                emitter.tick(n);
+                assert_eq!(stream.len(), 1);
+            }
+            // Items holding an object, dropped unconsumed with the stream.
+            6 => {
+                let stream = emitter.connect_stream_typed::<(glib::Object,)>("carry");
+                emitter.carry(payload);
+                emitter.carry(payload);
+                assert_eq!(stream.len(), 2);
+            }
+            // A return-value handler answering the emitter.
+            7 => {
+                let stream = emitter.connect_stream_with_return("ask", |_| true);
+                assert!(emitter.ask(n));
+                assert_eq!(stream.len(), 1);
+            }
+            // A bounded policy evicting items that hold an object.
+            8 => {
+                let one = NonZeroUsize::MIN;
+                let stream = emitter
+                    .signal_stream_builder("carry")
+                    .policy(BufferPolicy::DropOldest(one))
+                    .build::<(glib::Object,)>();
+                for _ in 0..3 {
+                    emitter.carry(payload);
+                }
+                assert_eq!(stream.dropped_count(), 2);
+            }
+            // Disconnected by hand, then drained to its end.
+            9 => {
+                let mut stream = emitter.connect_stream("tick");
+                emitter.tick(n);
+                stream.disconnect();
+                let (items, ended) = drain(&mut stream);
+                assert_eq!((items.len(), ended), (1, true));
+            }
+            // A short-lived emitter disposed under its stream, which ends after its item.
+            _ => {
+                let short = Emitter::new();
+                let mut stream = short.connect_stream_typed::<(glib::Object,)>("carry");
+                short.carry(payload);
+                drop(short);
+                let (items, ended) = drain(&mut stream);
+                assert_eq!((items.len(), ended), (1, true));
+            }
+        }
+    }
 }
