@@ -4,11 +4,11 @@
 
 mod support;
 
-use std::{cell::RefCell, rc::Rc, task::Poll};
+use std::{cell::RefCell, num::NonZeroUsize, rc::Rc, task::Poll};
 
 use futures::{future::poll_fn, FutureExt, StreamExt};
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, SignalFuture, SignalStream};
+use glib_signal_stream::{prelude::*, BufferPolicy, SignalFuture, SignalStream};
 use support::{drain, poll_future_once, value_of, Emitter};
 
 type Slot<T> = Rc<RefCell<Option<T>>>;
@@ -244,4 +244,54 @@ fn dropping_one_of_many_streams_disconnects_only_its_own_handler() {
     }
 
     assert!(!emitter.has_tick_handler());
+}
+
+/// An object that emits `carry(then)` on `emitter` when it is finalized.
+fn carrying_on_finalize(emitter: &Emitter, then: &glib::Object) -> glib::Object {
+    let object = glib::Object::new::<glib::Object>();
+    let (emitter, then) = (emitter.downgrade(), then.clone());
+    // The notification stays registered when its handle is dropped.
+    drop(object.add_weak_ref_notify_local(move || {
+        if let Some(emitter) = emitter.upgrade() {
+            emitter.carry(&then);
+        }
+    }));
+    object
+}
+
+#[test]
+fn evicted_item_whose_drop_emits_into_the_same_stream_is_not_lost() {
+    let emitter = Emitter::new();
+    let mut stream = emitter
+        .signal_stream_builder("carry")
+        .policy(BufferPolicy::DropOldest(NonZeroUsize::MIN))
+        .build::<(glib::Object,)>();
+    let (second, third) = (
+        glib::Object::new::<glib::Object>(),
+        glib::Object::new::<glib::Object>(),
+    );
+    emitter.carry(&carrying_on_finalize(&emitter, &third));
+
+    // Evicts the first item, whose drop emits `third` into the stream while it is being fed.
+    emitter.carry(&second);
+
+    let (items, ended) = drain(&mut stream);
+    assert_eq!(items, [(third,)]);
+    assert!(!ended);
+    assert_eq!(stream.dropped_count(), 2);
+}
+
+#[test]
+fn dropping_a_stream_whose_item_emits_when_dropped_reaches_only_the_others() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_typed::<(glib::Object,)>("carry");
+    let then = glib::Object::new::<glib::Object>();
+    emitter.carry(&carrying_on_finalize(&emitter, &then));
+    let mut other = emitter.connect_stream_typed::<(glib::Object,)>("carry");
+
+    drop(stream); // disconnects, then drops its item, which emits `then`
+
+    assert_eq!(drain(&mut other), (vec![(then,)], false));
+    drop(other);
+    assert!(!emitter.has_carry_handler());
 }
