@@ -274,8 +274,11 @@ fn property_of_another_type_is_refused() {
     assert_nothing_connected(&emitter);
 }
 
-#[test]
-fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
+/// Runs `f` and returns the criticals logged meanwhile in this crate's domain. Log handlers are
+/// process-wide, so the tests that capture take turns.
+fn criticals_during<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    static TURN: Mutex<()> = Mutex::new(());
+    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let criticals = Arc::new(Mutex::new(Vec::new()));
     let handler = glib::log_set_handler(
         Some(LOG_DOMAIN),
@@ -284,36 +287,77 @@ fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
         false,
         {
             let criticals = criticals.clone();
-            move |domain, _level, message| {
-                criticals
-                    .lock()
-                    .unwrap()
-                    .push((domain.map(str::to_owned), message.to_owned()));
-            }
+            move |_domain, _level, message| criticals.lock().unwrap().push(message.to_owned())
         },
     );
+    let result = f();
+    glib::log_remove_handler(Some(LOG_DOMAIN), handler);
+    let criticals = std::mem::take(&mut *criticals.lock().unwrap());
+    (result, criticals)
+}
+
+#[test]
+fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
     let emitter = Emitter::new();
     let stream = emitter.connect_stream_typed::<(u64,)>("tick");
 
-    std::thread::scope(|scope| {
-        scope
-            .spawn(|| emitter.tick(1))
-            .join()
-            .expect("no panic on the other thread");
+    let ((), criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| emitter.tick(1));
+            other.join().expect("no panic on the other thread");
+        })
     });
-    glib::log_remove_handler(Some(LOG_DOMAIN), handler);
 
     assert_eq!(stream.len(), 0, "the emission is dropped");
-    let criticals = criticals.lock().unwrap();
     assert_eq!(criticals.len(), 1, "{criticals:?}");
-    let (domain, message) = &criticals[0];
-    assert_eq!(domain.as_deref(), Some(LOG_DOMAIN));
     assert!(
-        message.contains("'tick'") && message.contains("another thread"),
-        "{message}"
+        criticals[0].contains("'tick'") && criticals[0].contains("another thread"),
+        "{criticals:?}"
     );
     emitter.tick(2);
     assert_eq!(stream.len(), 1, "the stream still works on its own thread");
+}
+
+#[test]
+fn emission_on_another_thread_gets_the_default_answer_from_a_local_handler() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_with_return("ask", |_| true);
+
+    let (answer, criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| emitter.ask(1));
+            other.join().expect("no panic on the other thread")
+        })
+    });
+
+    assert!(!answer, "the handler did not run: the default answer");
+    assert_eq!(stream.len(), 0);
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("'ask'"), "{criticals:?}");
+    assert!(
+        emitter.ask(2),
+        "the handler still answers on its own thread"
+    );
+}
+
+#[test]
+fn local_stream_whose_emitter_dies_on_another_thread_logs_a_critical() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+
+    // The handler's state is destroyed with the emitter, on the wrong thread: it is leaked
+    // (as documented) rather than touched there.
+    let ((), criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || drop(emitter));
+            other.join().expect("no panic on the other thread");
+        })
+    });
+
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("another thread"), "{criticals:?}");
+    assert!(!stream.is_connected());
+    assert!(stream.emitter().is_none());
 }
 
 #[test]
