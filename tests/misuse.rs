@@ -18,9 +18,9 @@ fn refused<T>(attempt: Result<T, ConnectError>, panicking: impl FnOnce() -> T) -
     let Err(err) = attempt else {
         panic!("the try_ form connected");
     };
-    let payload = catch_unwind(AssertUnwindSafe(|| drop(panicking())))
-        .err()
-        .expect("the panicking form connected");
+    let Err(payload) = catch_unwind(AssertUnwindSafe(|| drop(panicking()))) else {
+        panic!("the panicking form connected");
+    };
     let message = payload
         .downcast_ref::<String>()
         .cloned()
