@@ -4,17 +4,28 @@
 //!
 //! The model is deliberately naive: every stream gets exactly the emissions made on its
 //! emitter between its connect and its drop (or its emitter's disposal), in the order GLib runs
-//! the handlers (connection order, a nested emission running to completion inside the handler
-//! that started it). After every operation the test also checks that no handler outlives its
-//! stream and that no stream keeps its emitter alive.
+//! the handlers (connection order, `after` handlers last, a nested emission running to
+//! completion inside the handler that started it), minus what its buffer policy discards. An
+//! emission from another thread reaches only `Send` streams, and each local handler it meets
+//! logs one critical. After every operation the test also checks that no handler outlives its
+//! stream, that no stream keeps its emitter alive, and that no other critical was logged.
 
 mod support;
 
-use std::{collections::VecDeque, task::Poll};
+use std::{
+    collections::VecDeque,
+    num::NonZeroUsize,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    task::Poll,
+};
 
 use glib::{prelude::*, Value};
 use glib_signal_stream::{
-    prelude::*, PropertyStream, SendSignalStream, SignalFuture, SignalStream,
+    prelude::*, BufferPolicy, PropertyStream, SendSignalStream, SignalFuture, SignalStream,
+    LOG_DOMAIN,
 };
 use proptest::prelude::*;
 use support::{poll_future_once, poll_once, value_of, Emitter};
@@ -39,18 +50,44 @@ enum Kind {
     Send,
     /// `connect_stream_with_return("tick", ..)` whose handler emits `tick` again, once.
     Reentrant,
+    /// `signal_stream_builder("tick").after(after).policy(policy).build::<(u64,)>()`.
+    Built { policy: BufferPolicy, after: bool },
+}
+
+impl Kind {
+    /// Whether its handler runs on any thread.
+    fn is_send(self) -> bool {
+        self == Kind::Send
+    }
+
+    /// Whether its handler is connected with `G_CONNECT_AFTER`.
+    fn is_after(self) -> bool {
+        matches!(self, Kind::Built { after: true, .. })
+    }
 }
 
 #[derive(Debug, Clone)]
 enum Op {
     Connect { emitter: usize, kind: Kind },
     Emit { emitter: usize },
+    EmitFromThread { emitter: usize },
+    SetPolicy { stream: usize, policy: BufferPolicy },
     SetCount { emitter: usize, value: u64 },
     Poll { stream: usize, times: usize },
     Disconnect { stream: usize },
     DropStream { stream: usize },
     DropEmitter { emitter: usize },
     RunDispose { emitter: usize },
+}
+
+fn policy() -> impl Strategy<Value = BufferPolicy> {
+    let n = (1..4usize).prop_map(|n| NonZeroUsize::new(n).unwrap());
+    prop_oneof![
+        Just(BufferPolicy::Unbounded),
+        n.clone().prop_map(BufferPolicy::DropOldest),
+        n.prop_map(BufferPolicy::DropNewest),
+        Just(BufferPolicy::Latest),
+    ]
 }
 
 fn kind() -> impl Strategy<Value = Kind> {
@@ -61,6 +98,7 @@ fn kind() -> impl Strategy<Value = Kind> {
         Just(Kind::Property),
         Just(Kind::Send),
         Just(Kind::Reentrant),
+        (policy(), any::<bool>()).prop_map(|(policy, after)| Kind::Built { policy, after }),
     ]
 }
 
@@ -69,6 +107,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..EMITTERS, kind()).prop_map(|(emitter, kind)| Op::Connect { emitter, kind }),
         5 => (0..EMITTERS).prop_map(|emitter| Op::Emit { emitter }),
+        1 => (0..EMITTERS).prop_map(|emitter| Op::EmitFromThread { emitter }),
+        1 => (0..64usize, policy()).prop_map(|(stream, policy)| Op::SetPolicy { stream, policy }),
         2 => (0..EMITTERS, 0..4u64).prop_map(|(emitter, value)| Op::SetCount { emitter, value }),
         4 => (0..64usize, 1..4usize).prop_map(|(stream, times)| Op::Poll { stream, times }),
         1 => (0..64usize).prop_map(|stream| Op::Disconnect { stream }),
@@ -86,6 +126,7 @@ enum Real {
     Property(PropertyStream<u64>),
     Send(SendSignalStream<(u64,)>),
     Reentrant(SignalStream<Vec<Value>>),
+    Built(SignalStream<(u64,)>),
 }
 
 impl Real {
@@ -107,13 +148,20 @@ impl Real {
                     }
                 }))
             }
+            Kind::Built { policy, after } => Self::Built(
+                emitter
+                    .signal_stream_builder("tick")
+                    .after(after)
+                    .policy(policy)
+                    .build::<(u64,)>(),
+            ),
         }
     }
 
     fn poll(&mut self) -> Poll<Option<u64>> {
         match self {
             Self::Dynamic(s) | Self::Reentrant(s) => poll_once(s).map(|i| i.map(|a| value_of(&a))),
-            Self::Typed(s) => poll_once(s).map(|i| i.map(|(v,)| v)),
+            Self::Typed(s) | Self::Built(s) => poll_once(s).map(|i| i.map(|(v,)| v)),
             Self::Send(s) => poll_once(s).map(|i| i.map(|(v,)| v)),
             Self::Property(s) => poll_once(s),
             Self::Future(f) => poll_future_once(f).map(|i| i.map(|a| value_of(&a))),
@@ -123,28 +171,47 @@ impl Real {
     fn is_connected(&self) -> bool {
         match self {
             Self::Dynamic(s) | Self::Reentrant(s) => s.is_connected(),
-            Self::Typed(s) => s.is_connected(),
+            Self::Typed(s) | Self::Built(s) => s.is_connected(),
             Self::Send(s) => s.is_connected(),
             Self::Property(s) => s.is_connected(),
             Self::Future(f) => f.is_connected(),
         }
     }
 
-    /// Queued items, for the kinds that tell.
-    fn len(&self) -> Option<usize> {
+    /// Queued items and items discarded by the policy, for the kinds that tell.
+    fn counts(&self) -> Option<(usize, u64)> {
         match self {
-            Self::Dynamic(s) | Self::Reentrant(s) => Some(s.len()),
-            Self::Typed(s) => Some(s.len()),
-            Self::Send(s) => Some(s.len()),
+            Self::Dynamic(s) | Self::Reentrant(s) => Some((s.len(), s.dropped_count())),
+            Self::Typed(s) | Self::Built(s) => Some((s.len(), s.dropped_count())),
+            Self::Send(s) => Some((s.len(), s.dropped_count())),
             Self::Property(_) | Self::Future(_) => None,
         }
+    }
+
+    /// Items replaced by newer ones, for property streams.
+    fn property_dropped(&self) -> Option<u64> {
+        match self {
+            Self::Property(s) => Some(s.dropped_count()),
+            _ => None,
+        }
+    }
+
+    /// `SignalStream::set_policy`, for the kinds that have it.
+    fn set_policy(&mut self, policy: BufferPolicy) -> bool {
+        match self {
+            Self::Dynamic(s) | Self::Reentrant(s) => s.set_policy(policy),
+            Self::Typed(s) | Self::Built(s) => s.set_policy(policy),
+            Self::Send(s) => s.set_policy(policy),
+            Self::Property(_) | Self::Future(_) => return false,
+        }
+        true
     }
 
     /// `SignalStream::disconnect`, for the kinds that have it.
     fn disconnect(&mut self) -> bool {
         match self {
             Self::Dynamic(s) | Self::Reentrant(s) => s.disconnect(),
-            Self::Typed(s) => s.disconnect(),
+            Self::Typed(s) | Self::Built(s) => s.disconnect(),
             Self::Send(s) => s.disconnect(),
             Self::Property(_) | Self::Future(_) => return false,
         }
@@ -164,6 +231,37 @@ struct Expected {
     closed: bool,
     /// A future that resolved: it yields nothing more.
     done: bool,
+    policy: BufferPolicy,
+    /// Items the policy discarded.
+    dropped: u64,
+}
+
+impl Expected {
+    /// Queues `v` as the buffer policy says.
+    fn push(&mut self, v: u64) {
+        match self.policy.capacity() {
+            Some(cap) if self.queue.len() >= cap => {
+                self.dropped += 1;
+                if !matches!(self.policy, BufferPolicy::DropNewest(_)) {
+                    self.queue.pop_front();
+                    self.queue.push_back(v);
+                }
+            }
+            _ => self.queue.push_back(v),
+        }
+    }
+
+    /// Switches policy, discarding what the new one would not have kept.
+    fn set_policy(&mut self, policy: BufferPolicy) {
+        self.policy = policy;
+        while policy.capacity().is_some_and(|cap| self.queue.len() > cap) {
+            self.dropped += 1;
+            match policy {
+                BufferPolicy::DropNewest(_) => self.queue.pop_back(),
+                _ => self.queue.pop_front(),
+            };
+        }
+    }
 }
 
 /// One emitter in the model: the object while the test holds it, and a weak reference to check
@@ -176,13 +274,16 @@ struct Slot {
 #[derive(Default)]
 struct World {
     slots: Vec<Slot>,
+    /// Criticals logged in the crate's domain, and how many the model expects.
+    criticals: Arc<AtomicUsize>,
+    expected_criticals: usize,
     /// In connection order, which is the order GLib runs the handlers of one signal.
     streams: Vec<Option<(Real, Expected)>>,
     next_value: u64,
 }
 
 impl World {
-    fn new() -> Self {
+    fn new(criticals: Arc<AtomicUsize>) -> Self {
         let slots = (0..EMITTERS)
             .map(|_| {
                 let emitter = Emitter::new();
@@ -192,8 +293,11 @@ impl World {
                 }
             })
             .collect();
+        let expected_criticals = criticals.load(Ordering::SeqCst);
         Self {
             slots,
+            criticals,
+            expected_criticals,
             ..Self::default()
         }
     }
@@ -213,18 +317,25 @@ impl World {
                     return Ok(());
                 };
                 let real = Real::connect(&obj, kind);
-                let mut queue = VecDeque::new();
-                if kind == Kind::Property {
-                    queue.push_back(obj.count()); // the current value comes first
-                }
-                let expected = Expected {
+                let policy = match kind {
+                    Kind::Property => BufferPolicy::Latest,
+                    Kind::Future => BufferPolicy::DropNewest(NonZeroUsize::MIN),
+                    Kind::Built { policy, .. } => policy,
+                    _ => BufferPolicy::Unbounded,
+                };
+                let mut expected = Expected {
                     emitter,
                     kind,
-                    queue,
+                    queue: VecDeque::new(),
                     connected: true,
                     closed: false,
                     done: false,
+                    policy,
+                    dropped: 0,
                 };
+                if kind == Kind::Property {
+                    expected.push(obj.count()); // the current value comes first
+                }
                 self.streams.push(Some((real, expected)));
             }
             Op::Emit { emitter } => {
@@ -233,8 +344,31 @@ impl World {
                 };
                 self.next_value += 1;
                 let v = self.next_value;
-                self.expect_tick(emitter, v);
+                self.expect_tick(emitter, v, false);
                 obj.tick(v);
+            }
+            Op::EmitFromThread { emitter } => {
+                let Some(obj) = self.slots[emitter].emitter.clone() else {
+                    return Ok(());
+                };
+                self.next_value += 1;
+                let v = self.next_value;
+                self.expect_tick(emitter, v, true);
+                std::thread::scope(|scope| {
+                    scope
+                        .spawn(|| obj.tick(v))
+                        .join()
+                        .expect("emission panicked");
+                });
+            }
+            Op::SetPolicy { stream, policy } => {
+                let Some(i) = self.live_stream(stream) else {
+                    return Ok(());
+                };
+                let (real, exp) = self.streams[i].as_mut().unwrap();
+                if real.set_policy(policy) {
+                    exp.set_policy(policy);
+                }
             }
             Op::SetCount { emitter, value } => {
                 let Some(obj) = self.slots[emitter].emitter.clone() else {
@@ -243,8 +377,7 @@ impl World {
                 for (_, exp) in self.streams.iter_mut().flatten() {
                     if exp.emitter == emitter && exp.kind == Kind::Property && exp.connected {
                         // Latest: the new value replaces whatever was not consumed yet.
-                        exp.queue.clear();
-                        exp.queue.push_back(value);
+                        exp.push(value);
                     }
                 }
                 obj.set_count(value);
@@ -310,24 +443,35 @@ impl World {
         self.check()
     }
 
-    /// GLib runs `tick`'s handlers in connection order; a re-entrant one emits first (its
-    /// handler runs before its item is queued), and that nested emission reaches every
-    /// handler still connected before the outer one goes on.
-    fn expect_tick(&mut self, emitter: usize, v: u64) {
-        for i in 0..self.streams.len() {
-            let Some((_, exp)) = &self.streams[i] else {
-                continue;
-            };
-            if exp.emitter != emitter || exp.kind == Kind::Property || !exp.connected {
-                continue;
-            }
-            if exp.kind == Kind::Reentrant && v < NESTED {
-                self.expect_tick(emitter, v + NESTED);
-            }
-            let (_, exp) = self.streams[i].as_mut().unwrap();
-            exp.queue.push_back(v);
-            if exp.kind == Kind::Future {
-                exp.connected = false; // it disconnects inside its first emission
+    /// GLib runs `tick`'s handlers in connection order, the `after` ones last; a re-entrant
+    /// one emits first (its handler runs before its item is queued), and that nested emission
+    /// reaches every handler still connected before the outer one goes on. From another
+    /// thread (`foreign`), local handlers do not run and log a critical each.
+    fn expect_tick(&mut self, emitter: usize, v: u64, foreign: bool) {
+        for after in [false, true] {
+            for i in 0..self.streams.len() {
+                let Some((_, exp)) = &self.streams[i] else {
+                    continue;
+                };
+                let reached = exp.emitter == emitter
+                    && exp.kind != Kind::Property
+                    && exp.kind.is_after() == after
+                    && exp.connected;
+                if !reached {
+                    continue;
+                }
+                if foreign && !exp.kind.is_send() {
+                    self.expected_criticals += 1;
+                    continue;
+                }
+                if exp.kind == Kind::Reentrant && v < NESTED {
+                    self.expect_tick(emitter, v + NESTED, foreign);
+                }
+                let (_, exp) = self.streams[i].as_mut().unwrap();
+                exp.push(v);
+                if exp.kind == Kind::Future {
+                    exp.connected = false; // it disconnects inside its first emission
+                }
             }
         }
     }
@@ -350,10 +494,16 @@ impl World {
             .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
         {
             prop_assert_eq!(real.is_connected(), exp.connected, "stream {} connected", i);
-            if let Some(len) = real.len() {
-                prop_assert_eq!(len, exp.queue.len(), "stream {} queue length", i);
+            if let Some(counts) = real.counts() {
+                let want = (exp.queue.len(), exp.dropped);
+                prop_assert_eq!(counts, want, "stream {} queued and dropped", i);
+            }
+            if let Some(dropped) = real.property_dropped() {
+                prop_assert_eq!(dropped, exp.dropped, "property stream {} dropped", i);
             }
         }
+        let criticals = self.criticals.load(Ordering::SeqCst);
+        prop_assert_eq!(criticals, self.expected_criticals, "criticals logged");
         for (e, slot) in self.slots.iter().enumerate() {
             let Some(obj) = &slot.emitter else {
                 prop_assert!(slot.weak.upgrade().is_none(), "emitter {} kept alive", e);
@@ -395,6 +545,22 @@ impl World {
     }
 }
 
+/// Counts the criticals logged in the crate's domain (this binary's only test logs them).
+fn count_criticals() -> Arc<AtomicUsize> {
+    let count = Arc::new(AtomicUsize::new(0));
+    let counter = count.clone();
+    glib::log_set_handler(
+        Some(LOG_DOMAIN),
+        glib::LogLevels::LEVEL_CRITICAL,
+        false,
+        false,
+        move |_, _, _| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        },
+    );
+    count
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 2_000,
@@ -404,7 +570,8 @@ proptest! {
 
     #[test]
     fn streams_follow_the_model(ops in prop::collection::vec(op(), 1..60)) {
-        let mut world = World::new();
+        static CRITICALS: std::sync::OnceLock<Arc<AtomicUsize>> = std::sync::OnceLock::new();
+        let mut world = World::new(CRITICALS.get_or_init(count_criticals).clone());
         for op in &ops {
             world.run(op)?;
         }
