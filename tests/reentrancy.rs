@@ -295,3 +295,43 @@ fn dropping_a_stream_whose_item_emits_when_dropped_reaches_only_the_others() {
     drop(other);
     assert!(!emitter.has_carry_handler());
 }
+
+#[test]
+fn send_stream_polled_during_emissions_from_many_threads_keeps_every_item_in_order() {
+    const THREADS: u64 = 4;
+    const EACH: u64 = 2_000;
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_send::<(u64,)>("tick");
+
+    // The consumer waits with a real waker on its own thread while the emitters race it; it
+    // ends when the emitter is disposed. A lost wake-up would leave it waiting: the receive
+    // below bounds that wait instead of hanging the suite.
+    let (done, finished) = std::sync::mpsc::channel();
+    let consumer = std::thread::spawn(move || {
+        let items: Vec<u64> = futures::executor::block_on_stream(stream)
+            .map(|(v,)| v)
+            .collect();
+        done.send(items).expect("the test waits for the items");
+    });
+    std::thread::scope(|scope| {
+        for t in 0..THREADS {
+            let emitter = &emitter;
+            scope.spawn(move || (0..EACH).for_each(|i| emitter.tick(t * EACH + i)));
+        }
+    });
+    drop(emitter);
+
+    let items = finished
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the stream ended after the emitter was disposed");
+    consumer.join().expect("the consumer did not panic");
+    assert_eq!(items.len() as u64, THREADS * EACH);
+    for t in 0..THREADS {
+        let from_t: Vec<u64> = items.iter().copied().filter(|v| v / EACH == t).collect();
+        assert_eq!(
+            from_t,
+            (t * EACH..(t + 1) * EACH).collect::<Vec<_>>(),
+            "thread {t}"
+        );
+    }
+}
