@@ -9,6 +9,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
+use glib::prelude::*;
 use glib_signal_stream::{prelude::*, ConnectError, LOG_DOMAIN};
 use support::Emitter;
 
@@ -358,6 +359,23 @@ fn local_stream_whose_emitter_dies_on_another_thread_logs_a_critical() {
     assert!(criticals[0].contains("another thread"), "{criticals:?}");
     assert!(!stream.is_connected());
     assert!(stream.emitter().is_none());
+}
+
+#[test]
+fn null_for_a_parameter_that_is_not_an_option_is_dropped_with_a_critical() {
+    let emitter = Emitter::new();
+    let strict = emitter.connect_stream_typed::<(glib::Object,)>("carry");
+    let lenient = emitter.connect_stream_typed::<(Option<glib::Object>,)>("carry");
+
+    let ((), criticals) =
+        criticals_during(|| emitter.emit_by_name::<()>("carry", &[&None::<glib::Object>]));
+
+    assert_eq!(strict.len(), 0, "no item for a NULL it cannot hold");
+    assert_eq!(lenient.len(), 1, "an Option parameter takes the NULL");
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("'carry'"), "{criticals:?}");
+    emitter.carry(&glib::Object::new::<glib::Object>());
+    assert_eq!(strict.len(), 1, "the stream still takes objects");
 }
 
 #[test]
