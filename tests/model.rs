@@ -563,7 +563,8 @@ fn count_criticals() -> Arc<AtomicUsize> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 2_000,
+        // PROPTEST_CASES overrides, e.g. for a short run under valgrind.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
