@@ -335,3 +335,17 @@ fn send_stream_polled_during_emissions_from_many_threads_keeps_every_item_in_ord
         );
     }
 }
+
+#[test]
+fn send_stream_dropped_on_another_thread_disconnects() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_send::<(u64,)>("tick");
+    emitter.tick(1);
+
+    std::thread::spawn(move || drop(stream))
+        .join()
+        .expect("the drop did not panic");
+
+    assert!(!emitter.has_tick_handler());
+    emitter.tick(2);
+}
