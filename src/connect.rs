@@ -28,7 +28,9 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
         Some((name, detail)) => (name, Some(detail)),
         None => (signal, None),
     };
-    let malformed = name.is_empty()
+    // GLib reads names as C strings: "tick\0x" would silently mean "tick".
+    let malformed = signal.contains('\0')
+        || name.is_empty()
         || name.contains(':')
         || detail.is_some_and(|d| d.is_empty() || d.contains(':'));
     if malformed {

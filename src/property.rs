@@ -74,8 +74,10 @@ where
 {
     pub(crate) fn connect(obj: &glib::Object, property: &str) -> Result<Self, ConnectError> {
         let type_name = obj.type_().name();
-        let pspec = obj
-            .find_property(property)
+        // GLib reads names as C strings: "count\0x" would silently mean "count".
+        let pspec = (!property.contains('\0'))
+            .then(|| obj.find_property(property))
+            .flatten()
             .ok_or_else(|| ConnectError::UnknownProperty {
                 type_name: type_name.to_owned(),
                 property: property.to_owned(),

@@ -1,0 +1,406 @@
+//! Bad input: every misuse is refused when connecting, by an error from the `try_` form and a
+//! panic with the same message from the other form, and leaves nothing connected. Emissions
+//! the crate cannot deliver are dropped with a critical, never an abort.
+
+mod support;
+
+use std::{
+    panic::{catch_unwind, AssertUnwindSafe},
+    sync::{Arc, Mutex},
+};
+
+use glib::prelude::*;
+use glib_signal_stream::{prelude::*, ConnectError, LOG_DOMAIN};
+use support::Emitter;
+
+/// Checks that `attempt` is refused and that `panicking` panics with the refusal's message;
+/// returns the refusal.
+fn refused<T>(attempt: Result<T, ConnectError>, panicking: impl FnOnce() -> T) -> ConnectError {
+    let Err(err) = attempt else {
+        panic!("the try_ form connected");
+    };
+    let Err(payload) = catch_unwind(AssertUnwindSafe(|| drop(panicking()))) else {
+        panic!("the panicking form connected");
+    };
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .expect("a panic message");
+    assert_eq!(message, err.to_string());
+    err
+}
+
+fn assert_nothing_connected(emitter: &Emitter) {
+    assert!(!emitter.has_tick_handler());
+    assert!(!emitter.has_ask_handler());
+    assert!(!emitter.has_carry_handler());
+    assert!(!emitter.has_count_handler());
+}
+
+#[test]
+fn unknown_signal_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_connect_stream("tock"), || {
+        emitter.connect_stream("tock")
+    });
+    assert_eq!(
+        err,
+        ConnectError::UnknownSignal {
+            type_name: "GssEmitter".into(),
+            signal: "tock".into(),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "signal 'tock' not found on type 'GssEmitter'"
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn malformed_detail_is_refused() {
+    let emitter = Emitter::new();
+    for signal in [
+        "notify::",
+        "::count",
+        "notify:count",
+        "notify::a::b",
+        "",
+        "notify:::count",
+    ] {
+        let err = refused(emitter.try_connect_stream(signal), || {
+            emitter.connect_stream(signal)
+        });
+        assert!(
+            matches!(&err, ConnectError::MalformedDetail { signal: s, .. } if s == signal),
+            "{signal:?}: {err}"
+        );
+    }
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn detail_on_a_signal_without_details_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_connect_stream("tick::fast"), || {
+        emitter.connect_stream("tick::fast")
+    });
+    assert_eq!(
+        err,
+        ConnectError::DetailNotSupported {
+            type_name: "GssEmitter".into(),
+            signal: "tick".into(),
+            detail: "fast".into(),
+        }
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn notify_detail_naming_no_property_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_connect_stream("notify::cuont"), || {
+        emitter.connect_stream("notify::cuont")
+    });
+    assert_eq!(
+        err,
+        ConnectError::UnknownProperty {
+            type_name: "GssEmitter".into(),
+            property: "cuont".into(),
+        }
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn typed_stream_with_wrong_argument_count_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(
+        emitter.try_connect_stream_typed::<(u64, u64)>("tick"),
+        || emitter.connect_stream_typed::<(u64, u64)>("tick"),
+    );
+    assert_eq!(
+        err,
+        ConnectError::ArgumentMismatch {
+            type_name: "GssEmitter".into(),
+            signal: "tick".into(),
+            expected: vec!["guint64".into()],
+            requested: vec!["u64".into(), "u64".into()],
+        }
+    );
+    let none = refused(emitter.try_connect_stream_typed::<()>("tick"), || {
+        emitter.connect_stream_typed::<()>("tick")
+    });
+    assert!(
+        matches!(none, ConnectError::ArgumentMismatch { .. }),
+        "{none}"
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn typed_stream_with_wrong_argument_type_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(
+        emitter.try_connect_stream_typed::<(String,)>("tick"),
+        || emitter.connect_stream_typed::<(String,)>("tick"),
+    );
+    assert_eq!(
+        err.to_string(),
+        "signal 'tick' of 'GssEmitter' has parameters (guint64); requested (String)"
+    );
+    // Nor is an object: a u64 is not one.
+    let object = refused(
+        emitter.try_connect_stream_typed::<(glib::Object,)>("tick"),
+        || emitter.connect_stream_typed::<(glib::Object,)>("tick"),
+    );
+    assert!(
+        matches!(object, ConnectError::ArgumentMismatch { .. }),
+        "{object}"
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn return_value_handler_of_the_wrong_type_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(
+        emitter.try_connect_stream_with_return("ask", |_| 1u32),
+        || emitter.connect_stream_with_return("ask", |_| 1u32),
+    );
+    assert_eq!(
+        err,
+        ConnectError::ReturnTypeMismatch {
+            type_name: "GssEmitter".into(),
+            signal: "ask".into(),
+            expected: "gboolean".into(),
+            requested: "u32".into(),
+        }
+    );
+    let unit = refused(
+        emitter.try_connect_stream_with_return("ask", |_| ()),
+        || emitter.connect_stream_with_return("ask", |_| ()),
+    );
+    assert!(
+        matches!(unit, ConnectError::ReturnTypeMismatch { .. }),
+        "{unit}"
+    );
+    let on_void = refused(
+        emitter.try_connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| true),
+        || emitter.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| true),
+    );
+    assert!(
+        matches!(on_void, ConnectError::ReturnTypeMismatch { .. }),
+        "{on_void}"
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn signal_needing_a_return_value_is_refused_without_handler() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_connect_stream("ask"), || {
+        emitter.connect_stream("ask")
+    });
+    assert_eq!(
+        err,
+        ConnectError::NeedsReturnValue {
+            type_name: "GssEmitter".into(),
+            signal: "ask".into(),
+            return_type: "gboolean".into(),
+        }
+    );
+    // Every form without a return-value handler says the same.
+    let typed = refused(emitter.try_connect_stream_typed::<(u64,)>("ask"), || {
+        emitter.connect_stream_typed::<(u64,)>("ask")
+    });
+    let send = refused(emitter.try_connect_stream_send::<(u64,)>("ask"), || {
+        emitter.connect_stream_send::<(u64,)>("ask")
+    });
+    let future = refused(emitter.try_signal_future("ask"), || {
+        emitter.signal_future("ask")
+    });
+    assert_eq!([typed, send, future], [err.clone(), err.clone(), err]);
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn unknown_property_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_property_stream::<u64>("cuont"), || {
+        emitter.property_stream::<u64>("cuont")
+    });
+    assert_eq!(
+        err,
+        ConnectError::UnknownProperty {
+            type_name: "GssEmitter".into(),
+            property: "cuont".into(),
+        }
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn write_only_property_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_property_stream::<u64>("secret"), || {
+        emitter.property_stream::<u64>("secret")
+    });
+    assert_eq!(
+        err,
+        ConnectError::PropertyNotReadable {
+            type_name: "GssEmitter".into(),
+            property: "secret".into(),
+        }
+    );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn property_of_another_type_is_refused() {
+    let emitter = Emitter::new();
+    let err = refused(emitter.try_property_stream::<String>("count"), || {
+        emitter.property_stream::<String>("count")
+    });
+    assert_eq!(
+        err,
+        ConnectError::PropertyTypeMismatch {
+            type_name: "GssEmitter".into(),
+            property: "count".into(),
+            expected: "guint64".into(),
+            requested: "String".into(),
+        }
+    );
+    assert_nothing_connected(&emitter);
+}
+
+/// Runs `f` and returns the criticals logged meanwhile in this crate's domain. Log handlers are
+/// process-wide, so the tests that capture take turns.
+fn criticals_during<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    static TURN: Mutex<()> = Mutex::new(());
+    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let criticals = Arc::new(Mutex::new(Vec::new()));
+    let handler = glib::log_set_handler(
+        Some(LOG_DOMAIN),
+        glib::LogLevels::LEVEL_CRITICAL,
+        false,
+        false,
+        {
+            let criticals = criticals.clone();
+            move |_domain, _level, message| criticals.lock().unwrap().push(message.to_owned())
+        },
+    );
+    let result = f();
+    glib::log_remove_handler(Some(LOG_DOMAIN), handler);
+    let criticals = std::mem::take(&mut *criticals.lock().unwrap());
+    (result, criticals)
+}
+
+#[test]
+fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+
+    let ((), criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| emitter.tick(1));
+            other.join().expect("no panic on the other thread");
+        })
+    });
+
+    assert_eq!(stream.len(), 0, "the emission is dropped");
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(
+        criticals[0].contains("'tick'") && criticals[0].contains("another thread"),
+        "{criticals:?}"
+    );
+    emitter.tick(2);
+    assert_eq!(stream.len(), 1, "the stream still works on its own thread");
+}
+
+#[test]
+fn emission_on_another_thread_gets_the_default_answer_from_a_local_handler() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_with_return("ask", |_| true);
+
+    let (answer, criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| emitter.ask(1));
+            other.join().expect("no panic on the other thread")
+        })
+    });
+
+    assert!(!answer, "the handler did not run: the default answer");
+    assert_eq!(stream.len(), 0);
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("'ask'"), "{criticals:?}");
+    assert!(
+        emitter.ask(2),
+        "the handler still answers on its own thread"
+    );
+}
+
+#[test]
+fn local_stream_whose_emitter_dies_on_another_thread_logs_a_critical() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+
+    // The handler's state is destroyed with the emitter, on the wrong thread: it is leaked
+    // (as documented) rather than touched there.
+    let ((), criticals) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || drop(emitter));
+            other.join().expect("no panic on the other thread");
+        })
+    });
+
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("another thread"), "{criticals:?}");
+    assert!(!stream.is_connected());
+    assert!(stream.emitter().is_none());
+}
+
+#[test]
+fn null_for_a_parameter_that_is_not_an_option_is_dropped_with_a_critical() {
+    let emitter = Emitter::new();
+    let strict = emitter.connect_stream_typed::<(glib::Object,)>("carry");
+    let lenient = emitter.connect_stream_typed::<(Option<glib::Object>,)>("carry");
+
+    let ((), criticals) =
+        criticals_during(|| emitter.emit_by_name::<()>("carry", &[&None::<glib::Object>]));
+
+    assert_eq!(strict.len(), 0, "no item for a NULL it cannot hold");
+    assert_eq!(lenient.len(), 1, "an Option parameter takes the NULL");
+    assert_eq!(criticals.len(), 1, "{criticals:?}");
+    assert!(criticals[0].contains("'carry'"), "{criticals:?}");
+    emitter.carry(&glib::Object::new::<glib::Object>());
+    assert_eq!(strict.len(), 1, "the stream still takes objects");
+}
+
+#[test]
+fn odd_characters_in_names_are_refused_without_panic() {
+    let emitter = Emitter::new();
+    for signal in [
+        "ti\0ck",
+        "tick\0",
+        "tïck",
+        "tick ",
+        "notify::co\0unt",
+        "notify::cöunt",
+    ] {
+        let attempt = catch_unwind(AssertUnwindSafe(|| {
+            emitter.try_connect_stream(signal).err()
+        }));
+        let err = attempt.unwrap_or_else(|_| panic!("try_connect_stream({signal:?}) panicked"));
+        assert!(err.is_some(), "{signal:?} connected");
+    }
+    for property in ["co\0unt", "cöunt", "count\0"] {
+        let attempt = catch_unwind(AssertUnwindSafe(|| {
+            emitter.try_property_stream::<u64>(property).err()
+        }));
+        let err = attempt.unwrap_or_else(|_| panic!("try_property_stream({property:?}) panicked"));
+        assert!(err.is_some(), "{property:?} connected");
+    }
+    assert_nothing_connected(&emitter);
+}
