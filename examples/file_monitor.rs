@@ -29,8 +29,7 @@ fn main() {
     let monitor = gio::File::for_path(&dir)
         .monitor_directory(gio::FileMonitorFlags::NONE, gio::Cancellable::NONE)
         .unwrap_or_else(|err| panic!("cannot watch {dir}: {err}"));
-    let events = monitor
-        .connect_stream_typed::<(gio::File, Option<gio::File>, gio::FileMonitorEvent)>("changed");
+    let events = monitor.changed_stream();
     println!("watching {dir}");
 
     let mut events = events.take(max_events.unwrap_or(usize::MAX));
