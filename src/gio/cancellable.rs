@@ -6,8 +6,8 @@ use crate::{ext::SignalStreamExt, stream::SignalStream};
 
 /// Signal streams for [`gio::Cancellable`].
 pub trait CancellableStreamExt: IsA<gio::Cancellable> {
-    /// A stream of the `cancelled` signal: one `()` each time the cancellable is cancelled
-    /// (again after [`reset`](gio::prelude::CancellableExt::reset)).
+    /// A stream of the `cancelled` signal: one `()` when the cancellable is cancelled
+    /// (cancelling it again emits nothing).
     ///
     /// Unlike [`connect_cancelled`](gio::prelude::CancellableExtManual::connect_cancelled),
     /// the stream does not fire for a cancellable that is already cancelled when connecting.
@@ -20,12 +20,11 @@ pub trait CancellableStreamExt: IsA<gio::Cancellable> {
     /// let cancellable = gio::Cancellable::new();
     /// let cancelled = cancellable.cancelled_stream();
     /// cancellable.cancel();
-    /// cancellable.reset();
-    /// cancellable.cancel();
-    /// drop(cancellable);
+    /// cancellable.cancel(); // already cancelled: no second emission
+    /// drop(cancellable); // disposed: the stream ends after its queued item
     ///
     /// let count = glib::MainContext::default().block_on(cancelled.count());
-    /// assert_eq!(count, 2);
+    /// assert_eq!(count, 1);
     /// ```
     #[doc(alias = "cancelled")]
     fn cancelled_stream(&self) -> SignalStream<()> {
