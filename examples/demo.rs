@@ -111,10 +111,9 @@ fn main() {
     context.spawn_local(mirror_text(ui.clone()));
     context.spawn_local(show_keys(ui.clone(), seen.clone()));
     context.spawn_local(run_timer(ui.clone(), seen.clone()));
-    let driven = std::env::var_os("GSS_DEMO_DRIVE").is_some();
-    if driven {
-        context.spawn_local(drive::run(ui.clone()));
-    }
+    let driver = std::env::var_os("GSS_DEMO_DRIVE")
+        .is_some()
+        .then(|| context.spawn_local(drive::run(ui.clone())));
 
     context.block_on(close_requests.next());
     println!(
@@ -125,9 +124,11 @@ fn main() {
         seen.seconds.get()
     );
     ui.window.destroy();
-    // A driven run fails if the driver gave up (it says why).
-    if driven && ui.window.widget_name() == "failed" {
-        std::process::exit(1);
+    if let Some(driver) = driver {
+        if let Err(err) = context.block_on(driver).expect("the driver ran to its end") {
+            eprintln!("demo: {err}");
+            std::process::exit(1);
+        }
     }
 }
 
@@ -202,12 +203,11 @@ mod drive {
     /// Each step must show its effect within this time, or the demo gives up.
     const PATIENCE: Duration = Duration::from_secs(30);
 
-    pub async fn run(ui: Rc<Ui>) {
-        if let Err(err) = steps(&ui).await {
-            eprintln!("demo: {err}");
-            ui.window.set_widget_name("failed");
-        }
+    /// Drives the demo, then closes its window (also when a step failed).
+    pub async fn run(ui: Rc<Ui>) -> Result<(), String> {
+        let result = steps(&ui).await;
         ui.window.close();
+        result
     }
 
     async fn steps(ui: &Ui) -> Result<(), String> {

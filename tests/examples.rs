@@ -41,14 +41,18 @@ fn examples_dir() -> &'static Path {
                 cargo.args(["--features", &features.join(",")]);
             }
         }
-        let status = cargo.status().expect("cargo runs");
-        assert!(status.success(), "cargo build --examples failed: {status}");
         // This test binary is target/<profile>/deps/examples-<hash>; examples are beside deps.
         let exe = std::env::current_exe().expect("the test binary's path");
-        exe.parent()
+        let profile_dir = exe
+            .parent()
             .and_then(Path::parent)
-            .expect("target/<profile>")
-            .join("examples")
+            .expect("target/<profile>");
+        if profile_dir.ends_with("release") {
+            cargo.arg("--release");
+        }
+        let status = cargo.status().expect("cargo runs");
+        assert!(status.success(), "cargo build --examples failed: {status}");
+        profile_dir.join("examples")
     })
 }
 
