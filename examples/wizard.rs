@@ -46,12 +46,20 @@ async fn wizard(ui: &Ui) -> Option<(String, &'static str)> {
     loop {
         ui.show(step, drink);
         step = match step {
-            1 => select! {
-                _ = next.next() => 2,
-                _ = entered.next() => 2,
-                _ = cancel.next() => return None,
-                _ = closed.next() => return None,
-            },
+            1 => {
+                select! {
+                    _ = next.next() => {}
+                    _ = entered.next() => {}
+                    _ = cancel.next() => return None,
+                    _ = closed.next() => return None,
+                }
+                if ui.name.text().trim().is_empty() {
+                    println!("a name is needed");
+                    1
+                } else {
+                    2
+                }
+            }
             2 => select! {
                 _ = tea.next() => { drink = "tea"; 3 }
                 _ = coffee.next() => { drink = "coffee"; 3 }
@@ -66,10 +74,6 @@ async fn wizard(ui: &Ui) -> Option<(String, &'static str)> {
                 _ = closed.next() => return None,
             },
         };
-        if step == 2 && ui.name.text().trim().is_empty() {
-            println!("a name is needed");
-            step = 1;
-        }
     }
 }
 

@@ -584,7 +584,8 @@ mod gtk_examples {
 
     /// Drives one of the counters and returns what it printed.
     fn drive_counter(name: &str, title: &str) -> Vec<String> {
-        let env = [("GSS_IDLE_MS", "1500"), ("GSS_QUIT_ON_IDLE", "1")];
+        // Long enough that no idle reset comes between two clicks, even on a busy machine.
+        let env = [("GSS_IDLE_MS", "3000"), ("GSS_QUIT_ON_IDLE", "1")];
         let mut gui = Gui::start(name, title, &[], &env);
         for (button, line) in [
             ("plus", "count 1 (plus)"),
