@@ -9,7 +9,8 @@
 //! On a desktop it opens a window for you to play with. With no display (no `DISPLAY` or
 //! `WAYLAND_DISPLAY`), it starts its own Xvfb, runs itself there and drives itself with real
 //! input through xdotool (clicks, typing), prints what happened, saves a screenshot of its
-//! window (with ImageMagick's `import`) to `demo.png` (or `$GSS_DEMO_SCREENSHOT`), stops Xvfb and exits.
+//! window (with ImageMagick's `import`) to `demo.png` (or `$GSS_DEMO_SCREENSHOT`), stops Xvfb
+//! and exits. That part lives beside this file: `drive.rs` (the input) and `headless.rs`.
 //!
 //! ```sh
 //! scripts/demo.sh             # or: cargo run --example demo
