@@ -11,9 +11,6 @@ pub trait EditableStreamExt: IsA<gtk4::Editable> {
     /// deleting, [`set_text`](gtk4::prelude::EditableExt::set_text)); read
     /// [`text`](gtk4::prelude::EditableExt::text) for the new contents.
     ///
-    /// Setting the text emits `changed` once for clearing and once for inserting, unless
-    /// it was empty before.
-    ///
     /// ```no_run
     /// use futures_util::StreamExt;
     /// use gtk4::prelude::*;
