@@ -278,9 +278,15 @@ fn read_file_reports_a_missing_file() {
     for name in ["read_file", "read_file_callbacks"] {
         let mut command = example(name);
         command.arg("no/such/file");
-        let (status, output) = run_to_end(command);
+        let mut running = Running::spawn(command);
+        let status = running.wait();
         assert_eq!(status.code(), Some(1), "{name}");
-        assert!(output.is_empty(), "{name}");
+        assert!(running.raw.is_empty(), "{name}");
+        let stderr = running.stderr();
+        assert!(
+            stderr.contains(&format!("{name}: no/such/file: ")),
+            "{name}: {stderr}"
+        );
     }
 }
 
