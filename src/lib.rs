@@ -72,6 +72,10 @@ mod error;
 mod ext;
 mod ffi;
 mod future;
+#[cfg(feature = "gio")]
+mod gio;
+#[cfg(feature = "gtk")]
+mod gtk;
 mod property;
 mod stream;
 mod trampoline;
@@ -91,4 +95,15 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
+    #[cfg(feature = "gio")]
+    pub use crate::gio::{
+        ApplicationStreamExt, CancellableStreamExt, FileMonitorStreamExt, SimpleActionStreamExt,
+        SocketServiceStreamExt,
+    };
+    #[cfg(feature = "gtk")]
+    pub use crate::gtk::{
+        AdjustmentStreamExt, ButtonStreamExt, CheckButtonStreamExt, EditableStreamExt,
+        EntryStreamExt, EventControllerKeyStreamExt, GestureClickStreamExt, ListViewStreamExt,
+        ToggleButtonStreamExt, WindowStreamExt,
+    };
 }

@@ -1,0 +1,687 @@
+//! End-to-end tests: every example runs and does what it says.
+//!
+//! The examples are built once with the features of this test build (`cargo build
+//! --examples`), then run as child processes whose stdout is read line by line. GTK examples
+//! run on the display that `scripts/test.sh` provides (`xvfb-run`) and are driven with real
+//! X input through `xdotool`; they print where their widgets are when `GSS_PRINT_GEOMETRY=1`.
+//!
+//! No wait is timed: each waits for a line the example prints, bounded by a generous safety
+//! timeout that fails the test with everything the example printed.
+
+use std::{
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+    process::{Child, Command, ExitStatus, Stdio},
+    sync::{mpsc, OnceLock},
+    time::{Duration, Instant},
+};
+
+/// How long any single wait may take before the test fails (a safety net, not a measurement).
+const SAFETY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Builds the examples once, with the features this test was built with, and returns the
+/// directory holding them.
+fn examples_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let mut features = Vec::new();
+        if cfg!(feature = "gio") {
+            features.push("gio");
+        }
+        if cfg!(feature = "gtk") {
+            features.push("gtk");
+        }
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo
+            .args(["build", "--examples", "--quiet"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if !cfg!(feature = "default") {
+            cargo.arg("--no-default-features");
+            if !features.is_empty() {
+                cargo.args(["--features", &features.join(",")]);
+            }
+        }
+        // This test binary is target/<profile>/deps/examples-<hash>; examples are beside deps.
+        let exe = std::env::current_exe().expect("the test binary's path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>");
+        if profile_dir.ends_with("release") {
+            cargo.arg("--release");
+        }
+        let status = cargo.status().expect("cargo runs");
+        assert!(status.success(), "cargo build --examples failed: {status}");
+        profile_dir.join("examples")
+    })
+}
+
+fn example(name: &str) -> Command {
+    let mut command = Command::new(examples_dir().join(name));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// Runs an example to completion and returns its exit status and stdout.
+fn run_to_end(command: Command) -> (ExitStatus, Vec<u8>) {
+    let mut running = Running::spawn(command);
+    let status = running.wait();
+    if !status.success() {
+        eprintln!("{}", running.stderr());
+    }
+    (status, std::mem::take(&mut running.raw))
+}
+
+/// A running example whose stdout lines arrive through a reader thread.
+struct Running {
+    child: Child,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    lines: mpsc::Receiver<Vec<u8>>,
+    /// Every line read so far, for assertions and failure messages.
+    seen: Vec<String>,
+    raw: Vec<u8>,
+}
+
+impl Running {
+    fn spawn(mut command: Command) -> Self {
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the example starts");
+        // Stderr (GTK warnings, error messages) is kept for failure messages.
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            text
+        });
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut line = Vec::new();
+            match stdout.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        Self {
+            child,
+            stderr: Some(stderr),
+            lines,
+            seen: Vec::new(),
+            raw: Vec::new(),
+        }
+    }
+
+    /// The next line, or `None` at end of output. Fails the test after the safety timeout.
+    fn next_line(&mut self) -> Option<String> {
+        match self.lines.recv_timeout(SAFETY_TIMEOUT) {
+            Ok(line) => {
+                self.raw.extend_from_slice(&line);
+                let text = String::from_utf8_lossy(&line).trim_end().to_owned();
+                self.seen.push(text.clone());
+                Some(text)
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let _ = self.child.kill();
+                panic!(
+                    "no output for {SAFETY_TIMEOUT:?}; the example printed:\n{}\n{}",
+                    self.seen.join("\n"),
+                    self.stderr()
+                );
+            }
+        }
+    }
+
+    /// Reads lines until one satisfies `pred`, and returns it.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        while let Some(line) = self.next_line() {
+            if pred(&line) {
+                return line;
+            }
+        }
+        let status = self.child.wait();
+        panic!(
+            "the example ended ({status:?}) before printing {what}; it printed:\n{}\n{}",
+            self.seen.join("\n"),
+            self.stderr()
+        );
+    }
+
+    /// What the example wrote to stderr (once it has closed it).
+    fn stderr(&mut self) -> String {
+        let text = self
+            .stderr
+            .take()
+            .and_then(|reader| reader.join().ok())
+            .unwrap_or_default();
+        format!("stderr:\n{text}")
+    }
+
+    /// Waits for the line `expected` exactly.
+    fn expect_line(&mut self, expected: &str) {
+        self.wait_for(&format!("{expected:?}"), |line| line == expected);
+    }
+
+    /// Reads the rest of the output and waits for the exit (killing the example if it does
+    /// not exit within the safety timeout after closing its output).
+    fn wait(&mut self) -> ExitStatus {
+        while self.next_line().is_some() {}
+        let deadline = Instant::now() + SAFETY_TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waiting for the example") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the example closed stdout but did not exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // A failed test must not leave its example running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn lines(output: &[u8]) -> Vec<&str> {
+    std::str::from_utf8(output)
+        .expect("utf-8 output")
+        .lines()
+        .collect()
+}
+
+#[test]
+fn executor_runs_spawned_and_local_futures_and_combinators() {
+    let (status, output) = run_to_end(example("executor"));
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        lines(&output),
+        [
+            "block_on: lazy future returned 42",
+            "spawn_local: spawn_local ran (log has 1 entry)",
+            "spawn from another thread: ran on thread 'main'",
+            "mpsc stream: odd numbers of 1..=5, times 10, summed, plus 1 = 91",
+            "done",
+        ]
+    );
+}
+
+#[test]
+fn sources_ends_by_itself_after_the_requested_ticks() {
+    let mut command = example("sources");
+    command.arg("3");
+    let (status, output) = run_to_end(command);
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        lines(&output),
+        [
+            "timeout: 100 ms passed",
+            "tick 1",
+            "tick 2",
+            "tick 3",
+            "done after 3 ticks"
+        ]
+    );
+}
+
+#[test]
+fn sources_exits_cleanly_on_sigint() {
+    let mut running = Running::spawn(example("sources"));
+    running.expect_line("timeout: 100 ms passed");
+    // The SIGINT source is attached before the first tick is awaited.
+    running.expect_line("tick 1");
+    let pid = running.child.id().to_string();
+    let kill = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let line = running.wait_for("the clean-exit line", |line| !line.starts_with("tick "));
+    assert!(
+        line.starts_with("interrupted after ") && line.ends_with(" ticks: exiting cleanly"),
+        "{line}"
+    );
+    let status = running.wait();
+    assert_eq!(status.code(), Some(0), "{status}");
+}
+
+#[test]
+fn read_file_prints_the_file_byte_for_byte() {
+    // Cargo.lock is a few kilobytes: many 64-byte chunks and a short last one.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
+    let expected = std::fs::read(&path).expect("Cargo.lock is readable");
+    for name in ["read_file", "read_file_callbacks"] {
+        let mut command = example(name);
+        command.arg(&path);
+        let (status, output) = run_to_end(command);
+        assert!(status.success(), "{name}: {status}");
+        assert!(output == expected, "{name}: output differs from the file");
+    }
+}
+
+#[test]
+fn read_file_reports_a_missing_file() {
+    for name in ["read_file", "read_file_callbacks"] {
+        let mut command = example(name);
+        command.arg("no/such/file");
+        let mut running = Running::spawn(command);
+        let status = running.wait();
+        assert_eq!(status.code(), Some(1), "{name}");
+        assert!(running.raw.is_empty(), "{name}");
+        let stderr = running.stderr();
+        assert!(
+            stderr.contains(&format!("{name}: no/such/file: ")),
+            "{name}: {stderr}"
+        );
+    }
+}
+
+#[cfg(feature = "gio")]
+#[test]
+fn file_monitor_prints_changes_made_in_the_directory() {
+    let dir = std::env::temp_dir().join(format!("gss-file-monitor-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir(&dir).expect("a fresh temporary directory");
+
+    let mut command = example("file_monitor");
+    command.arg(&dir).arg("4");
+    let mut running = Running::spawn(command);
+    running.expect_line(&format!("watching {}", dir.display()));
+    // Each new file makes several events (created, changed, changes done): create one file
+    // after the other, each once the previous one is done, until the example has seen its
+    // four events and ends.
+    'files: for i in 0..100 {
+        std::fs::write(dir.join(format!("file-{i}")), "hello").expect("write a file");
+        let done = format!("ChangesDoneHint file-{i}");
+        loop {
+            match running.next_line() {
+                None => break 'files,
+                Some(line) if line == done => break,
+                Some(_) => {}
+            }
+        }
+    }
+    let status = running.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(status.success(), "{status}");
+
+    let seen = &running.seen;
+    assert_eq!(seen.last().map(String::as_str), Some("done after 4 events"));
+    let events = &seen[1..seen.len() - 1];
+    assert_eq!(events.len(), 4, "{seen:?}");
+    assert_eq!(events[0], "Created file-0", "{seen:?}");
+    assert!(
+        events
+            .iter()
+            .all(|line| line.ends_with(" file-0") || line.ends_with(" file-1")),
+        "{seen:?}"
+    );
+}
+
+/// GTK examples, driven with real X input (xdotool) on the display of `scripts/test.sh`.
+#[cfg(feature = "gtk")]
+mod gtk_examples {
+    use std::{
+        collections::HashMap,
+        sync::{Mutex, MutexGuard},
+    };
+
+    use super::*;
+
+    /// X input goes to whichever window is under the pointer: one GTK example at a time.
+    static X_INPUT: Mutex<()> = Mutex::new(());
+
+    /// A GTK example on screen, with the on-screen positions of its widgets.
+    struct Gui {
+        running: Running,
+        /// Widget name -> (X window id, x, y in that window).
+        widgets: HashMap<String, (String, i64, i64)>,
+        _input: MutexGuard<'static, ()>,
+    }
+
+    fn xdotool(args: &[&str]) -> String {
+        let output = Command::new("xdotool")
+            .args(args)
+            .output()
+            .expect("xdotool runs (scripts/ensure-deps.sh installs it)");
+        assert!(
+            output.status.success(),
+            "xdotool {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8 output")
+    }
+
+    impl Gui {
+        /// Starts example `name` and reads where its window `title` shows its widgets.
+        fn start(name: &str, title: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
+            assert!(
+                std::env::var_os("DISPLAY").is_some(),
+                "the GTK example tests need an X display: run them with scripts/test.sh, \
+                 which runs cargo test under xvfb-run"
+            );
+            let input = X_INPUT
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut command = example(name);
+            command
+                .args(args)
+                .env("GSS_PRINT_GEOMETRY", "1")
+                .env("GSK_RENDERER", "cairo")
+                .env("NO_AT_BRIDGE", "1")
+                .envs(env.iter().copied());
+            let mut gui = Self {
+                running: Running::spawn(command),
+                widgets: HashMap::new(),
+                _input: input,
+            };
+            gui.read_geometry(title);
+            gui
+        }
+
+        /// Reads `geometry NAME X Y` lines up to `geometry-end`, for window `title`.
+        fn read_geometry(&mut self, title: &str) {
+            let mut found = Vec::new();
+            loop {
+                let line = self.running.wait_for("geometry lines", |line| {
+                    line.starts_with("geometry ") || line == "geometry-end"
+                });
+                if line == "geometry-end" {
+                    break;
+                }
+                let fields: Vec<&str> = line.split(' ').collect();
+                let [_, name, x, y] = fields[..] else {
+                    panic!("malformed geometry line {line:?}");
+                };
+                let coordinate = |v: &str| v.parse::<i64>().expect("integer coordinates");
+                found.push((name.to_owned(), coordinate(x), coordinate(y)));
+            }
+            let ids = xdotool(&["search", "--name", &format!("^{title}$")]);
+            let window = ids
+                .lines()
+                .last()
+                .unwrap_or_else(|| panic!("no X window titled {title:?}"))
+                .to_owned();
+            for (name, x, y) in found {
+                self.widgets.insert(name, (window.clone(), x, y));
+            }
+        }
+
+        /// Moves the pointer over `widget` and clicks it with the first button.
+        fn click(&self, widget: &str) {
+            let (window, x, y) = self
+                .widgets
+                .get(widget)
+                .unwrap_or_else(|| panic!("no geometry for {widget:?}"));
+            let (x, y) = (x.to_string(), y.to_string());
+            xdotool(&["mousemove", "--window", window, &x, &y, "click", "1"]);
+        }
+
+        /// Types `text` into the focused widget.
+        fn type_text(&self, text: &str) {
+            xdotool(&["type", "--delay", "20", text]);
+        }
+
+        fn key(&self, key: &str) {
+            xdotool(&["key", key]);
+        }
+
+        fn expect(&mut self, line: &str) {
+            self.running.expect_line(line);
+        }
+
+        /// Waits for the exit and returns everything the example printed that is not geometry.
+        fn finish(mut self) -> (ExitStatus, Vec<String>) {
+            let status = self.running.wait();
+            let printed = self
+                .running
+                .seen
+                .iter()
+                .filter(|line| !line.starts_with("geometry"))
+                .cloned()
+                .collect();
+            (status, printed)
+        }
+    }
+
+    #[test]
+    fn clicks_counts_real_clicks_up_to_the_limit() {
+        let mut gui = Gui::start("clicks", "gss clicks", &["3"], &[]);
+        for n in 1..=3 {
+            gui.click("button");
+            gui.expect(&format!("clicked {n}"));
+        }
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            printed,
+            [
+                "clicked 1",
+                "clicked 2",
+                "clicked 3",
+                "limit reached: quitting"
+            ]
+        );
+    }
+
+    #[test]
+    fn select_handles_buttons_entry_and_idle_timeout_in_one_loop() {
+        let mut gui = Gui::start("select", "gss select", &[], &[("GSS_IDLE_MS", "5000")]);
+        for color in ["blue", "red", "green"] {
+            gui.click(color);
+            gui.expect(&format!("clicked {color}"));
+        }
+        gui.click("entry");
+        gui.type_text("hello");
+        gui.key("Return");
+        gui.expect("entered \"hello\"");
+        gui.click("red");
+        gui.expect("clicked red");
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            printed,
+            [
+                "clicked blue",
+                "clicked red",
+                "clicked green",
+                "entered \"hello\"",
+                "clicked red",
+                "idle for 5000 ms: quitting",
+            ]
+        );
+    }
+
+    #[test]
+    fn confirm_close_keeps_the_window_until_the_dialog_says_yes() {
+        let mut gui = Gui::start("confirm_close", "gss confirm close", &[], &[]);
+        gui.click("close");
+        gui.expect("close requested");
+        gui.read_geometry("gss confirm");
+        gui.click("no");
+        gui.expect("closing: cancelled");
+
+        // The window is still open: asking again opens a new dialog.
+        gui.click("close");
+        gui.expect("close requested");
+        gui.read_geometry("gss confirm");
+        gui.click("yes");
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            printed,
+            [
+                "close requested",
+                "closing: cancelled",
+                "close requested",
+                "closing: confirmed"
+            ]
+        );
+    }
+
+    #[test]
+    fn wizard_goes_forward_and_back_to_a_confirmed_answer() {
+        let mut gui = Gui::start("wizard", "gss wizard", &[], &[]);
+        gui.click("next"); // no name yet
+        gui.expect("a name is needed");
+        gui.read_geometry("gss wizard");
+        gui.click("name");
+        gui.type_text("Ada");
+        gui.key("Return");
+        gui.expect("step 2: Tea or coffee?");
+        gui.read_geometry("gss wizard");
+        gui.click("back");
+        gui.expect("step 1: Your name");
+        gui.read_geometry("gss wizard");
+        gui.click("next");
+        gui.expect("step 2: Tea or coffee?");
+        gui.read_geometry("gss wizard");
+        gui.click("coffee");
+        gui.expect("step 3: Confirm");
+        gui.read_geometry("gss wizard");
+        gui.click("next");
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            printed,
+            [
+                "step 1: Your name",
+                "a name is needed",
+                "step 1: Your name",
+                "step 2: Tea or coffee?",
+                "step 1: Your name",
+                "step 2: Tea or coffee?",
+                "step 3: Confirm",
+                "confirmed: Ada would like coffee",
+            ]
+        );
+    }
+
+    #[test]
+    fn wizard_cancel_ends_it_without_an_answer() {
+        let mut gui = Gui::start("wizard", "gss wizard", &[], &[]);
+        gui.click("name");
+        gui.type_text("Bob");
+        gui.click("next");
+        gui.expect("step 2: Tea or coffee?");
+        gui.read_geometry("gss wizard");
+        gui.click("cancel");
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{status}");
+        assert_eq!(
+            printed,
+            ["step 1: Your name", "step 2: Tea or coffee?", "cancelled"]
+        );
+    }
+
+    /// Drives one of the counters and returns what it printed.
+    fn drive_counter(name: &str, title: &str) -> Vec<String> {
+        // Long enough that no idle reset comes between two clicks, even on a busy machine.
+        let env = [("GSS_IDLE_MS", "3000"), ("GSS_QUIT_ON_IDLE", "1")];
+        let mut gui = Gui::start(name, title, &[], &env);
+        for (button, line) in [
+            ("plus", "count 1 (plus)"),
+            ("plus", "count 2 (plus)"),
+            ("minus", "count 1 (minus)"),
+            ("reset", "count 0 (reset)"),
+            ("minus", "count -1 (minus)"),
+        ] {
+            gui.click(button);
+            gui.expect(line);
+        }
+        // No more clicks: the idle reset comes, and then the window closes.
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{name}: {status}");
+        printed
+    }
+
+    #[test]
+    fn counters_with_callbacks_and_with_streams_behave_the_same() {
+        let expected = [
+            "count 1 (plus)",
+            "count 2 (plus)",
+            "count 1 (minus)",
+            "count 0 (reset)",
+            "count -1 (minus)",
+            "count 0 (idle reset)",
+            "window closed",
+        ];
+        let streams = drive_counter("counter_streams", "gss counter streams");
+        assert_eq!(streams, expected);
+        let callbacks = drive_counter("counter_callbacks", "gss counter callbacks");
+        assert_eq!(callbacks, expected);
+    }
+}
+
+/// The main demo with no display: it starts its own Xvfb, drives itself and stops Xvfb.
+#[cfg(feature = "gtk")]
+#[test]
+fn demo_runs_headless_on_its_own_xvfb_and_drives_itself() {
+    let screenshot = std::env::temp_dir().join(format!("gss-demo-{}.png", std::process::id()));
+    let _ = std::fs::remove_file(&screenshot);
+    let mut command = example("demo");
+    command
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("GSS_DEMO_SCREENSHOT", &screenshot);
+    let (status, output) = run_to_end(command);
+    let printed = lines(&output);
+    assert!(status.success(), "{status}: {printed:#?}");
+
+    let display = printed[0]
+        .strip_prefix("no display: started Xvfb on :")
+        .unwrap_or_else(|| panic!("{printed:#?}"));
+    assert_eq!(
+        printed.last().copied(),
+        Some(format!("stopped Xvfb on :{display}").as_str())
+    );
+    assert!(
+        !Path::new(&format!("/tmp/.X11-unix/X{display}")).exists(),
+        "Xvfb :{display} is still running"
+    );
+
+    // What the streams saw, each in order.
+    let subsequence = |prefix: &str| -> Vec<&str> {
+        printed
+            .iter()
+            .filter(|line| line.starts_with(prefix))
+            .copied()
+            .collect()
+    };
+    assert_eq!(
+        subsequence("clicked "),
+        ["clicked 1", "clicked 2", "clicked 3"]
+    );
+    assert_eq!(
+        subsequence("key "),
+        ["key h", "key e", "key l", "key l", "key o"]
+    );
+    assert_eq!(subsequence("text ").last(), Some(&"text \"hello\""));
+    let summary = subsequence("summary: ");
+    assert_eq!(summary.len(), 1, "{printed:#?}");
+    assert!(
+        summary[0].starts_with("summary: 3 clicks, text \"hello\", 5 keys, "),
+        "{}",
+        summary[0]
+    );
+
+    let shown = format!("screenshot: {}", screenshot.display());
+    assert!(printed.contains(&shown.as_str()), "{printed:#?}");
+    let png = std::fs::read(&screenshot).expect("the screenshot was written");
+    let _ = std::fs::remove_file(&screenshot);
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+}
