@@ -3,12 +3,15 @@
 #![cfg(feature = "gio")]
 
 use std::{
-    cell::{Cell, RefCell},
+    cell::Cell,
     future::Future,
     io::Write,
     path::PathBuf,
     rc::Rc,
-    sync::atomic::{AtomicUsize, Ordering},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Mutex,
+    },
 };
 
 use futures::{FutureExt, StreamExt};
@@ -29,6 +32,18 @@ async fn within<F: Future>(what: &str, fut: F) -> F::Output {
         out = fut.fuse() => out,
         _ = glib::timeout_future_seconds(20).fuse() => panic!("timed out waiting for {what}"),
     }
+}
+
+/// Runs `app` once: it activates, then quits since nothing holds it.
+///
+/// `g_application_run` acquires the global default main context, which only one thread can
+/// own at a time: the tests that run applications take turns.
+fn run_application(app: &gio::Application) {
+    static DEFAULT_CONTEXT: Mutex<()> = Mutex::new(());
+    let _turn = DEFAULT_CONTEXT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    app.run_with_args::<&str>(&[]);
 }
 
 /// A new empty directory under the system's temporary directory.
@@ -216,21 +231,22 @@ fn cancelled_stream_yields_once_per_cancellation() {
 }
 
 #[test]
-fn application_streams_see_activate_and_shutdown() {
+fn application_activate_stream_sees_run() {
     let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
-    let order = Rc::new(RefCell::new(Vec::new()));
     let activations = app.activate_stream();
-    let shutdowns = app.shutdown_stream();
-    let seen = order.clone();
-    app.connect_activate(move |_| seen.borrow_mut().push("activate"));
-    let seen = order.clone();
-    app.connect_shutdown(move |_| seen.borrow_mut().push("shutdown"));
-
-    app.run_with_args::<&str>(&[]);
+    run_application(&app);
     drop(app);
 
-    assert_eq!(*order.borrow(), ["activate", "shutdown"]);
     assert_eq!(run(|| activations.count()), 1);
+}
+
+#[test]
+fn application_shutdown_stream_sees_end_of_run() {
+    let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
+    let shutdowns = app.shutdown_stream();
+    run_application(&app);
+    drop(app);
+
     assert_eq!(run(|| shutdowns.count()), 1);
 }
 
