@@ -4,7 +4,11 @@
 //! Everything that can go wrong goes wrong here, as a [`ConnectError`], so that the emission
 //! path has nothing left to check.
 
-use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, SignalHandlerId};
+use glib::{
+    prelude::*,
+    subclass::{SignalId, SignalQuery},
+    Quark, RustClosure, SignalFlags, SignalHandlerId,
+};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
@@ -17,15 +21,24 @@ pub(crate) struct Resolved {
     id: SignalId,
     detail: Option<Quark>,
     pub(crate) info: SignalInfo,
-    params: Vec<glib::Type>,
+    query: SignalQuery,
 }
 
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
     let type_ = obj.type_();
     let type_name = type_.name();
-    let (name, detail) = match signal.split_once("::") {
-        Some((name, detail)) => (name, Some(detail)),
+    // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
+    let (name, detail) = match signal.bytes().position(|b| b == b':') {
+        Some(i) if signal.as_bytes().get(i + 1) == Some(&b':') => {
+            (&signal[..i], Some(&signal[i + 2..]))
+        }
+        Some(_) => {
+            return Err(ConnectError::MalformedDetail {
+                type_name: type_name.to_owned(),
+                signal: signal.to_owned(),
+            })
+        }
         None => (signal, None),
     };
     let malformed = name.is_empty()
@@ -70,32 +83,41 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
             signal: query.signal_name(),
             return_type: query.return_type().type_(),
         },
-        params: query.param_types().iter().map(|t| t.type_()).collect(),
+        query,
     })
 }
 
 impl Resolved {
     /// Checks that `A` can hold this signal's parameters.
     pub(crate) fn check_args<A: SignalArgs>(&self) -> Result<(), ConnectError> {
-        let Some(requested) = A::expected_types() else {
-            return Ok(());
+        // At most 12 parameters for a tuple: check on the stack, allocate only for an error.
+        let params = self.query.param_types();
+        let mut types = [glib::Type::INVALID; 12];
+        let accepted = match types.get_mut(..params.len()) {
+            Some(slots) => {
+                for (slot, param) in slots.iter_mut().zip(params) {
+                    *slot = param.type_();
+                }
+                A::accepts_types(slots)
+            }
+            None => {
+                let types: Vec<glib::Type> = params.iter().map(|t| t.type_()).collect();
+                A::accepts_types(&types)
+            }
         };
-        let matches = requested.len() == self.params.len()
-            && self
-                .params
-                .iter()
-                .zip(&requested)
-                .all(|(param, (want, _))| param.is_a(*want));
-        if matches {
-            Ok(())
-        } else {
-            Err(ConnectError::ArgumentMismatch {
-                type_name: self.info.type_name.to_owned(),
-                signal: self.info.signal.to_owned(),
-                expected: self.params.iter().map(|t| t.name().to_owned()).collect(),
-                requested: requested.into_iter().map(|(_, name)| name).collect(),
-            })
+        if accepted {
+            return Ok(());
         }
+        Err(ConnectError::ArgumentMismatch {
+            type_name: self.info.type_name.to_owned(),
+            signal: self.info.signal.to_owned(),
+            expected: params.iter().map(|t| t.type_().name().to_owned()).collect(),
+            requested: A::expected_types()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect(),
+        })
     }
 
     /// Refuses signals whose handlers must return a value: they need a return-value handler.
