@@ -814,6 +814,27 @@ fn main() -> ExitCode {
             }
         }
     }
+    // `--profile SCENARIO MODE N`: one scenario of one mode, for callgrind.
+    if let Some(pos) = args.iter().position(|a| a == "--profile") {
+        let scenario = args.get(pos + 1).map(String::as_str);
+        let mode = args.get(pos + 2).and_then(|k| Mode::from_key(k));
+        let n = args.get(pos + 3).and_then(|n| n.parse().ok());
+        let (Some(scenario), Some(mode), Some(n)) = (scenario, mode, n) else {
+            eprintln!("usage: signals --profile batch|pingpong|churn MODE N");
+            return ExitCode::FAILURE;
+        };
+        let ns = match scenario {
+            "batch" => batch(mode, n),
+            "pingpong" => pingpong(mode, n),
+            "churn" => churn(mode, n),
+            _ => {
+                eprintln!("unknown scenario {scenario}");
+                return ExitCode::FAILURE;
+            }
+        };
+        println!("{scenario} {}: {ns:.1} ns", mode.key());
+        return ExitCode::SUCCESS;
+    }
     let bench = args.iter().any(|a| a == "--bench");
     let quick = args.iter().any(|a| a == "--quick");
     let cfg = match (bench, quick) {
