@@ -162,6 +162,6 @@ impl Resolved {
         after: bool,
         closure: RustClosure,
     ) -> SignalHandlerId {
-        obj.connect_closure_id(self.id, self.detail, after, closure)
+        crate::ffi::connect_closure(obj, self.id, self.detail, after, &closure)
     }
 }

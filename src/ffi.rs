@@ -5,7 +5,12 @@
 
 use std::mem::ManuallyDrop;
 
-use glib::{prelude::*, translate::ToGlibPtr, SignalHandlerId, WeakRef};
+use glib::{
+    prelude::*,
+    subclass::SignalId,
+    translate::{from_glib, IntoGlib, ToGlibPtr},
+    Quark, RustClosure, SignalHandlerId, WeakRef,
+};
 
 /// A value that may only be touched on the thread that created it.
 ///
@@ -102,4 +107,36 @@ fn is_connected(obj: &glib::Object, handler: &SignalHandlerId) -> bool {
     unsafe {
         gobject_sys::g_signal_handler_is_connected(obj.to_glib_none().0, handler.as_raw()) != 0
     }
+}
+
+/// Connects `closure` to signal `id` (with `detail`) of `obj`.
+///
+/// `ObjectExt::connect_closure_id` would query the signal again and check the instance type on
+/// every connect; `resolve` has already looked the signal up on `obj`'s own type.
+#[doc(alias = "g_signal_connect_closure_by_id")]
+pub(crate) fn connect_closure(
+    obj: &glib::Object,
+    id: SignalId,
+    detail: Option<Quark>,
+    after: bool,
+    closure: &RustClosure,
+) -> SignalHandlerId {
+    let closure: &glib::Closure = closure.as_ref();
+    // SAFETY: `obj` is a valid instance and `id` a signal looked up on its type (so the instance
+    // type check of `g_signal_connect_closure_by_id` holds); `closure` is a valid closure that
+    // GLib references (and sinks) for the handler's lifetime.
+    let handler = unsafe {
+        gobject_sys::g_signal_connect_closure_by_id(
+            obj.to_glib_none().0,
+            id.into_glib(),
+            detail.map_or(0, |q| q.into_glib()),
+            closure.to_glib_none().0,
+            after.into_glib(),
+        )
+    };
+    // GLib returns 0 only for a signal or detail the instance does not have, which `resolve`
+    // rules out: this is a connect-time check, never reached on an emission.
+    assert_ne!(handler, 0, "GLib refused to connect the signal handler");
+    // SAFETY: a non-zero handler id of `obj`.
+    unsafe { from_glib(handler) }
 }
