@@ -3,7 +3,10 @@
 //!
 //! Everything here is small on purpose; the rest of the crate is safe code.
 
-use std::mem::ManuallyDrop;
+use std::{
+    mem::ManuallyDrop,
+    sync::{Arc, OnceLock},
+};
 
 use glib::{
     prelude::*,
@@ -64,18 +67,85 @@ impl<T> Drop for ThreadBound<T> {
 
 /// A weak reference to the emitter, usable from any thread, that knows how to disconnect one
 /// handler. Streams hold this and never a strong reference.
-pub(crate) struct EmitterRef(WeakRef<glib::Object>);
+///
+/// All the streams (and futures) of one emitter share one `GWeakRef`, kept in the emitter's
+/// qdata: a `GWeakRef` per stream would take GObject's global weak-ref lock twice per stream,
+/// and `g_weak_ref_clear` walks the emitter's list of weak locations, so dropping `k` streams
+/// of one emitter in any but LIFO order would cost O(k²).
+pub(crate) struct EmitterRef(Arc<WeakRef<glib::Object>>);
 
 // SAFETY: `GWeakRef` is thread-safe (`g_weak_ref_get` and `g_weak_ref_clear` take GObject's
-// weak-ref lock). The upgraded object is used only for `g_signal_handler_is_connected` and
-// `g_signal_handler_disconnect`, which are thread-safe in GObject, and then released.
+// weak-ref lock), and so is the `Arc` around it. The upgraded object is used only for
+// `g_signal_handler_is_connected` and `g_signal_handler_disconnect`, which are thread-safe in
+// GObject, and then released.
 unsafe impl Send for EmitterRef {}
 // SAFETY: see `Send`: every method takes `&self` and uses only thread-safe GObject calls.
 unsafe impl Sync for EmitterRef {}
 
+/// The qdata key under which an emitter keeps its shared weak reference.
+fn shared_weak_ref_quark() -> Quark {
+    static QUARK: OnceLock<Quark> = OnceLock::new();
+    *QUARK.get_or_init(|| Quark::from_str("glib-signal-stream-emitter-ref"))
+}
+
+/// `GDuplicateFunc` for the qdata: one more strong count of the shared `Arc`, under the
+/// qdata lock (so a concurrent replacement cannot free it in between).
+unsafe extern "C" fn dup_shared_ref(
+    data: glib::ffi::gpointer,
+    _user_data: glib::ffi::gpointer,
+) -> glib::ffi::gpointer {
+    if !data.is_null() {
+        // SAFETY: non-null data under this quark is only ever an `Arc::into_raw` of a
+        // `WeakRef<glib::Object>` (see `EmitterRef::new`), still owned by the qdata.
+        unsafe { Arc::increment_strong_count(data as *const WeakRef<glib::Object>) };
+    }
+    data
+}
+
+/// `GDestroyNotify` for the qdata: releases the emitter's own strong count.
+unsafe extern "C" fn drop_shared_ref(data: glib::ffi::gpointer) {
+    // SAFETY: `data` is the `Arc::into_raw` that `EmitterRef::new` stored, released once here.
+    drop(unsafe { Arc::from_raw(data as *const WeakRef<glib::Object>) });
+}
+
 impl EmitterRef {
     pub(crate) fn new(obj: &glib::Object) -> Self {
-        Self(obj.downgrade())
+        let quark = shared_weak_ref_quark().into_glib();
+        let instance: *mut gobject_sys::GObject = obj.to_glib_none().0;
+        // SAFETY: `instance` is valid; `dup_shared_ref` matches what this quark holds.
+        let existing = unsafe {
+            gobject_sys::g_object_dup_qdata(
+                instance,
+                quark,
+                Some(dup_shared_ref),
+                std::ptr::null_mut(),
+            )
+        };
+        if !existing.is_null() {
+            // SAFETY: `dup_shared_ref` gave us a strong count of this `Arc`.
+            return Self(unsafe { Arc::from_raw(existing as *const WeakRef<glib::Object>) });
+        }
+        let shared = Arc::new(obj.downgrade());
+        let stored = Arc::into_raw(shared.clone()) as glib::ffi::gpointer;
+        // SAFETY: `instance` is valid; the qdata takes `stored`'s strong count and releases
+        // it with `drop_shared_ref` when the emitter is finalized. Only an empty slot is
+        // filled, so no other stream's `Arc` is released here.
+        let stored_it = unsafe {
+            gobject_sys::g_object_replace_qdata(
+                instance,
+                quark,
+                std::ptr::null_mut(),
+                stored,
+                Some(drop_shared_ref),
+                std::ptr::null_mut(),
+            )
+        } != 0;
+        if !stored_it {
+            // Another thread stored one first: keep ours unshared.
+            // SAFETY: `stored` was not taken by the qdata.
+            drop(unsafe { Arc::from_raw(stored as *const WeakRef<glib::Object>) });
+        }
+        Self(shared)
     }
 
     /// The emitter if it is still alive.
