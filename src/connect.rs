@@ -4,11 +4,9 @@
 //! Everything that can go wrong goes wrong here, as a [`ConnectError`], so that the emission
 //! path has nothing left to check.
 
-use glib::{
-    prelude::*,
-    subclass::{SignalId, SignalQuery},
-    Quark, RustClosure, SignalFlags, SignalHandlerId,
-};
+use std::{cell::RefCell, rc::Rc};
+
+use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, SignalHandlerId};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
@@ -17,16 +15,99 @@ use crate::{
 };
 
 /// A signal of a given instance, resolved and queried.
+#[derive(Clone)]
 pub(crate) struct Resolved {
     id: SignalId,
     detail: Option<Quark>,
     pub(crate) info: SignalInfo,
-    query: SignalQuery,
+    params: Params,
+}
+
+/// A signal's parameter types: inline up to [`Params::INLINE`], as every tuple item type is.
+#[derive(Clone)]
+enum Params {
+    Inline(usize, [glib::Type; Params::INLINE]),
+    Heap(Rc<[glib::Type]>),
+}
+
+impl Params {
+    const INLINE: usize = 12;
+
+    fn new(types: &[glib::subclass::SignalType]) -> Self {
+        let mut inline = [glib::Type::INVALID; Self::INLINE];
+        match inline.get_mut(..types.len()) {
+            Some(slots) => {
+                for (slot, t) in slots.iter_mut().zip(types) {
+                    *slot = t.type_();
+                }
+                Self::Inline(types.len(), inline)
+            }
+            None => Self::Heap(types.iter().map(|t| t.type_()).collect()),
+        }
+    }
+
+    fn as_slice(&self) -> &[glib::Type] {
+        match self {
+            Self::Inline(n, types) => &types[..*n],
+            Self::Heap(types) => types,
+        }
+    }
+}
+
+/// How many signals each thread remembers.
+const CACHE_SIZE: usize = 16;
+
+/// The signals resolved lately on this thread, by instance type and `signal` string.
+///
+/// Connecting the same signal of the same type again (a stream per row of a list, a stream
+/// per request) then skips the name lookup, the query and the detail checks: a type's
+/// signals, and properties for `notify::name`, are fixed once its class is initialized, which
+/// it is for an existing instance. Only successes are remembered.
+#[derive(Default)]
+struct Cache {
+    entries: Vec<(glib::Type, Box<str>, Resolved)>,
+    next: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::default();
 }
 
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
     let type_ = obj.type_();
+    let cached = CACHE.try_with(|cache| {
+        let cache = cache.try_borrow().ok()?;
+        cache
+            .entries
+            .iter()
+            .find(|(t, s, _)| *t == type_ && **s == *signal)
+            .map(|(_, _, resolved)| resolved.clone())
+    });
+    if let Ok(Some(resolved)) = cached {
+        return Ok(resolved);
+    }
+    let resolved = resolve_uncached(obj, type_, signal)?;
+    let _ = CACHE.try_with(|cache| {
+        if let Ok(mut cache) = cache.try_borrow_mut() {
+            let entry = (type_, Box::from(signal), resolved.clone());
+            if cache.entries.len() < CACHE_SIZE {
+                cache.entries.push(entry);
+            } else {
+                let i = cache.next;
+                cache.entries[i] = entry;
+                cache.next = (i + 1) % CACHE_SIZE;
+            }
+        }
+    });
+    Ok(resolved)
+}
+
+fn resolve_uncached(
+    obj: &glib::Object,
+    type_: glib::Type,
+    signal: &str,
+) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
     // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
     let (name, detail) = match signal.bytes().position(|b| b == b':') {
@@ -83,35 +164,22 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
             signal: query.signal_name(),
             return_type: query.return_type().type_(),
         },
-        query,
+        params: Params::new(query.param_types()),
     })
 }
 
 impl Resolved {
     /// Checks that `A` can hold this signal's parameters.
     pub(crate) fn check_args<A: SignalArgs>(&self) -> Result<(), ConnectError> {
-        // At most 12 parameters for a tuple: check on the stack, allocate only for an error.
-        let params = self.query.param_types();
-        let mut types = [glib::Type::INVALID; 12];
-        let accepted = match types.get_mut(..params.len()) {
-            Some(slots) => {
-                for (slot, param) in slots.iter_mut().zip(params) {
-                    *slot = param.type_();
-                }
-                A::accepts_types(slots)
-            }
-            None => {
-                let types: Vec<glib::Type> = params.iter().map(|t| t.type_()).collect();
-                A::accepts_types(&types)
-            }
-        };
+        let params = self.params.as_slice();
+        let accepted = A::accepts_types(params);
         if accepted {
             return Ok(());
         }
         Err(ConnectError::ArgumentMismatch {
             type_name: self.info.type_name.to_owned(),
             signal: self.info.signal.to_owned(),
-            expected: params.iter().map(|t| t.type_().name().to_owned()).collect(),
+            expected: params.iter().map(|t| t.name().to_owned()).collect(),
             requested: A::expected_types()
                 .unwrap_or_default()
                 .into_iter()
