@@ -820,13 +820,22 @@ fn main() -> ExitCode {
         let mode = args.get(pos + 2).and_then(|k| Mode::from_key(k));
         let n = args.get(pos + 3).and_then(|n| n.parse().ok());
         let (Some(scenario), Some(mode), Some(n)) = (scenario, mode, n) else {
-            eprintln!("usage: signals --profile batch|pingpong|churn MODE N");
+            eprintln!("usage: signals --profile batch|pingpong|churn|scale MODE N");
             return ExitCode::FAILURE;
         };
         let ns = match scenario {
             "batch" => batch(mode, n),
             "pingpong" => pingpong(mode, n),
             "churn" => churn(mode, n),
+            // Connect n, emit once, drop LIFO, connect n, drop in random order: typed or callback.
+            "scale" => {
+                let r = scale(mode != Mode::Callback, n as usize, n, &mut XorShift(7));
+                println!(
+                    "emit {:.1} connect {:.1} drop-lifo {:.1} drop-random {:.1}",
+                    r.emit, r.connect, r.drop_lifo, r.drop_random
+                );
+                0.0
+            }
             _ => {
                 eprintln!("unknown scenario {scenario}");
                 return ExitCode::FAILURE;
