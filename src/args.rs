@@ -54,7 +54,7 @@ impl SignalArgs for Vec<Value> {
 
     #[inline]
     fn from_values(values: &[Value]) -> Option<Self> {
-        Some(values.to_vec())
+        Some(crate::ffi::clone_values(values))
     }
 }
 

@@ -210,3 +210,77 @@ pub(crate) fn connect_closure(
     // SAFETY: a non-zero handler id of `obj`.
     unsafe { from_glib(handler) }
 }
+
+/// Clones one emission's parameter values (for `Vec<glib::Value>` items).
+///
+/// `Value::clone` runs `g_value_init` and `g_value_copy`, each looking up the type's value
+/// table. For GLib's fundamental plain-data types that is a copy of the `GValue`'s bytes, done
+/// here directly; every other type goes through `Value::clone`.
+#[inline]
+pub(crate) fn clone_values(values: &[glib::Value]) -> Vec<glib::Value> {
+    values
+        .iter()
+        .map(|value| {
+            if is_plain_data(value.type_()) {
+                // SAFETY: a `glib::Value` is a `GValue` held inline. For these fundamental types
+                // the `GValue` owns nothing (`g_value_copy` copies `data[0]` by value and
+                // `g_value_unset` frees nothing), so a bitwise copy is an independent,
+                // initialized `GValue` of the same type, and both copies may be dropped.
+                unsafe { std::ptr::read(value) }
+            } else {
+                value.clone()
+            }
+        })
+        .collect()
+}
+
+/// The fundamental types whose `GValue` is plain data: numbers, `gboolean`, `gchar`.
+#[inline]
+fn is_plain_data(type_: glib::Type) -> bool {
+    use glib::Type;
+    matches!(
+        type_,
+        Type::I8
+            | Type::U8
+            | Type::BOOL
+            | Type::I32
+            | Type::U32
+            | Type::I_LONG
+            | Type::U_LONG
+            | Type::I64
+            | Type::U64
+            | Type::F32
+            | Type::F64
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use glib::prelude::*;
+
+    #[test]
+    fn clone_values_copies_plain_data_and_clones_the_rest() {
+        let obj = glib::Object::new::<glib::Object>();
+        let values = [
+            7u64.to_value(),
+            (-3i32).to_value(),
+            true.to_value(),
+            2.5f64.to_value(),
+            "text".to_value(),
+            obj.to_value(),
+            None::<glib::Object>.to_value(),
+        ];
+        let copies = super::clone_values(&values);
+        drop(values); // the copies own their data
+        assert_eq!(copies[0].get::<u64>(), Ok(7));
+        assert_eq!(copies[1].get::<i32>(), Ok(-3));
+        assert_eq!(copies[2].get::<bool>(), Ok(true));
+        assert_eq!(copies[3].get::<f64>(), Ok(2.5));
+        assert_eq!(copies[4].get::<String>().as_deref(), Ok("text"));
+        assert_eq!(copies[5].get::<glib::Object>().as_ref(), Ok(&obj));
+        assert_eq!(copies[6].get::<Option<glib::Object>>(), Ok(None));
+        assert_eq!(obj.ref_count(), 2); // `obj` and the copy
+        drop(copies);
+        assert_eq!(obj.ref_count(), 1);
+    }
+}
