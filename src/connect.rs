@@ -14,43 +14,21 @@ use crate::{
     trampoline::SignalInfo,
 };
 
-/// A signal of a given instance, resolved and queried.
+/// A signal of a given instance, resolved and queried; cheap to clone (see [`CACHE`]).
 #[derive(Clone)]
-pub(crate) struct Resolved {
+pub(crate) struct Resolved(Rc<ResolvedSignal>);
+
+pub(crate) struct ResolvedSignal {
     id: SignalId,
     detail: Option<Quark>,
     pub(crate) info: SignalInfo,
-    params: Params,
+    params: Vec<glib::Type>,
 }
 
-/// A signal's parameter types: inline up to [`Params::INLINE`], as every tuple item type is.
-#[derive(Clone)]
-enum Params {
-    Inline(usize, [glib::Type; Params::INLINE]),
-    Heap(Rc<[glib::Type]>),
-}
-
-impl Params {
-    const INLINE: usize = 12;
-
-    fn new(types: &[glib::subclass::SignalType]) -> Self {
-        let mut inline = [glib::Type::INVALID; Self::INLINE];
-        match inline.get_mut(..types.len()) {
-            Some(slots) => {
-                for (slot, t) in slots.iter_mut().zip(types) {
-                    *slot = t.type_();
-                }
-                Self::Inline(types.len(), inline)
-            }
-            None => Self::Heap(types.iter().map(|t| t.type_()).collect()),
-        }
-    }
-
-    fn as_slice(&self) -> &[glib::Type] {
-        match self {
-            Self::Inline(n, types) => &types[..*n],
-            Self::Heap(types) => types,
-        }
+impl std::ops::Deref for Resolved {
+    type Target = ResolvedSignal;
+    fn deref(&self) -> &ResolvedSignal {
+        &self.0
     }
 }
 
@@ -156,7 +134,7 @@ fn resolve_uncached(
             Some(Quark::from_str(detail))
         }
     };
-    Ok(Resolved {
+    Ok(Resolved(Rc::new(ResolvedSignal {
         id,
         detail,
         info: SignalInfo {
@@ -164,14 +142,14 @@ fn resolve_uncached(
             signal: query.signal_name(),
             return_type: query.return_type().type_(),
         },
-        params: Params::new(query.param_types()),
-    })
+        params: query.param_types().iter().map(|t| t.type_()).collect(),
+    })))
 }
 
 impl Resolved {
     /// Checks that `A` can hold this signal's parameters.
     pub(crate) fn check_args<A: SignalArgs>(&self) -> Result<(), ConnectError> {
-        let params = self.params.as_slice();
+        let params = &self.params[..];
         let accepted = A::accepts_types(params);
         if accepted {
             return Ok(());
