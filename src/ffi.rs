@@ -72,15 +72,18 @@ impl<T> Drop for ThreadBound<T> {
 /// qdata: a `GWeakRef` per stream would take GObject's global weak-ref lock twice per stream,
 /// and `g_weak_ref_clear` walks the emitter's list of weak locations, so dropping `k` streams
 /// of one emitter in any but LIFO order would cost O(k²).
-pub(crate) struct EmitterRef(Arc<WeakRef<glib::Object>>);
+pub(crate) struct EmitterRef(Arc<SharedWeakRef>);
+
+/// The emitter's `GWeakRef`, shared between threads.
+struct SharedWeakRef(WeakRef<glib::Object>);
 
 // SAFETY: `GWeakRef` is thread-safe (`g_weak_ref_get` and `g_weak_ref_clear` take GObject's
-// weak-ref lock), and so is the `Arc` around it. The upgraded object is used only for
-// `g_signal_handler_is_connected` and `g_signal_handler_disconnect`, which are thread-safe in
-// GObject, and then released.
-unsafe impl Send for EmitterRef {}
-// SAFETY: see `Send`: every method takes `&self` and uses only thread-safe GObject calls.
-unsafe impl Sync for EmitterRef {}
+// weak-ref lock). The upgraded object is used only for `g_signal_handler_is_connected` and
+// `g_signal_handler_disconnect`, which are thread-safe in GObject, and then released.
+unsafe impl Send for SharedWeakRef {}
+// SAFETY: see `Send`: it is only upgraded through `&self`, which `GWeakRef` allows from any
+// thread.
+unsafe impl Sync for SharedWeakRef {}
 
 /// The qdata key under which an emitter keeps its shared weak reference.
 fn shared_weak_ref_quark() -> Quark {
@@ -96,8 +99,8 @@ unsafe extern "C" fn dup_shared_ref(
 ) -> glib::ffi::gpointer {
     if !data.is_null() {
         // SAFETY: non-null data under this quark is only ever an `Arc::into_raw` of a
-        // `WeakRef<glib::Object>` (see `EmitterRef::new`), still owned by the qdata.
-        unsafe { Arc::increment_strong_count(data as *const WeakRef<glib::Object>) };
+        // `SharedWeakRef` (see `EmitterRef::new`), still owned by the qdata.
+        unsafe { Arc::increment_strong_count(data as *const SharedWeakRef) };
     }
     data
 }
@@ -105,7 +108,7 @@ unsafe extern "C" fn dup_shared_ref(
 /// `GDestroyNotify` for the qdata: releases the emitter's own strong count.
 unsafe extern "C" fn drop_shared_ref(data: glib::ffi::gpointer) {
     // SAFETY: `data` is the `Arc::into_raw` that `EmitterRef::new` stored, released once here.
-    drop(unsafe { Arc::from_raw(data as *const WeakRef<glib::Object>) });
+    drop(unsafe { Arc::from_raw(data as *const SharedWeakRef) });
 }
 
 impl EmitterRef {
@@ -123,9 +126,9 @@ impl EmitterRef {
         };
         if !existing.is_null() {
             // SAFETY: `dup_shared_ref` gave us a strong count of this `Arc`.
-            return Self(unsafe { Arc::from_raw(existing as *const WeakRef<glib::Object>) });
+            return Self(unsafe { Arc::from_raw(existing as *const SharedWeakRef) });
         }
-        let shared = Arc::new(obj.downgrade());
+        let shared = Arc::new(SharedWeakRef(obj.downgrade()));
         let stored = Arc::into_raw(shared.clone()) as glib::ffi::gpointer;
         // SAFETY: `instance` is valid; the qdata takes `stored`'s strong count and releases
         // it with `drop_shared_ref` when the emitter is finalized. Only an empty slot is
@@ -143,20 +146,20 @@ impl EmitterRef {
         if !stored_it {
             // Another thread stored one first: keep ours unshared.
             // SAFETY: `stored` was not taken by the qdata.
-            drop(unsafe { Arc::from_raw(stored as *const WeakRef<glib::Object>) });
+            drop(unsafe { Arc::from_raw(stored as *const SharedWeakRef) });
         }
         Self(shared)
     }
 
     /// The emitter if it is still alive.
     pub(crate) fn upgrade(&self) -> Option<glib::Object> {
-        self.0.upgrade()
+        self.0 .0.upgrade()
     }
 
     /// Disconnects `handler` if the emitter is alive and the handler still connected (GLib
     /// disconnects every handler itself when the emitter is disposed).
     pub(crate) fn disconnect(&self, handler: SignalHandlerId) {
-        if let Some(obj) = self.0.upgrade() {
+        if let Some(obj) = self.upgrade() {
             if is_connected(&obj, &handler) {
                 obj.disconnect(handler);
             }
@@ -165,8 +168,7 @@ impl EmitterRef {
 
     /// Whether `handler` is still connected (false once the emitter is gone).
     pub(crate) fn is_connected(&self, handler: &SignalHandlerId) -> bool {
-        self.0
-            .upgrade()
+        self.upgrade()
             .is_some_and(|obj| is_connected(&obj, handler))
     }
 }
