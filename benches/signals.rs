@@ -884,8 +884,13 @@ fn main() -> ExitCode {
     );
     println!("machine: {} x {nproc} (nproc)", cpu_model());
     println!(
-        "command: cargo bench --bench signals{}",
-        if quick { " -- --quick" } else { "" }
+        "command: {}",
+        match (bench, quick) {
+            (_, true) => "cargo bench --bench signals -- --quick",
+            (true, false) => "cargo bench --bench signals",
+            (false, false) =>
+                "cargo test --bench signals (smoke run: sums checked, numbers meaningless)",
+        }
     );
     println!("load average at start: {}", loadavg());
     println!(
@@ -937,6 +942,11 @@ fn main() -> ExitCode {
     println!("| mode | k | emit ns/call | connect ns | drop LIFO ns | drop random ns |");
     println!("|---|---:|---:|---:|---:|---:|");
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    // Warm-up round, not reported: the first connects on a thread fill GLib's and this crate's
+    // caches and the allocator's free lists.
+    for typed in [false, true] {
+        scale(typed, cfg.scale_ks[0], cfg.scale_calls, &mut rng);
+    }
     for typed in [false, true] {
         for &k in cfg.scale_ks {
             let mut runs: Vec<ScaleResult> = (0..cfg.scale_runs)
