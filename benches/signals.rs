@@ -662,6 +662,10 @@ struct ScaleResult {
 }
 
 /// `k` live handlers on one emitter; `calls` handler calls in total for the emission part.
+///
+/// Three rounds, each on `k` freshly connected handlers: connect then drop in LIFO order;
+/// emit and drain (dropped untimed, so no timed drop frees a grown queue); drop in random
+/// order.
 fn scale(typed: bool, k: usize, calls: u64, rng: &mut XorShift) -> ScaleResult {
     let ctx = glib::MainContext::default();
     let tick = tick_id();
@@ -669,13 +673,21 @@ fn scale(typed: bool, k: usize, calls: u64, rng: &mut XorShift) -> ScaleResult {
     let emissions = (calls / k as u64).max(1);
     let mut r = ScaleResult::default();
     let per = |start: CpuInstant, n: u64| start.elapsed().as_nanos() as f64 / n as f64;
+    let mut order: Vec<usize> = (0..k).collect();
+    rng.shuffle(&mut order);
     if typed {
-        // Emission, then LIFO drop.
+        let connect = || obj.connect_stream_typed::<(u64,)>("tick");
+        // Connect, then LIFO drop.
         let start = CpuInstant::now();
-        let mut streams: Vec<_> = (0..k)
-            .map(|_| obj.connect_stream_typed::<(u64,)>("tick"))
-            .collect();
+        let mut streams: Vec<_> = (0..k).map(|_| connect()).collect();
         r.connect = per(start, k as u64);
+        let start = CpuInstant::now();
+        while let Some(s) = streams.pop() {
+            drop(s);
+        }
+        r.drop_lifo = per(start, k as u64);
+        // Emission.
+        let mut streams: Vec<_> = (0..k).map(|_| connect()).collect();
         let start = CpuInstant::now();
         emit_all(&obj, tick, emissions);
         let sum = ctx.block_on(async {
@@ -689,19 +701,11 @@ fn scale(typed: bool, k: usize, calls: u64, rng: &mut XorShift) -> ScaleResult {
         });
         r.emit = per(start, emissions * k as u64);
         check("scale typed sum", sum, sum_range(1, emissions) * k as u64);
-        let start = CpuInstant::now();
-        while let Some(s) = streams.pop() {
-            drop(s);
-        }
-        r.drop_lifo = per(start, k as u64);
+        drop(streams);
         // Random drop.
-        let mut streams: Vec<_> = (0..k)
-            .map(|_| Some(obj.connect_stream_typed::<(u64,)>("tick")))
-            .collect();
-        let mut order: Vec<usize> = (0..k).collect();
-        rng.shuffle(&mut order);
+        let mut streams: Vec<_> = (0..k).map(|_| Some(connect())).collect();
         let start = CpuInstant::now();
-        for i in order {
+        for &i in &order {
             drop(streams[i].take());
         }
         r.drop_random = per(start, k as u64);
@@ -711,6 +715,12 @@ fn scale(typed: bool, k: usize, calls: u64, rng: &mut XorShift) -> ScaleResult {
         let mut ids: Vec<_> = (0..k).map(|_| connect_callback(&obj, &sum)).collect();
         r.connect = per(start, k as u64);
         let start = CpuInstant::now();
+        while let Some(id) = ids.pop() {
+            obj.disconnect(id);
+        }
+        r.drop_lifo = per(start, k as u64);
+        let ids: Vec<_> = (0..k).map(|_| connect_callback(&obj, &sum)).collect();
+        let start = CpuInstant::now();
         emit_all(&obj, tick, emissions);
         r.emit = per(start, emissions * k as u64);
         check(
@@ -718,16 +728,12 @@ fn scale(typed: bool, k: usize, calls: u64, rng: &mut XorShift) -> ScaleResult {
             sum.get(),
             sum_range(1, emissions) * k as u64,
         );
-        let start = CpuInstant::now();
-        while let Some(id) = ids.pop() {
+        for id in ids {
             obj.disconnect(id);
         }
-        r.drop_lifo = per(start, k as u64);
         let mut ids: Vec<_> = (0..k).map(|_| Some(connect_callback(&obj, &sum))).collect();
-        let mut order: Vec<usize> = (0..k).collect();
-        rng.shuffle(&mut order);
         let start = CpuInstant::now();
-        for i in order {
+        for &i in &order {
             obj.disconnect(ids[i].take().expect("connected"));
         }
         r.drop_random = per(start, k as u64);
