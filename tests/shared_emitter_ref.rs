@@ -1,6 +1,8 @@
 //! The streams of one emitter share one weak reference (kept in the emitter's qdata): each
 //! still disconnects only its own handler, none keeps the emitter alive, and all end when it
 //! is disposed, in whatever order they are dropped.
+//!
+//! Tests run on parallel threads: each uses its own `MainContext`, not the default one.
 
 use futures::StreamExt;
 use gio::prelude::*;
@@ -37,7 +39,7 @@ fn streams_do_not_keep_the_emitter_alive_and_all_end() {
     action.activate(None);
     drop(action);
     assert!(weak.upgrade().is_none(), "a stream kept the emitter alive");
-    glib::MainContext::default().block_on(async {
+    glib::MainContext::new().block_on(async {
         for s in &mut streams {
             assert!(!s.is_connected());
             assert!(s.emitter().is_none());
@@ -68,7 +70,7 @@ fn a_new_emitter_at_a_reused_address_gets_its_own_reference() {
         let mut stream = activations(&action);
         action.activate(None);
         drop(action);
-        let got = glib::MainContext::default().block_on(async {
+        let got = glib::MainContext::new().block_on(async {
             let first = stream.next().await.is_some();
             first && stream.next().await.is_none()
         });
