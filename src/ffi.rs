@@ -1,5 +1,6 @@
-//! The crate's only `unsafe` code: a thread-checked cell for local handler state, and the
-//! handle to the emitter that every stream keeps to disconnect its handler.
+//! The crate's only `unsafe` code: a thread-checked cell for local handler state, the handle
+//! to the emitter that every stream keeps to disconnect its handler (one weak reference
+//! shared per emitter), connecting a closure by signal id, and copying plain-data `GValue`s.
 //!
 //! Everything here is small on purpose; the rest of the crate is safe code.
 
