@@ -27,6 +27,20 @@ pub trait SignalArgs: Sized + 'static {
     /// Converts one emission's parameters (the emitter excluded). `None` if a value does
     /// not convert (for example `NULL` for a non-`Option` parameter).
     fn from_values(values: &[Value]) -> Option<Self>;
+
+    /// Whether this item type can hold parameters of the GTypes `params`: the check of
+    /// [`expected_types`](Self::expected_types), without building the Rust type names (it
+    /// runs on every connect; the names are only needed for an error message).
+    #[doc(hidden)]
+    fn accepts_types(params: &[Type]) -> bool {
+        Self::expected_types().is_none_or(|requested| {
+            requested.len() == params.len()
+                && params
+                    .iter()
+                    .zip(&requested)
+                    .all(|(param, (want, _))| param.is_a(*want))
+        })
+    }
 }
 
 impl SignalArgs for Vec<Value> {
@@ -34,9 +48,13 @@ impl SignalArgs for Vec<Value> {
         None
     }
 
+    fn accepts_types(_params: &[Type]) -> bool {
+        true
+    }
+
     #[inline]
     fn from_values(values: &[Value]) -> Option<Self> {
-        Some(values.to_vec())
+        Some(crate::ffi::clone_values(values))
     }
 }
 
@@ -48,6 +66,11 @@ macro_rules! impl_signal_args {
         {
             fn expected_types() -> Option<Vec<(Type, String)>> {
                 Some(vec![$(($t::static_type(), rust_type_name::<$t>())),*])
+            }
+
+            #[allow(unused_variables)]
+            fn accepts_types(params: &[Type]) -> bool {
+                params.len() == $n $(&& params[$i].is_a($t::static_type()))*
             }
 
             #[inline]

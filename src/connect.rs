@@ -4,6 +4,8 @@
 //! Everything that can go wrong goes wrong here, as a [`ConnectError`], so that the emission
 //! path has nothing left to check.
 
+use std::{cell::RefCell, rc::Rc};
+
 use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, SignalHandlerId};
 
 use crate::{
@@ -12,20 +14,90 @@ use crate::{
     trampoline::SignalInfo,
 };
 
-/// A signal of a given instance, resolved and queried.
-pub(crate) struct Resolved {
+/// A signal of a given instance, resolved and queried; cheap to clone (see [`CACHE`]).
+#[derive(Clone)]
+pub(crate) struct Resolved(Rc<ResolvedSignal>);
+
+pub(crate) struct ResolvedSignal {
     id: SignalId,
     detail: Option<Quark>,
     pub(crate) info: SignalInfo,
     params: Vec<glib::Type>,
 }
 
+impl std::ops::Deref for Resolved {
+    type Target = ResolvedSignal;
+    fn deref(&self) -> &ResolvedSignal {
+        &self.0
+    }
+}
+
+/// How many signals each thread remembers.
+const CACHE_SIZE: usize = 16;
+
+/// The signals resolved lately on this thread, by instance type and `signal` string.
+///
+/// Connecting the same signal of the same type again (a stream per row of a list, a stream
+/// per request) then skips the name lookup, the query and the detail checks: a type's
+/// signals, and properties for `notify::name`, are fixed once its class is initialized, which
+/// it is for an existing instance. Only successes are remembered.
+#[derive(Default)]
+struct Cache {
+    entries: Vec<(glib::Type, Box<str>, Resolved)>,
+    next: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::default();
+}
+
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
     let type_ = obj.type_();
+    let cached = CACHE.try_with(|cache| {
+        let cache = cache.try_borrow().ok()?;
+        cache
+            .entries
+            .iter()
+            .find(|(t, s, _)| *t == type_ && **s == *signal)
+            .map(|(_, _, resolved)| resolved.clone())
+    });
+    if let Ok(Some(resolved)) = cached {
+        return Ok(resolved);
+    }
+    let resolved = resolve_uncached(obj, type_, signal)?;
+    let _ = CACHE.try_with(|cache| {
+        if let Ok(mut cache) = cache.try_borrow_mut() {
+            let entry = (type_, Box::from(signal), resolved.clone());
+            if cache.entries.len() < CACHE_SIZE {
+                cache.entries.push(entry);
+            } else {
+                let i = cache.next;
+                cache.entries[i] = entry;
+                cache.next = (i + 1) % CACHE_SIZE;
+            }
+        }
+    });
+    Ok(resolved)
+}
+
+fn resolve_uncached(
+    obj: &glib::Object,
+    type_: glib::Type,
+    signal: &str,
+) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
-    let (name, detail) = match signal.split_once("::") {
-        Some((name, detail)) => (name, Some(detail)),
+    // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
+    let (name, detail) = match signal.bytes().position(|b| b == b':') {
+        Some(i) if signal.as_bytes().get(i + 1) == Some(&b':') => {
+            (&signal[..i], Some(&signal[i + 2..]))
+        }
+        Some(_) => {
+            return Err(ConnectError::MalformedDetail {
+                type_name: type_name.to_owned(),
+                signal: signal.to_owned(),
+            })
+        }
         None => (signal, None),
     };
     // GLib reads names as C strings: "tick\0x" would silently mean "tick".
@@ -70,7 +142,7 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
             }
         }
     };
-    Ok(Resolved {
+    Ok(Resolved(Rc::new(ResolvedSignal {
         id,
         detail,
         info: SignalInfo {
@@ -79,31 +151,27 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
             return_type: query.return_type().type_(),
         },
         params: query.param_types().iter().map(|t| t.type_()).collect(),
-    })
+    })))
 }
 
 impl Resolved {
     /// Checks that `A` can hold this signal's parameters.
     pub(crate) fn check_args<A: SignalArgs>(&self) -> Result<(), ConnectError> {
-        let Some(requested) = A::expected_types() else {
+        let params = &self.params[..];
+        let accepted = A::accepts_types(params);
+        if accepted {
             return Ok(());
-        };
-        let matches = requested.len() == self.params.len()
-            && self
-                .params
-                .iter()
-                .zip(&requested)
-                .all(|(param, (want, _))| param.is_a(*want));
-        if matches {
-            Ok(())
-        } else {
-            Err(ConnectError::ArgumentMismatch {
-                type_name: self.info.type_name.to_owned(),
-                signal: self.info.signal.to_owned(),
-                expected: self.params.iter().map(|t| t.name().to_owned()).collect(),
-                requested: requested.into_iter().map(|(_, name)| name).collect(),
-            })
         }
+        Err(ConnectError::ArgumentMismatch {
+            type_name: self.info.type_name.to_owned(),
+            signal: self.info.signal.to_owned(),
+            expected: params.iter().map(|t| t.name().to_owned()).collect(),
+            requested: A::expected_types()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect(),
+        })
     }
 
     /// Refuses signals whose handlers must return a value: they need a return-value handler.
@@ -148,6 +216,6 @@ impl Resolved {
         after: bool,
         closure: RustClosure,
     ) -> SignalHandlerId {
-        obj.connect_closure_id(self.id, self.detail, after, closure)
+        crate::ffi::connect_closure(obj, self.id, self.detail, after, &closure)
     }
 }
