@@ -112,6 +112,27 @@ unsafe extern "C" fn drop_shared_ref(data: glib::ffi::gpointer) {
     drop(unsafe { Arc::from_raw(data as *const SharedWeakRef) });
 }
 
+/// `GWeakNotify`, run when the emitter is disposed. Disposal empties every `GWeakRef` to the
+/// emitter, the shared one too; an emitter disposed while still referenced
+/// (`g_object_run_dispose`, a destroyed widget) can get new streams, which must not reuse the
+/// empty one (they could never disconnect). Removing it from the qdata releases the qdata's
+/// count with `drop_shared_ref`; streams that still hold it keep an empty weak reference,
+/// which is what they need (their handlers were destroyed with the disposal).
+unsafe extern "C" fn forget_shared_ref(
+    _data: glib::ffi::gpointer,
+    instance: *mut gobject_sys::GObject,
+) {
+    // SAFETY: GLib passes the instance being disposed; setting the quark to NULL calls the
+    // stored destroy notify (`drop_shared_ref`) for the `Arc` this quark holds, if any.
+    unsafe {
+        gobject_sys::g_object_set_qdata(
+            instance,
+            shared_weak_ref_quark().into_glib(),
+            std::ptr::null_mut(),
+        )
+    };
+}
+
 impl EmitterRef {
     pub(crate) fn new(obj: &glib::Object) -> Self {
         let quark = shared_weak_ref_quark().into_glib();
@@ -144,7 +165,16 @@ impl EmitterRef {
                 std::ptr::null_mut(),
             )
         } != 0;
-        if !stored_it {
+        if stored_it {
+            // SAFETY: `instance` is valid; `forget_shared_ref` only touches this quark.
+            unsafe {
+                gobject_sys::g_object_weak_ref(
+                    instance,
+                    Some(forget_shared_ref),
+                    std::ptr::null_mut(),
+                )
+            };
+        } else {
             // Another thread stored one first: keep ours unshared.
             // SAFETY: `stored` was not taken by the qdata.
             drop(unsafe { Arc::from_raw(stored as *const SharedWeakRef) });

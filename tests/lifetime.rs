@@ -144,3 +144,19 @@ fn future_resolves_to_none_when_emitter_disposed() {
     drop(obj);
     assert!(block_on(next_tick).is_none());
 }
+
+#[test]
+fn stream_connected_after_run_dispose_disconnects_on_drop() {
+    // Disposal empties every weak reference to the emitter; a stream connected afterwards
+    // (the emitter still referenced) must still be able to disconnect its handler.
+    let obj = Emitter::new();
+    let before = obj.connect_stream("ping");
+    obj.dispose_now();
+    drop(before);
+
+    let after = obj.connect_stream("ping");
+    assert!(after.is_connected());
+    assert!(obj.has_handler("ping"));
+    drop(after);
+    assert!(!obj.has_handler("ping"));
+}
