@@ -22,7 +22,21 @@ pub(crate) struct Resolved {
 
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
-    let type_ = obj.type_();
+    resolve_in(obj.type_(), signal, |name| {
+        Some(obj.find_property(name).is_some())
+    })
+}
+
+/// Parses `"signal"` or `"signal::detail"` and looks it up on `type_`, whose class or
+/// interface must be initialized (it is for a type with an instance).
+///
+/// `has_property` answers whether `notify::name` names a property, or `None` when it cannot
+/// tell (then the detail is accepted).
+pub(crate) fn resolve_in(
+    type_: glib::Type,
+    signal: &str,
+    has_property: impl FnOnce(&str) -> Option<bool>,
+) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
     let (name, detail) = match signal.split_once("::") {
         Some((name, detail)) => (name, Some(detail)),
@@ -53,7 +67,7 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
                 });
             }
             // `notify::name` with a name the type does not have would never fire: say so.
-            if query.signal_name() == "notify" && obj.find_property(detail).is_none() {
+            if query.signal_name() == "notify" && has_property(detail) == Some(false) {
                 return Err(ConnectError::UnknownProperty {
                     type_name: type_name.to_owned(),
                     property: detail.to_owned(),

@@ -5,7 +5,11 @@
 
 use std::mem::ManuallyDrop;
 
-use glib::{prelude::*, translate::ToGlibPtr, SignalHandlerId, WeakRef};
+use glib::{
+    prelude::*,
+    translate::{IntoGlib, ToGlibPtr},
+    SignalHandlerId, WeakRef,
+};
 
 /// A value that may only be touched on the thread that created it.
 ///
@@ -101,5 +105,22 @@ fn is_connected(obj: &glib::Object, handler: &SignalHandlerId) -> bool {
     // SAFETY: `obj` is a valid, strongly held instance; `as_raw` only reads the id.
     unsafe {
         gobject_sys::g_signal_handler_is_connected(obj.to_glib_none().0, handler.as_raw()) != 0
+    }
+}
+
+/// Initializes interface `type_`'s default vtable, where its signals and properties are
+/// installed, so that they can be looked up without an instance. A no-op for other types.
+///
+/// Static types are never unloaded, so the reference is dropped at once.
+#[doc(alias = "g_type_default_interface_ref")]
+pub(crate) fn init_interface(type_: glib::Type) {
+    if !type_.is_a(glib::Type::INTERFACE) {
+        return;
+    }
+    // SAFETY: `type_` is a registered interface type (checked above), which is what both
+    // calls require; the vtable pointer is only handed back to GLib.
+    unsafe {
+        let vtable = gobject_sys::g_type_default_interface_ref(type_.into_glib());
+        gobject_sys::g_type_default_interface_unref(vtable);
     }
 }
