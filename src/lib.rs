@@ -66,20 +66,28 @@ mod args;
 mod buffer;
 mod builder;
 mod channel;
+mod check;
 mod connect;
 mod connection;
 mod error;
 mod ext;
 mod ffi;
 mod future;
+#[cfg(feature = "gio")]
+mod gio;
+#[cfg(feature = "gtk")]
+mod gtk;
 mod property;
 mod stream;
 mod trampoline;
+#[cfg(feature = "gio")]
+mod typed;
 
 pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
 pub use channel::{Flavor, Local, Threaded};
+pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
 pub use property::PropertyStream;
@@ -91,4 +99,8 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
+    #[cfg(feature = "gio")]
+    pub use crate::gio::*;
+    #[cfg(feature = "gtk")]
+    pub use crate::gtk::*;
 }

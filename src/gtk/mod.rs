@@ -1,0 +1,12 @@
+//! Typed streams for every GTK 4 signal (cargo feature `gtk`).
+//!
+//! One extension trait per class and interface, `<Type>StreamExt`, with one
+//! `<signal>_stream` method per signal, generated from GTK's introspection data by
+//! `gen-streams`. All are in [`crate::prelude`].
+//!
+//! Widgets are used on GTK's thread only, so these are all local
+//! [`SignalStream`](crate::SignalStream)s.
+
+mod auto;
+
+pub use auto::*;
