@@ -496,9 +496,8 @@ fn gio_streams_match_their_signals() {
 }
 
 #[cfg(feature = "gtk")]
-#[test]
+#[gtk4::test]
 fn gtk_streams_match_their_signals() {
-    gtk4::init().expect("GTK initializes (the tests run under Xvfb)");
     let mut failures = Vec::new();
     failures.extend(
         plain::<gtk4::ATContext, _>("state-change", ATContextStreamExt::state_change_stream).err(),
@@ -854,6 +853,13 @@ fn gtk_streams_match_their_signals() {
         answered::<gtk4::DropTarget, _, bool, _, fn(&gtk4::gdk::Drop) -> bool>(
             "accept",
             DropTargetStreamExt::accept_stream,
+        )
+        .err(),
+    );
+    failures.extend(
+        answered::<gtk4::DropTarget, _, bool, _, fn(&glib::Value, f64, f64) -> bool>(
+            "drop",
+            DropTargetStreamExt::drop_stream,
         )
         .err(),
     );

@@ -12,6 +12,8 @@ pub enum Pass {
     Ref,
     /// Strings: as `&str`.
     Str,
+    /// `GValue`s, held as `glib::BoxedValue`: as `&glib::Value`.
+    Value,
 }
 
 #[derive(Clone, Debug)]
@@ -46,6 +48,7 @@ impl RustType {
             Pass::Copy => return self.path.clone(),
             Pass::Ref => format!("&{}", self.path),
             Pass::Str => "&str".to_owned(),
+            Pass::Value => "&glib::Value".to_owned(),
         };
         if self.nullable {
             format!("Option<{inner}>")
@@ -62,6 +65,8 @@ impl RustType {
             (Pass::Ref, true) => format!("{var}.as_ref()"),
             (Pass::Str, false) => format!("{var}.as_str()"),
             (Pass::Str, true) => format!("{var}.as_deref()"),
+            (Pass::Value, false) => format!("&{var}.0"),
+            (Pass::Value, true) => format!("{var}.as_ref().map(|v| &v.0)"),
         }
     }
 }
@@ -198,7 +203,7 @@ fn map_name(index: &Index, name: &str) -> Result<RustType, String> {
         "gpointer" | "gconstpointer" => return Err("raw pointer (`gpointer`) parameter".into()),
         "filename" => return Err("file name parameter: not a `glib::Value` string".into()),
         "GObject.Object" => return Ok(RustType::plain("glib::Object", Pass::Ref)),
-        "GObject.Value" => return Err("`GValue` parameter: no typed conversion".into()),
+        "GObject.Value" => return Ok(RustType::plain("glib::BoxedValue", Pass::Value)),
         _ => {}
     }
     let Some((ns, short)) = name.split_once('.') else {

@@ -27,6 +27,24 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
         )
     }
 
+    /// A stream of `GtkDropTarget::drop`.
+    ///
+    /// Each item holds the parameters `value`, `x`, `y`.
+    ///
+    /// `handler` runs inside each emission with the parameters and its result is returned to
+    /// the emitter; the item is queued on the stream as well.
+    #[doc(alias = "drop")]
+    fn drop_stream<F>(&self, handler: F) -> SignalStream<(glib::BoxedValue, f64, f64)>
+    where
+        F: Fn(&glib::Value, f64, f64) -> bool + 'static,
+    {
+        stream_with_return(
+            self.upcast_ref::<gtk4::DropTarget>().upcast_ref(),
+            "drop",
+            move |(a0, a1, a2): &(glib::BoxedValue, f64, f64)| handler(&a0.0, *a1, *a2),
+        )
+    }
+
     /// A stream of `GtkDropTarget::enter`.
     ///
     /// Each item holds the parameters `x`, `y`.
