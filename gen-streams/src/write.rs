@@ -353,7 +353,11 @@ impl TestFile {
         let feature = target.feature;
         let ns = target.ns.to_lowercase();
         // GTK is used from one thread: its tests run on the thread `gtk4::test` sets up.
-        let test = if feature == "gtk" { "gtk4::test" } else { "test" };
+        let test = if feature == "gtk" {
+            "gtk4::test"
+        } else {
+            "test"
+        };
         let _ = write!(
             self.body,
             "#[cfg(feature = \"{feature}\")]\n#[{test}]\n\
