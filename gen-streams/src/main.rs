@@ -8,7 +8,9 @@
 //! the committed files differ.
 
 mod gir;
+mod report;
 mod rust;
+mod test;
 mod write;
 
 use std::{

@@ -1,11 +1,13 @@
-//! The generated files: one module per type with its trait, the `mod.rs` files, the test and
-//! the report.
+//! The generated files: one module per type with its trait and the `mod.rs` files (with the
+//! test and the report from `test.rs` and `report.rs`).
 
-use std::{collections::BTreeMap, fmt::Write, path::PathBuf};
+use std::{fmt::Write, path::PathBuf};
 
 use crate::{
     gir::{Class, Index, Signal},
+    report::Report,
     rust::{self, RustType},
+    test::TestFile,
     Target, TARGETS,
 };
 
@@ -16,13 +18,13 @@ const UNBOUND: [(&str, &str); 1] = [(
 )];
 
 /// What a handler returns.
-enum Ret {
+pub enum Ret {
     Propagation,
     Value(RustType),
 }
 
 impl Ret {
-    fn path(&self) -> String {
+    pub fn path(&self) -> String {
         match self {
             Ret::Propagation => "glib::Propagation".to_owned(),
             Ret::Value(ty) => ty.owned(),
@@ -31,12 +33,12 @@ impl Ret {
 }
 
 /// One generated `<signal>_stream` method.
-struct Method {
-    signal: String,
-    name: String,
-    params: Vec<(String, RustType)>,
-    ret: Option<Ret>,
-    detailed: bool,
+pub struct Method {
+    pub signal: String,
+    pub name: String,
+    pub params: Vec<(String, RustType)>,
+    pub ret: Option<Ret>,
+    pub detailed: bool,
 }
 
 impl Method {
@@ -60,18 +62,18 @@ fn tuple(types: impl Iterator<Item = String>) -> String {
 }
 
 /// One generated trait.
-struct TypeStreams<'a> {
-    class: &'a Class,
-    path: String,
-    trait_name: String,
-    module: String,
-    methods: Vec<Method>,
+pub struct TypeStreams<'a> {
+    pub class: &'a Class,
+    pub path: String,
+    pub trait_name: String,
+    pub module: String,
+    pub methods: Vec<Method>,
 }
 
 /// A signal that is not generated, and why.
-struct Skipped {
-    what: String,
-    reason: String,
+pub struct Skipped {
+    pub what: String,
+    pub reason: String,
 }
 
 /// `(path relative to the repository root, contents)` of every generated file.
@@ -337,189 +339,6 @@ fn mod_rs(target: &Target, types: &[TypeStreams<'_>]) -> String {
     out.push('\n');
     for ty in types {
         let _ = writeln!(out, "pub use self::{}::{};", ty.module, ty.trait_name);
-    }
-    out
-}
-
-/// `tests/generated_signals.rs`: every method checked against the running library, and
-/// connected for real where an instance can be made without arguments.
-#[derive(Default)]
-struct TestFile {
-    body: String,
-}
-
-impl TestFile {
-    fn add(&mut self, target: &Target, types: &[TypeStreams<'_>]) {
-        let feature = target.feature;
-        let ns = target.ns.to_lowercase();
-        // GTK is used from one thread: its tests run on the thread `gtk4::test` sets up.
-        let test = if feature == "gtk" {
-            "gtk4::test"
-        } else {
-            "test"
-        };
-        let _ = write!(
-            self.body,
-            "#[cfg(feature = \"{feature}\")]\n#[{test}]\n\
-             fn {ns}_streams_match_their_signals() {{\n    let mut failures = Vec::new();\n"
-        );
-        for ty in types {
-            for m in &ty.methods {
-                let method = format!("{}::{}", ty.trait_name, m.name);
-                let (check, extra) = match &m.ret {
-                    None if m.detailed => ("detailed".to_owned(), String::new()),
-                    None => ("plain".to_owned(), String::new()),
-                    Some(ret) => (
-                        if m.detailed {
-                            "detailed_answered"
-                        } else {
-                            "answered"
-                        }
-                        .to_owned(),
-                        format!(", {}, _, {}", ret.path(), fn_pointer(m, ret)),
-                    ),
-                };
-                let _ = writeln!(
-                    self.body,
-                    "    failures.extend({check}::<{path}, _{extra}>(\"{signal}\", {method}).err());",
-                    path = ty.path,
-                    signal = m.signal,
-                );
-            }
-            if ty.class.plain_new && !ty.class.abstract_ && !ty.class.interface {
-                let _ = writeln!(
-                    self.body,
-                    "    let obj = glib::Object::with_type({path}::static_type()).downcast::<{path}>().unwrap();",
-                    path = ty.path
-                );
-                for m in &ty.methods {
-                    let detail = if m.detailed { ", None" } else { "" };
-                    let handler = match m.ret {
-                        None => String::new(),
-                        Some(_) => format!(
-                            ", |{}| unreachable!()",
-                            vec!["_"; m.params.len()].join(", ")
-                        ),
-                    };
-                    let _ = writeln!(
-                        self.body,
-                        "    drop({}::{}(&obj{detail}{handler}));",
-                        ty.trait_name, m.name
-                    );
-                }
-            }
-        }
-        self.body.push_str(
-            "    assert!(failures.is_empty(), \"{} mismatches:\\n{}\", failures.len(), \
-             failures.iter().map(ToString::to_string).collect::<Vec<_>>().join(\"\\n\"));\n}\n\n",
-        );
-    }
-
-    fn finish(self) -> String {
-        format!(
-            "// Generated by gen-streams from {}. DO NOT EDIT.\n\n\
-             //! Every generated typed stream, checked against the signal it streams in the running\n\
-             //! GIO and GTK: the signal exists on the trait's type, and the item and return types\n\
-             //! pass the checks made when connecting. Types that can be made without arguments\n\
-             //! are also connected for real.\n\n\
-             #![cfg(feature = \"gio\")]\n\
-             #![allow(clippy::type_complexity)]\n\n\
-             use glib::prelude::*;\n\
-             use glib_signal_stream::{{\n    check_signal, check_signal_with_return, prelude::*, ConnectError, SignalArgs, \
-             SignalReturn, SignalStream,\n}};\n\n\
-             fn plain<T: StaticType, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T) -> SignalStream<A>,\n\
-             ) -> Result<(), ConnectError> {{\n    check_signal::<A>(T::static_type(), signal)\n}}\n\n\
-             fn detailed<T: StaticType, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T, Option<&str>) -> SignalStream<A>,\n\
-             ) -> Result<(), ConnectError> {{\n    check_signal::<A>(T::static_type(), signal)\n}}\n\n\
-             fn answered<T: StaticType, A: SignalArgs, R: SignalReturn<M>, M, H>(\n    signal: &str,\n    _method: fn(&T, H) -> SignalStream<A>,\n\
-             ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n\
-             #[allow(dead_code)]\n\
-             fn detailed_answered<T: StaticType, A: SignalArgs, R: SignalReturn<M>, M, H>(\n    signal: &str,\n    _method: fn(&T, Option<&str>, H) -> SignalStream<A>,\n\
-             ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n{}",
-            TARGETS.map(|t| t.file).join(" and "),
-            self.body
-        )
-    }
-}
-
-/// The handler type of `m` as a function pointer, for naming the method's generic parameter.
-fn fn_pointer(m: &Method, ret: &Ret) -> String {
-    let args: Vec<_> = m.params.iter().map(|(_, ty)| ty.borrowed()).collect();
-    format!("fn({}) -> {}", args.join(", "), ret.path())
-}
-
-#[derive(Default)]
-struct Report {
-    rows: String,
-    skipped: String,
-    reasons: BTreeMap<String, usize>,
-    totals: (usize, usize, usize),
-}
-
-impl Report {
-    fn add(
-        &mut self,
-        target: &Target,
-        total: usize,
-        types: &[TypeStreams<'_>],
-        skipped: Vec<Skipped>,
-    ) {
-        let generated: usize = types.iter().map(|t| t.methods.len()).sum();
-        let _ = writeln!(
-            self.rows,
-            "| {} | {total} | {generated} | {} | {} |",
-            target.file,
-            skipped.len(),
-            types.len()
-        );
-        self.totals.0 += total;
-        self.totals.1 += generated;
-        self.totals.2 += skipped.len();
-        let _ = writeln!(self.skipped, "\n### {}\n", target.file);
-        if skipped.is_empty() {
-            self.skipped.push_str("None.\n");
-        }
-        for s in skipped {
-            let _ = writeln!(self.skipped, "- `{}`: {}", s.what, s.reason);
-            *self.reasons.entry(category(&s.reason)).or_default() += 1;
-        }
-    }
-
-    fn finish(self) -> String {
-        let mut out = String::from(
-            "<!-- Generated by gen-streams. DO NOT EDIT. -->\n\n\
-             # Generated typed streams\n\n\
-             One `<signal>_stream` method per signal of every class and interface in the GIR \
-             files below\n(read from `/usr/share/gir-1.0`), except the signals listed under \
-             \"Skipped\".\n\n\
-             | GIR file | signals | typed streams | skipped | traits |\n|---|---|---|---|---|\n",
-        );
-        out.push_str(&self.rows);
-        let (total, generated, skipped) = self.totals;
-        let _ = writeln!(out, "| total | {total} | {generated} | {skipped} | |");
-        out.push_str("\n## Skipped, by reason\n\n| reason | signals |\n|---|---|\n");
-        for (reason, count) in &self.reasons {
-            let _ = writeln!(out, "| {reason} | {count} |");
-        }
-        out.push_str("\n## Skipped signals\n");
-        out.push_str(&self.skipped);
-        out
-    }
-}
-
-/// A reason without the names in it, to count reasons.
-fn category(reason: &str) -> String {
-    let mut out = String::new();
-    let mut in_code = false;
-    for c in reason.chars() {
-        if c == '`' {
-            in_code = !in_code;
-            if in_code {
-                out.push_str("`…`");
-            }
-        } else if !in_code {
-            out.push(c);
-        }
     }
     out
 }
