@@ -14,6 +14,7 @@ mod test;
 mod write;
 
 use std::{
+    collections::HashMap,
     fs,
     path::{Path, PathBuf},
     process::ExitCode,
@@ -93,7 +94,8 @@ fn run(check: bool) -> Result<bool, String> {
     for file in TARGETS.iter().map(|t| t.file).chain(DEPENDENCIES) {
         index.load(&Path::new(GIR_DIR).join(file))?;
     }
-    let files = write::generate(&index)?;
+    let docs = read_docs(&root.join("gen-streams/docs"))?;
+    let files = write::generate(&index, &docs)?;
 
     let out = if check {
         std::env::temp_dir().join(format!("gen-streams-{}", std::process::id()))
@@ -151,6 +153,26 @@ fn run(check: bool) -> Result<bool, String> {
         eprintln!("gen-streams: run `cargo run -p gen-streams` and commit the result");
     }
     Ok(up_to_date)
+}
+
+/// The hand-written method documentation: `docs/<Namespace>.<Type>.<signal>.md`.
+fn read_docs(dir: &Path) -> Result<HashMap<String, String>, String> {
+    let mut docs = HashMap::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(key) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".md"))
+        {
+            if key != "README" {
+                let text =
+                    fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                docs.insert(key.to_owned(), text);
+            }
+        }
+    }
+    Ok(docs)
 }
 
 fn rustfmt(files: &[PathBuf]) -> Result<(), String> {

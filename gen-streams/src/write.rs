@@ -1,7 +1,7 @@
 //! The generated files: one module per type with its trait and the `mod.rs` files (with the
 //! test and the report from `test.rs` and `report.rs`).
 
-use std::{fmt::Write, path::PathBuf};
+use std::{collections::HashMap, fmt::Write, path::PathBuf};
 
 use crate::{
     gir::{Class, Index, Signal},
@@ -77,7 +77,13 @@ pub struct Skipped {
 }
 
 /// `(path relative to the repository root, contents)` of every generated file.
-pub fn generate(index: &Index) -> Result<Vec<(PathBuf, String)>, String> {
+///
+/// `docs` replaces the generated documentation of some methods: `Namespace.Type.signal` to
+/// Markdown (see `docs/README.md`).
+pub fn generate(
+    index: &Index,
+    docs: &HashMap<String, String>,
+) -> Result<Vec<(PathBuf, String)>, String> {
     let mut files = Vec::new();
     let mut report = Report::default();
     let mut test = TestFile::default();
@@ -127,7 +133,7 @@ pub fn generate(index: &Index) -> Result<Vec<(PathBuf, String)>, String> {
         for ty in &types {
             files.push((
                 PathBuf::from(target.dir).join(format!("{}.rs", ty.module)),
-                module(target, ty),
+                module(target, ty, docs),
             ));
         }
         files.push((
@@ -221,7 +227,7 @@ fn header(target: &Target) -> String {
     )
 }
 
-fn module(target: &Target, ty: &TypeStreams<'_>) -> String {
+fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>) -> String {
     let mut helpers = Vec::new();
     if ty.methods.iter().any(|m| m.ret.is_none()) {
         helpers.push("stream");
@@ -249,7 +255,8 @@ fn module(target: &Target, ty: &TypeStreams<'_>) -> String {
         name = ty.trait_name,
     );
     for m in &ty.methods {
-        out.push_str(&method_source(ty, m));
+        let doc = docs.get(&format!("{}.{}.{}", target.ns, ty.class.name, m.signal));
+        out.push_str(&method_source(ty, m, doc.map(String::as_str)));
     }
     let _ = write!(
         out,
@@ -260,29 +267,11 @@ fn module(target: &Target, ty: &TypeStreams<'_>) -> String {
     out
 }
 
-fn method_source(ty: &TypeStreams<'_>, m: &Method) -> String {
-    let mut out = String::new();
-    let c_name = format!("{}::{}", ty.class.c_type, m.signal);
-    let _ = writeln!(out, "/// A stream of `{c_name}`.");
-    if m.params.is_empty() {
-        out.push_str("///\n/// The signal has no parameters: each item is `()`.\n");
-    } else {
-        let names: Vec<_> = m.params.iter().map(|(n, _)| format!("`{n}`")).collect();
-        let _ = writeln!(
-            out,
-            "///\n/// Each item holds the parameters {}.",
-            names.join(", ")
-        );
-    }
-    if m.ret.is_some() {
-        out.push_str(
-            "///\n/// `handler` runs inside each emission with the parameters and its result is \
-             returned to\n/// the emitter; the item is queued on the stream as well.\n",
-        );
-    }
-    if m.detailed {
-        out.push_str("///\n/// With `Some(detail)`, only the emissions for that detail.\n");
-    }
+fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String {
+    let mut out = match doc {
+        Some(doc) => doc_comment(doc),
+        None => generated_doc(ty, m),
+    };
     let _ = writeln!(out, "#[doc(alias = \"{}\")]", m.signal);
     let obj = format!("self.upcast_ref::<{}>().upcast_ref()", ty.path);
     let signal = if m.detailed {
@@ -341,4 +330,39 @@ fn mod_rs(target: &Target, types: &[TypeStreams<'_>]) -> String {
         let _ = writeln!(out, "pub use self::{}::{};", ty.module, ty.trait_name);
     }
     out
+}
+
+/// The documentation of a method without hand-written documentation.
+fn generated_doc(ty: &TypeStreams<'_>, m: &Method) -> String {
+    let mut out = String::new();
+    let c_name = format!("{}::{}", ty.class.c_type, m.signal);
+    let _ = writeln!(out, "/// A stream of `{c_name}`.");
+    if m.params.is_empty() {
+        out.push_str("///\n/// The signal has no parameters: each item is `()`.\n");
+    } else {
+        let names: Vec<_> = m.params.iter().map(|(n, _)| format!("`{n}`")).collect();
+        let _ = writeln!(
+            out,
+            "///\n/// Each item holds the parameters {}.",
+            names.join(", ")
+        );
+    }
+    if m.ret.is_some() {
+        out.push_str(
+            "///\n/// `handler` runs inside each emission with the parameters and its result is \
+             returned to\n/// the emitter; the item is queued on the stream as well.\n",
+        );
+    }
+    if m.detailed {
+        out.push_str("///\n/// With `Some(detail)`, only the emissions for that detail.\n");
+    }
+    out
+}
+
+/// Markdown as a `///` comment.
+fn doc_comment(doc: &str) -> String {
+    doc.trim_end()
+        .lines()
+        .map(|line| format!("///{}{line}\n", if line.is_empty() { "" } else { " " }))
+        .collect()
 }
