@@ -72,6 +72,17 @@ fn gio_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gio::SimpleActionGroup::static_type())
+        .downcast::<gio::SimpleActionGroup>()
+        .unwrap();
+    drop(ActionGroupStreamExt::action_added_stream(&obj, None));
+    drop(ActionGroupStreamExt::action_enabled_changed_stream(
+        &obj, None,
+    ));
+    drop(ActionGroupStreamExt::action_removed_stream(&obj, None));
+    drop(ActionGroupStreamExt::action_state_changed_stream(
+        &obj, None,
+    ));
     failures.extend(
         plain::<gio::AppInfoMonitor, _>("changed", AppInfoMonitorStreamExt::changed_stream).err(),
     );
@@ -288,6 +299,10 @@ fn gio_streams_match_their_signals() {
     failures.extend(
         plain::<gio::MenuModel, _>("items-changed", MenuModelStreamExt::items_changed_stream).err(),
     );
+    let obj = glib::Object::with_type(gio::Menu::static_type())
+        .downcast::<gio::Menu>()
+        .unwrap();
+    drop(MenuModelStreamExt::items_changed_stream(&obj));
     failures.extend(plain::<gio::Mount, _>("changed", MountStreamExt::changed_stream).err());
     failures
         .extend(plain::<gio::Mount, _>("pre-unmount", MountStreamExt::pre_unmount_stream).err());
@@ -624,6 +639,13 @@ fn gtk_streams_match_their_signals() {
         plain::<gtk4::CellArea, _>("remove-editable", CellAreaStreamExt::remove_editable_stream)
             .err(),
     );
+    let obj = glib::Object::with_type(gtk4::CellAreaBox::static_type())
+        .downcast::<gtk4::CellAreaBox>()
+        .unwrap();
+    drop(CellAreaStreamExt::add_editable_stream(&obj));
+    drop(CellAreaStreamExt::apply_attributes_stream(&obj));
+    drop(CellAreaStreamExt::focus_changed_stream(&obj));
+    drop(CellAreaStreamExt::remove_editable_stream(&obj));
     failures.extend(
         plain::<gtk4::CellEditable, _>("editing-done", CellEditableStreamExt::editing_done_stream)
             .err(),
@@ -635,6 +657,11 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::ComboBox::static_type())
+        .downcast::<gtk4::ComboBox>()
+        .unwrap();
+    drop(CellEditableStreamExt::editing_done_stream(&obj));
+    drop(CellEditableStreamExt::remove_widget_stream(&obj));
     failures.extend(
         plain::<gtk4::CellRenderer, _>(
             "editing-canceled",
@@ -649,6 +676,11 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::CellRendererAccel::static_type())
+        .downcast::<gtk4::CellRendererAccel>()
+        .unwrap();
+    drop(CellRendererStreamExt::editing_canceled_stream(&obj));
+    drop(CellRendererStreamExt::editing_started_stream(&obj));
     failures.extend(
         plain::<gtk4::CellRendererAccel, _>(
             "accel-cleared",
@@ -724,6 +756,10 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::ColorButton::static_type())
+        .downcast::<gtk4::ColorButton>()
+        .unwrap();
+    drop(ColorChooserStreamExt::color_activated_stream(&obj));
     failures.extend(
         plain::<gtk4::ColumnView, _>("activate", ColumnViewStreamExt::activate_stream).err(),
     );
@@ -929,6 +965,11 @@ fn gtk_streams_match_their_signals() {
     failures.extend(
         plain::<gtk4::Editable, _>("delete-text", EditableStreamExt::delete_text_stream).err(),
     );
+    let obj = glib::Object::with_type(gtk4::Entry::static_type())
+        .downcast::<gtk4::Entry>()
+        .unwrap();
+    drop(EditableStreamExt::changed_stream(&obj));
+    drop(EditableStreamExt::delete_text_stream(&obj));
     failures.extend(
         plain::<gtk4::EmojiChooser, _>("emoji-picked", EmojiChooserStreamExt::emoji_picked_stream)
             .err(),
@@ -1225,6 +1266,10 @@ fn gtk_streams_match_their_signals() {
         .err(),
     );
     failures.extend(plain::<gtk4::Filter, _>("changed", FilterStreamExt::changed_stream).err());
+    let obj = glib::Object::with_type(gtk4::AnyFilter::static_type())
+        .downcast::<gtk4::AnyFilter>()
+        .unwrap();
+    drop(FilterStreamExt::changed_stream(&obj));
     failures.extend(
         plain::<gtk4::FlowBox, _>(
             "activate-cursor-child",
@@ -1300,6 +1345,10 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::FontButton::static_type())
+        .downcast::<gtk4::FontButton>()
+        .unwrap();
+    drop(FontChooserStreamExt::font_activated_stream(&obj));
     failures.extend(
         answered::<gtk4::GLArea, _, gtk4::gdk::GLContext, _, fn() -> gtk4::gdk::GLContext>(
             "create-context",
@@ -1338,6 +1387,14 @@ fn gtk_streams_match_their_signals() {
         .err(),
     );
     failures.extend(plain::<gtk4::Gesture, _>("update", GestureStreamExt::update_stream).err());
+    let obj = glib::Object::with_type(gtk4::DragSource::static_type())
+        .downcast::<gtk4::DragSource>()
+        .unwrap();
+    drop(GestureStreamExt::begin_stream(&obj));
+    drop(GestureStreamExt::cancel_stream(&obj));
+    drop(GestureStreamExt::end_stream(&obj));
+    drop(GestureStreamExt::sequence_state_changed_stream(&obj));
+    drop(GestureStreamExt::update_stream(&obj));
     failures.extend(
         plain::<gtk4::GestureClick, _>("pressed", GestureClickStreamExt::pressed_stream).err(),
     );
@@ -1467,6 +1524,21 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::IMContextSimple::static_type())
+        .downcast::<gtk4::IMContextSimple>()
+        .unwrap();
+    drop(IMContextStreamExt::commit_stream(&obj));
+    drop(IMContextStreamExt::delete_surrounding_stream(
+        &obj,
+        |_, _| unreachable!(),
+    ));
+    drop(IMContextStreamExt::preedit_changed_stream(&obj));
+    drop(IMContextStreamExt::preedit_end_stream(&obj));
+    drop(IMContextStreamExt::preedit_start_stream(&obj));
+    drop(IMContextStreamExt::retrieve_surrounding_stream(
+        &obj,
+        || unreachable!(),
+    ));
     failures
         .extend(plain::<gtk4::IconTheme, _>("changed", IconThemeStreamExt::changed_stream).err());
     let obj = glib::Object::with_type(gtk4::IconTheme::static_type())
@@ -1897,6 +1969,11 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::PrintOperation::static_type())
+        .downcast::<gtk4::PrintOperation>()
+        .unwrap();
+    drop(PrintOperationPreviewStreamExt::got_page_size_stream(&obj));
+    drop(PrintOperationPreviewStreamExt::ready_stream(&obj));
     failures.extend(
         plain::<gtk4::Printer, _>(
             "details-acquired",
@@ -1938,6 +2015,12 @@ fn gtk_streams_match_their_signals() {
         plain::<gtk4::ScaleButton, _>("value-changed", ScaleButtonStreamExt::value_changed_stream)
             .err(),
     );
+    let obj = glib::Object::with_type(gtk4::VolumeButton::static_type())
+        .downcast::<gtk4::VolumeButton>()
+        .unwrap();
+    drop(ScaleButtonStreamExt::popdown_stream(&obj));
+    drop(ScaleButtonStreamExt::popup_stream(&obj));
+    drop(ScaleButtonStreamExt::value_changed_stream(&obj));
     failures.extend(
         plain::<gtk4::ScrolledWindow, _>(
             "edge-overshot",
@@ -2072,6 +2155,10 @@ fn gtk_streams_match_their_signals() {
     drop(SignalListItemFactoryStreamExt::teardown_stream(&obj));
     drop(SignalListItemFactoryStreamExt::unbind_stream(&obj));
     failures.extend(plain::<gtk4::Sorter, _>("changed", SorterStreamExt::changed_stream).err());
+    let obj = glib::Object::with_type(gtk4::MultiSorter::static_type())
+        .downcast::<gtk4::MultiSorter>()
+        .unwrap();
+    drop(SorterStreamExt::changed_stream(&obj));
     failures.extend(
         plain::<gtk4::SpinButton, _>("change-value", SpinButtonStreamExt::change_value_stream)
             .err(),
@@ -2107,6 +2194,10 @@ fn gtk_streams_match_their_signals() {
         )
         .err(),
     );
+    let obj = glib::Object::with_type(gtk4::CssProvider::static_type())
+        .downcast::<gtk4::CssProvider>()
+        .unwrap();
+    drop(StyleProviderStreamExt::gtk_private_changed_stream(&obj));
     failures.extend(plain::<gtk4::Switch, _>("activate", SwitchStreamExt::activate_stream).err());
     failures.extend(
         answered::<gtk4::Switch, _, glib::Propagation, _, fn(bool) -> glib::Propagation>(
@@ -2572,6 +2663,31 @@ fn gtk_streams_match_their_signals() {
     );
     failures.extend(plain::<gtk4::Widget, _>("unmap", WidgetStreamExt::unmap_stream).err());
     failures.extend(plain::<gtk4::Widget, _>("unrealize", WidgetStreamExt::unrealize_stream).err());
+    let obj = glib::Object::with_type(gtk4::AboutDialog::static_type())
+        .downcast::<gtk4::AboutDialog>()
+        .unwrap();
+    drop(WidgetStreamExt::destroy_stream(&obj));
+    drop(WidgetStreamExt::direction_changed_stream(&obj));
+    drop(WidgetStreamExt::hide_stream(&obj));
+    drop(WidgetStreamExt::keynav_failed_stream(
+        &obj,
+        |_| unreachable!(),
+    ));
+    drop(WidgetStreamExt::map_stream(&obj));
+    drop(WidgetStreamExt::mnemonic_activate_stream(
+        &obj,
+        |_| unreachable!(),
+    ));
+    drop(WidgetStreamExt::move_focus_stream(&obj));
+    drop(WidgetStreamExt::query_tooltip_stream(
+        &obj,
+        |_, _, _, _| unreachable!(),
+    ));
+    drop(WidgetStreamExt::realize_stream(&obj));
+    drop(WidgetStreamExt::show_stream(&obj));
+    drop(WidgetStreamExt::state_flags_changed_stream(&obj));
+    drop(WidgetStreamExt::unmap_stream(&obj));
+    drop(WidgetStreamExt::unrealize_stream(&obj));
     failures.extend(
         plain::<gtk4::Window, _>("activate-default", WindowStreamExt::activate_default_stream)
             .err(),

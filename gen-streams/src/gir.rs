@@ -71,6 +71,10 @@ pub struct Class {
     pub c_type: String,
     /// Whether it has a `new` constructor without parameters.
     pub plain_new: bool,
+    /// The parent class, qualified (`Gtk.Widget`).
+    pub parent: Option<String>,
+    /// The interfaces it implements (or, for an interface, requires), qualified.
+    pub implements: Vec<String>,
     pub signals: Vec<Signal>,
 }
 
@@ -84,6 +88,24 @@ pub struct Index {
 }
 
 impl Index {
+    /// A class or interface by qualified name.
+    pub fn class(&self, name: &str) -> Option<&Class> {
+        let (ns, short) = name.split_once('.')?;
+        self.classes.get(ns)?.iter().find(|c| c.name == short)
+    }
+
+    /// Whether instances of `name` are instances of `ancestor` (both qualified): the class
+    /// itself, a parent class, or an interface of either.
+    pub fn is_a(&self, name: &str, ancestor: &str) -> bool {
+        name == ancestor
+            || self.class(name).is_some_and(|c| {
+                c.parent
+                    .iter()
+                    .chain(&c.implements)
+                    .any(|up| self.is_a(up, ancestor))
+            })
+    }
+
     pub fn load(&mut self, path: &Path) -> Result<(), String> {
         let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let doc =
@@ -128,6 +150,16 @@ impl Index {
                         .unwrap_or(name)
                         .to_owned(),
                     plain_new: has_plain_new(node),
+                    parent: node.attribute("parent").map(|p| qualify(&ns_name, p)),
+                    implements: node
+                        .children()
+                        .filter(|n| {
+                            n.has_tag_name((CORE, "implements"))
+                                || n.has_tag_name((CORE, "prerequisite"))
+                        })
+                        .filter_map(|n| n.attribute("name"))
+                        .map(|n| qualify(&ns_name, n))
+                        .collect(),
                     signals: node
                         .children()
                         .filter(|n| n.has_tag_name((GLIB, "signal")))

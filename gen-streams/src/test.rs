@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use crate::{
-    write::{Method, Ret, TypeStreams},
+    gir::{Class, Index},
+    rust,
+    write::{class_binding, Method, Ret, TypeStreams},
     Target, TARGETS,
 };
 
@@ -16,7 +18,9 @@ pub struct TestFile {
 }
 
 impl TestFile {
-    pub fn add(&mut self, target: &Target, types: &[TypeStreams<'_>]) {
+    /// Adds the test of `target`'s types; returns how many methods it connects for real.
+    pub fn add(&mut self, index: &Index, target: &Target, types: &[TypeStreams<'_>]) -> usize {
+        let mut connected = 0;
         let feature = target.feature;
         let ns = target.ns.to_lowercase();
         // GTK is used from one thread: its tests run on the thread `gtk4::test` sets up.
@@ -53,33 +57,35 @@ impl TestFile {
                     signal = m.signal,
                 );
             }
-            if ty.class.plain_new && !ty.class.abstract_ && !ty.class.interface {
+            let Some(instance) = instance_type(index, target, ty) else {
+                continue;
+            };
+            connected += ty.methods.len();
+            let _ = writeln!(
+                self.body,
+                "    let obj = glib::Object::with_type({instance}::static_type()).downcast::<{instance}>().unwrap();",
+            );
+            for m in &ty.methods {
+                let detail = if m.detailed { ", None" } else { "" };
+                let handler = match m.ret {
+                    None => String::new(),
+                    Some(_) => format!(
+                        ", |{}| unreachable!()",
+                        vec!["_"; m.params.len()].join(", ")
+                    ),
+                };
                 let _ = writeln!(
                     self.body,
-                    "    let obj = glib::Object::with_type({path}::static_type()).downcast::<{path}>().unwrap();",
-                    path = ty.path
+                    "    drop({}::{}(&obj{detail}{handler}));",
+                    ty.trait_name, m.name
                 );
-                for m in &ty.methods {
-                    let detail = if m.detailed { ", None" } else { "" };
-                    let handler = match m.ret {
-                        None => String::new(),
-                        Some(_) => format!(
-                            ", |{}| unreachable!()",
-                            vec!["_"; m.params.len()].join(", ")
-                        ),
-                    };
-                    let _ = writeln!(
-                        self.body,
-                        "    drop({}::{}(&obj{detail}{handler}));",
-                        ty.trait_name, m.name
-                    );
-                }
             }
         }
         self.body.push_str(
             "    assert!(failures.is_empty(), \"{} mismatches:\\n{}\", failures.len(), \
              failures.iter().map(ToString::to_string).collect::<Vec<_>>().join(\"\\n\"));\n}\n\n",
         );
+        connected
     }
 
     pub fn finish(self) -> String {
@@ -113,4 +119,17 @@ impl TestFile {
 fn fn_pointer(m: &Method, ret: &Ret) -> String {
     let args: Vec<_> = m.params.iter().map(|(_, ty)| ty.borrowed()).collect();
     format!("fn({}) -> {}", args.join(", "), ret.path())
+}
+
+/// The Rust path of a type to make an instance of for connecting `ty`'s methods for real: the
+/// type itself, or else the first class of the namespace that is one, that GObject can make
+/// without arguments (a `new` constructor without parameters) and that the bindings have.
+fn instance_type(index: &Index, target: &Target, ty: &TypeStreams<'_>) -> Option<String> {
+    let wanted = format!("{}.{}", target.ns, ty.class.name);
+    let makeable =
+        |c: &Class| c.plain_new && !c.abstract_ && !c.interface && class_binding(target, c).is_ok();
+    std::iter::once(ty.class)
+        .chain(&index.classes[target.ns])
+        .find(|c| makeable(c) && index.is_a(&format!("{}.{}", target.ns, c.name), &wanted))
+        .map(|c| rust::class_path(target.ns, &c.name))
 }

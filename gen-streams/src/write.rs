@@ -140,15 +140,15 @@ pub fn generate(
             PathBuf::from(target.dir).join("mod.rs"),
             mod_rs(target, &types),
         ));
-        test.add(target, &types);
-        report.add(target, total, &types, skipped);
+        let connected = test.add(index, target, &types);
+        report.add(target, total, &types, skipped, connected);
     }
     files.push((PathBuf::from("tests/generated_signals.rs"), test.finish()));
     files.push((PathBuf::from("gen-streams/REPORT.md"), report.finish()));
     Ok(files)
 }
 
-fn class_binding(target: &Target, class: &Class) -> Result<(), String> {
+pub fn class_binding(target: &Target, class: &Class) -> Result<(), String> {
     rust::check_version(target.ns, &class.name, class.version.as_deref())?;
     match UNBOUND.iter().find(|(name, _)| *name == class.c_type) {
         Some((_, reason)) => Err((*reason).to_owned()),
