@@ -231,6 +231,13 @@ fn gio_streams_match_their_signals() {
     );
     failures.extend(
         plain::<gio::DBusObjectManagerClient, _>(
+            "interface-proxy-properties-changed",
+            DBusObjectManagerClientStreamExt::interface_proxy_properties_changed_stream,
+        )
+        .err(),
+    );
+    failures.extend(
+        plain::<gio::DBusObjectManagerClient, _>(
             "interface-proxy-signal",
             DBusObjectManagerClientStreamExt::interface_proxy_signal_stream,
         )
@@ -246,6 +253,13 @@ fn gio_streams_match_their_signals() {
         >(
             "authorize-method",
             DBusObjectSkeletonStreamExt::authorize_method_stream,
+        )
+        .err(),
+    );
+    failures.extend(
+        plain::<gio::DBusProxy, _>(
+            "g-properties-changed",
+            DBusProxyStreamExt::g_properties_changed_stream,
         )
         .err(),
     );
@@ -318,6 +332,13 @@ fn gio_streams_match_their_signals() {
         .err(),
     );
     failures.extend(
+        plain::<gio::MountOperation, _>(
+            "ask-question",
+            MountOperationStreamExt::ask_question_stream,
+        )
+        .err(),
+    );
+    failures.extend(
         plain::<gio::MountOperation, _>("reply", MountOperationStreamExt::reply_stream).err(),
     );
     failures.extend(
@@ -332,6 +353,7 @@ fn gio_streams_match_their_signals() {
         .unwrap();
     drop(MountOperationStreamExt::aborted_stream(&obj));
     drop(MountOperationStreamExt::ask_password_stream(&obj));
+    drop(MountOperationStreamExt::ask_question_stream(&obj));
     drop(MountOperationStreamExt::reply_stream(&obj));
     drop(MountOperationStreamExt::show_unmount_progress_stream(&obj));
     failures.extend(

@@ -3,12 +3,14 @@
 
 #![cfg(feature = "gio")]
 
-use futures_util::StreamExt;
+use futures::StreamExt;
 use gio::prelude::*;
 use glib_signal_stream::prelude::*;
 
-fn next<S: futures_core::Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
-    glib::MainContext::default().block_on(stream.next())
+// Emissions are synchronous, so the items are queued before these wait: no main loop needed
+// (and the tests, run in parallel, do not compete for the default main context).
+fn next<S: futures::Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
+    futures::executor::block_on(stream.next())
 }
 
 #[test]
@@ -47,6 +49,18 @@ fn detailed_stream_without_detail_sees_every_emission() {
     let names: Vec<String> =
         glib::MainContext::default().block_on(added.map(|(name,)| name).collect());
     assert_eq!(names, ["save", "open"]);
+}
+
+#[test]
+fn string_array_parameter_becomes_a_vec() {
+    let operation = gio::MountOperation::new();
+    let mut questions = operation.ask_question_stream();
+    let choices = vec!["Keep".to_owned(), "Replace".to_owned()];
+    operation.emit_by_name::<()>("ask-question", &[&"Replace the file?", &choices]);
+    drop(operation);
+    let (message, offered) = next(&mut questions).unwrap();
+    assert_eq!(message, "Replace the file?");
+    assert_eq!(offered, choices);
 }
 
 #[cfg(feature = "gtk")]

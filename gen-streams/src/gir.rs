@@ -227,13 +227,26 @@ fn type_ref(node: Node<'_, '_>) -> TypeRef {
         .find(|n| !matches!(n.tag_name().name(), "doc" | "doc-deprecated" | "attribute"));
     let plain = ty.filter(|t| t.has_tag_name((CORE, "type")));
     TypeRef {
-        name: plain.and_then(|t| t.attribute("name")).map(str::to_owned),
+        name: plain
+            .and_then(|t| t.attribute("name"))
+            .map(str::to_owned)
+            .or_else(|| ty.filter(|t| is_strv(*t)).map(|_| "strv".to_owned())),
         other: match (plain, ty) {
-            (None, Some(t)) => Some(t.tag_name().name().to_owned()),
+            (None, Some(t)) if !is_strv(t) => Some(t.tag_name().name().to_owned()),
             _ => None,
         },
         nullable: node.attribute("nullable") == Some("1")
             || node.attribute("allow-none") == Some("1"),
         direction: node.attribute("direction").unwrap_or("in").to_owned(),
     }
+}
+
+/// Whether `node` is a `NULL`-terminated array of strings (`GStrv`, `G_TYPE_STRV` in a
+/// signal): an `<array>` of `utf8` that is neither a named container nor sized by a length
+/// parameter.
+fn is_strv(node: Node<'_, '_>) -> bool {
+    node.has_tag_name((CORE, "array"))
+        && node.attribute("name").is_none()
+        && node.attribute("length").is_none()
+        && child(node, "type").and_then(|t| t.attribute("name")) == Some("utf8")
 }

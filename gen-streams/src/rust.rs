@@ -14,6 +14,8 @@ pub enum Pass {
     Str,
     /// `GValue`s, held as `glib::BoxedValue`: as `&glib::Value`.
     Value,
+    /// String arrays, held as `Vec<String>`: as `&[String]`.
+    StrV,
 }
 
 #[derive(Clone, Debug)]
@@ -49,6 +51,7 @@ impl RustType {
             Pass::Ref => format!("&{}", self.path),
             Pass::Str => "&str".to_owned(),
             Pass::Value => "&glib::Value".to_owned(),
+            Pass::StrV => "&[String]".to_owned(),
         };
         if self.nullable {
             format!("Option<{inner}>")
@@ -67,6 +70,8 @@ impl RustType {
             (Pass::Str, true) => format!("{var}.as_deref()"),
             (Pass::Value, false) => format!("&{var}.0"),
             (Pass::Value, true) => format!("{var}.as_ref().map(|v| &v.0)"),
+            (Pass::StrV, false) => format!("{var}.as_slice()"),
+            (Pass::StrV, true) => format!("{var}.as_deref()"),
         }
     }
 }
@@ -200,6 +205,7 @@ fn map_name(index: &Index, name: &str) -> Result<RustType, String> {
         "guchar" | "guint8" => return scalar("u8"),
         "GType" => return scalar("glib::Type"),
         "utf8" => return Ok(RustType::plain("String", Pass::Str)),
+        "strv" => return Ok(RustType::plain("Vec<String>", Pass::StrV)),
         "gpointer" | "gconstpointer" => return Err("raw pointer (`gpointer`) parameter".into()),
         "filename" => return Err("file name parameter: not a `glib::Value` string".into()),
         "GObject.Object" => return Ok(RustType::plain("glib::Object", Pass::Ref)),

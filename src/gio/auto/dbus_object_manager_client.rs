@@ -6,6 +6,25 @@ use crate::{typed::stream, SignalStream};
 
 /// Typed signal streams for [`gio::DBusObjectManagerClient`] and its subclasses.
 pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
+    /// A stream of `GDBusObjectManagerClient::interface-proxy-properties-changed`.
+    ///
+    /// Each item holds the parameters `object_proxy`, `interface_proxy`, `changed_properties`, `invalidated_properties`.
+    #[doc(alias = "interface-proxy-properties-changed")]
+    fn interface_proxy_properties_changed_stream(
+        &self,
+    ) -> SignalStream<(
+        gio::DBusObjectProxy,
+        gio::DBusProxy,
+        glib::Variant,
+        Vec<String>,
+    )> {
+        stream(
+            self.upcast_ref::<gio::DBusObjectManagerClient>()
+                .upcast_ref(),
+            "interface-proxy-properties-changed",
+        )
+    }
+
     /// A stream of `GDBusObjectManagerClient::interface-proxy-signal`.
     ///
     /// Each item holds the parameters `object_proxy`, `interface_proxy`, `sender_name`, `signal_name`, `parameters`.

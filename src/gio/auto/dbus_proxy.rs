@@ -9,6 +9,17 @@ use crate::{
 
 /// Typed signal streams for [`gio::DBusProxy`] and its subclasses.
 pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
+    /// A stream of `GDBusProxy::g-properties-changed`.
+    ///
+    /// Each item holds the parameters `changed_properties`, `invalidated_properties`.
+    #[doc(alias = "g-properties-changed")]
+    fn g_properties_changed_stream(&self) -> SignalStream<(glib::Variant, Vec<String>)> {
+        stream(
+            self.upcast_ref::<gio::DBusProxy>().upcast_ref(),
+            "g-properties-changed",
+        )
+    }
+
     /// A stream of `GDBusProxy::g-signal`.
     ///
     /// Each item holds the parameters `sender_name`, `signal_name`, `parameters`.

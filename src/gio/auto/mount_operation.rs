@@ -28,6 +28,17 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
         )
     }
 
+    /// A stream of `GMountOperation::ask-question`.
+    ///
+    /// Each item holds the parameters `message`, `choices`.
+    #[doc(alias = "ask-question")]
+    fn ask_question_stream(&self) -> SignalStream<(String, Vec<String>)> {
+        stream(
+            self.upcast_ref::<gio::MountOperation>().upcast_ref(),
+            "ask-question",
+        )
+    }
+
     /// A stream of `GMountOperation::reply`.
     ///
     /// Each item holds the parameters `result`.
