@@ -341,9 +341,14 @@ fn generated_doc(ty: &TypeStreams<'_>, m: &Method) -> String {
         out.push_str("///\n/// The signal has no parameters: each item is `()`.\n");
     } else {
         let names: Vec<_> = m.params.iter().map(|(n, _)| format!("`{n}`")).collect();
+        let noun = if names.len() == 1 {
+            "parameter"
+        } else {
+            "parameters, in order"
+        };
         let _ = writeln!(
             out,
-            "///\n/// Each item holds the parameters {}.",
+            "///\n/// Each item holds the {noun} {}.",
             names.join(", ")
         );
     }
