@@ -341,16 +341,19 @@ fn generated_doc(ty: &TypeStreams<'_>, m: &Method) -> String {
         out.push_str("///\n/// The signal has no parameters: each item is `()`.\n");
     } else {
         let names: Vec<_> = m.params.iter().map(|(n, _)| format!("`{n}`")).collect();
-        let noun = if names.len() == 1 {
-            "parameter"
+        let _ = if names.len() == 1 {
+            writeln!(
+                out,
+                "///\n/// Each item holds the signal's parameter {}.",
+                names[0]
+            )
         } else {
-            "parameters, in order"
+            let names = names.join(", ");
+            writeln!(
+                out,
+                "///\n/// Each item holds the signal's parameters ({names})."
+            )
         };
-        let _ = writeln!(
-            out,
-            "///\n/// Each item holds the {noun} {}.",
-            names.join(", ")
-        );
     }
     if m.ret.is_some() {
         out.push_str(

@@ -11,7 +11,7 @@ use crate::{
 pub trait ActionGroupStreamExt: IsA<gio::ActionGroup> {
     /// A stream of `GActionGroup::action-added`.
     ///
-    /// Each item holds the parameter `action_name`.
+    /// Each item holds the signal's parameter `action_name`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "action-added")]
@@ -24,7 +24,7 @@ pub trait ActionGroupStreamExt: IsA<gio::ActionGroup> {
 
     /// A stream of `GActionGroup::action-enabled-changed`.
     ///
-    /// Each item holds the parameters, in order `action_name`, `enabled`.
+    /// Each item holds the signal's parameters (`action_name`, `enabled`).
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "action-enabled-changed")]
@@ -37,7 +37,7 @@ pub trait ActionGroupStreamExt: IsA<gio::ActionGroup> {
 
     /// A stream of `GActionGroup::action-removed`.
     ///
-    /// Each item holds the parameter `action_name`.
+    /// Each item holds the signal's parameter `action_name`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "action-removed")]
@@ -50,7 +50,7 @@ pub trait ActionGroupStreamExt: IsA<gio::ActionGroup> {
 
     /// A stream of `GActionGroup::action-state-changed`.
     ///
-    /// Each item holds the parameters, in order `action_name`, `value`.
+    /// Each item holds the signal's parameters (`action_name`, `value`).
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "action-state-changed")]

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait AppLaunchContextStreamExt: IsA<gio::AppLaunchContext> {
     /// A stream of `GAppLaunchContext::launch-failed`.
     ///
-    /// Each item holds the parameter `startup_notify_id`.
+    /// Each item holds the signal's parameter `startup_notify_id`.
     #[doc(alias = "launch-failed")]
     fn launch_failed_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait AppLaunchContextStreamExt: IsA<gio::AppLaunchContext> {
 
     /// A stream of `GAppLaunchContext::launch-started`.
     ///
-    /// Each item holds the parameters, in order `info`, `platform_data`.
+    /// Each item holds the signal's parameters (`info`, `platform_data`).
     #[doc(alias = "launch-started")]
     fn launch_started_stream(&self) -> SignalStream<(gio::AppInfo, Option<glib::Variant>)> {
         stream(
@@ -30,7 +30,7 @@ pub trait AppLaunchContextStreamExt: IsA<gio::AppLaunchContext> {
 
     /// A stream of `GAppLaunchContext::launched`.
     ///
-    /// Each item holds the parameters, in order `info`, `platform_data`.
+    /// Each item holds the signal's parameters (`info`, `platform_data`).
     #[doc(alias = "launched")]
     fn launched_stream(&self) -> SignalStream<(gio::AppInfo, glib::Variant)> {
         stream(

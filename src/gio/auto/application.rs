@@ -22,7 +22,7 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
 
     /// A stream of `GApplication::command-line`.
     ///
-    /// Each item holds the parameter `command_line`.
+    /// Each item holds the signal's parameter `command_line`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -40,7 +40,7 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
 
     /// A stream of `GApplication::handle-local-options`.
     ///
-    /// Each item holds the parameter `options`.
+    /// Each item holds the signal's parameter `options`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait DBusAuthObserverStreamExt: IsA<gio::DBusAuthObserver> {
     /// A stream of `GDBusAuthObserver::allow-mechanism`.
     ///
-    /// Each item holds the parameter `mechanism`.
+    /// Each item holds the signal's parameter `mechanism`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -26,7 +26,7 @@ pub trait DBusAuthObserverStreamExt: IsA<gio::DBusAuthObserver> {
 
     /// A stream of `GDBusAuthObserver::authorize-authenticated-peer`.
     ///
-    /// Each item holds the parameters, in order `stream`, `credentials`.
+    /// Each item holds the signal's parameters (`stream`, `credentials`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// A stream of `GDBusConnection::closed`.
     ///
-    /// Each item holds the parameters, in order `remote_peer_vanished`, `error`.
+    /// Each item holds the signal's parameters (`remote_peer_vanished`, `error`).
     #[doc(alias = "closed")]
     fn closed_stream(&self) -> SignalStream<(bool, Option<glib::Error>)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait DBusInterfaceSkeletonStreamExt: IsA<gio::DBusInterfaceSkeleton> {
     /// A stream of `GDBusInterfaceSkeleton::g-authorize-method`.
     ///
-    /// Each item holds the parameter `invocation`.
+    /// Each item holds the signal's parameter `invocation`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DBusObjectStreamExt: IsA<gio::DBusObject> {
     /// A stream of `GDBusObject::interface-added`.
     ///
-    /// Each item holds the parameter `interface`.
+    /// Each item holds the signal's parameter `interface`.
     #[doc(alias = "interface-added")]
     fn interface_added_stream(&self) -> SignalStream<(gio::DBusInterface,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait DBusObjectStreamExt: IsA<gio::DBusObject> {
 
     /// A stream of `GDBusObject::interface-removed`.
     ///
-    /// Each item holds the parameter `interface`.
+    /// Each item holds the signal's parameter `interface`.
     #[doc(alias = "interface-removed")]
     fn interface_removed_stream(&self) -> SignalStream<(gio::DBusInterface,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DBusObjectManagerStreamExt: IsA<gio::DBusObjectManager> {
     /// A stream of `GDBusObjectManager::interface-added`.
     ///
-    /// Each item holds the parameters, in order `object`, `interface`.
+    /// Each item holds the signal's parameters (`object`, `interface`).
     #[doc(alias = "interface-added")]
     fn interface_added_stream(&self) -> SignalStream<(gio::DBusObject, gio::DBusInterface)> {
         stream(
@@ -19,7 +19,7 @@ pub trait DBusObjectManagerStreamExt: IsA<gio::DBusObjectManager> {
 
     /// A stream of `GDBusObjectManager::interface-removed`.
     ///
-    /// Each item holds the parameters, in order `object`, `interface`.
+    /// Each item holds the signal's parameters (`object`, `interface`).
     #[doc(alias = "interface-removed")]
     fn interface_removed_stream(&self) -> SignalStream<(gio::DBusObject, gio::DBusInterface)> {
         stream(
@@ -30,7 +30,7 @@ pub trait DBusObjectManagerStreamExt: IsA<gio::DBusObjectManager> {
 
     /// A stream of `GDBusObjectManager::object-added`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "object-added")]
     fn object_added_stream(&self) -> SignalStream<(gio::DBusObject,)> {
         stream(
@@ -41,7 +41,7 @@ pub trait DBusObjectManagerStreamExt: IsA<gio::DBusObjectManager> {
 
     /// A stream of `GDBusObjectManager::object-removed`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "object-removed")]
     fn object_removed_stream(&self) -> SignalStream<(gio::DBusObject,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// A stream of `GDBusObjectManagerClient::interface-proxy-properties-changed`.
     ///
-    /// Each item holds the parameters, in order `object_proxy`, `interface_proxy`, `changed_properties`, `invalidated_properties`.
+    /// Each item holds the signal's parameters (`object_proxy`, `interface_proxy`, `changed_properties`, `invalidated_properties`).
     #[doc(alias = "interface-proxy-properties-changed")]
     fn interface_proxy_properties_changed_stream(
         &self,
@@ -27,7 +27,7 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
 
     /// A stream of `GDBusObjectManagerClient::interface-proxy-signal`.
     ///
-    /// Each item holds the parameters, in order `object_proxy`, `interface_proxy`, `sender_name`, `signal_name`, `parameters`.
+    /// Each item holds the signal's parameters (`object_proxy`, `interface_proxy`, `sender_name`, `signal_name`, `parameters`).
     #[doc(alias = "interface-proxy-signal")]
     fn interface_proxy_signal_stream(
         &self,

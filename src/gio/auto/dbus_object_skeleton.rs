@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait DBusObjectSkeletonStreamExt: IsA<gio::DBusObjectSkeleton> {
     /// A stream of `GDBusObjectSkeleton::authorize-method`.
     ///
-    /// Each item holds the parameters, in order `interface`, `invocation`.
+    /// Each item holds the signal's parameters (`interface`, `invocation`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -11,7 +11,7 @@ use crate::{
 pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// A stream of `GDBusProxy::g-properties-changed`.
     ///
-    /// Each item holds the parameters, in order `changed_properties`, `invalidated_properties`.
+    /// Each item holds the signal's parameters (`changed_properties`, `invalidated_properties`).
     #[doc(alias = "g-properties-changed")]
     fn g_properties_changed_stream(&self) -> SignalStream<(glib::Variant, Vec<String>)> {
         stream(
@@ -22,7 +22,7 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
 
     /// A stream of `GDBusProxy::g-signal`.
     ///
-    /// Each item holds the parameters, in order `sender_name`, `signal_name`, `parameters`.
+    /// Each item holds the signal's parameters (`sender_name`, `signal_name`, `parameters`).
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "g-signal")]

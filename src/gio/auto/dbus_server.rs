@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait DBusServerStreamExt: IsA<gio::DBusServer> {
     /// A stream of `GDBusServer::new-connection`.
     ///
-    /// Each item holds the parameter `connection`.
+    /// Each item holds the signal's parameter `connection`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

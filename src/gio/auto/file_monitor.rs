@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait FileMonitorStreamExt: IsA<gio::FileMonitor> {
     /// A stream of `GFileMonitor::changed`.
     ///
-    /// Each item holds the parameters, in order `file`, `other_file`, `event_type`.
+    /// Each item holds the signal's parameters (`file`, `other_file`, `event_type`).
     #[doc(alias = "changed")]
     fn changed_stream(
         &self,

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait ListModelStreamExt: IsA<gio::ListModel> {
     /// A stream of `GListModel::items-changed`.
     ///
-    /// Each item holds the parameters, in order `position`, `removed`, `added`.
+    /// Each item holds the signal's parameters (`position`, `removed`, `added`).
     #[doc(alias = "items-changed")]
     fn items_changed_stream(&self) -> SignalStream<(u32, u32, u32)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait MenuModelStreamExt: IsA<gio::MenuModel> {
     /// A stream of `GMenuModel::items-changed`.
     ///
-    /// Each item holds the parameters, in order `position`, `removed`, `added`.
+    /// Each item holds the signal's parameters (`position`, `removed`, `added`).
     #[doc(alias = "items-changed")]
     fn items_changed_stream(&self) -> SignalStream<(i32, i32, i32)> {
         stream(

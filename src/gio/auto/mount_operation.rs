@@ -19,7 +19,7 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
 
     /// A stream of `GMountOperation::ask-password`.
     ///
-    /// Each item holds the parameters, in order `message`, `default_user`, `default_domain`, `flags`.
+    /// Each item holds the signal's parameters (`message`, `default_user`, `default_domain`, `flags`).
     #[doc(alias = "ask-password")]
     fn ask_password_stream(&self) -> SignalStream<(String, String, String, gio::AskPasswordFlags)> {
         stream(
@@ -30,7 +30,7 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
 
     /// A stream of `GMountOperation::ask-question`.
     ///
-    /// Each item holds the parameters, in order `message`, `choices`.
+    /// Each item holds the signal's parameters (`message`, `choices`).
     #[doc(alias = "ask-question")]
     fn ask_question_stream(&self) -> SignalStream<(String, Vec<String>)> {
         stream(
@@ -41,7 +41,7 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
 
     /// A stream of `GMountOperation::reply`.
     ///
-    /// Each item holds the parameter `result`.
+    /// Each item holds the signal's parameter `result`.
     #[doc(alias = "reply")]
     fn reply_stream(&self) -> SignalStream<(gio::MountOperationResult,)> {
         stream(
@@ -52,7 +52,7 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
 
     /// A stream of `GMountOperation::show-unmount-progress`.
     ///
-    /// Each item holds the parameters, in order `message`, `time_left`, `bytes_left`.
+    /// Each item holds the signal's parameters (`message`, `time_left`, `bytes_left`).
     #[doc(alias = "show-unmount-progress")]
     fn show_unmount_progress_stream(&self) -> SignalStream<(String, i64, i64)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait NetworkMonitorStreamExt: IsA<gio::NetworkMonitor> {
     /// A stream of `GNetworkMonitor::network-changed`.
     ///
-    /// Each item holds the parameter `network_available`.
+    /// Each item holds the signal's parameter `network_available`.
     #[doc(alias = "network-changed")]
     fn network_changed_stream(&self) -> SignalStream<(bool,)> {
         stream(

@@ -11,7 +11,7 @@ use crate::{
 pub trait SettingsStreamExt: IsA<gio::Settings> {
     /// A stream of `GSettings::changed`.
     ///
-    /// Each item holds the parameter `key`.
+    /// Each item holds the signal's parameter `key`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "changed")]
@@ -24,7 +24,7 @@ pub trait SettingsStreamExt: IsA<gio::Settings> {
 
     /// A stream of `GSettings::writable-change-event`.
     ///
-    /// Each item holds the parameter `key`.
+    /// Each item holds the signal's parameter `key`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -42,7 +42,7 @@ pub trait SettingsStreamExt: IsA<gio::Settings> {
 
     /// A stream of `GSettings::writable-changed`.
     ///
-    /// Each item holds the parameter `key`.
+    /// Each item holds the signal's parameter `key`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "writable-changed")]

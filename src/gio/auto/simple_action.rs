@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SimpleActionStreamExt: IsA<gio::SimpleAction> {
     /// A stream of `GSimpleAction::activate`.
     ///
-    /// Each item holds the parameter `parameter`.
+    /// Each item holds the signal's parameter `parameter`.
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<(Option<glib::Variant>,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait SimpleActionStreamExt: IsA<gio::SimpleAction> {
 
     /// A stream of `GSimpleAction::change-state`.
     ///
-    /// Each item holds the parameter `value`.
+    /// Each item holds the signal's parameter `value`.
     #[doc(alias = "change-state")]
     fn change_state_stream(&self) -> SignalStream<(Option<glib::Variant>,)> {
         stream(

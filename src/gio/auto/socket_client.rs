@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SocketClientStreamExt: IsA<gio::SocketClient> {
     /// A stream of `GSocketClient::event`.
     ///
-    /// Each item holds the parameters, in order `event`, `connectable`, `connection`.
+    /// Each item holds the signal's parameters (`event`, `connectable`, `connection`).
     #[doc(alias = "event")]
     fn event_stream(
         &self,

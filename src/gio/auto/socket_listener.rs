@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SocketListenerStreamExt: IsA<gio::SocketListener> {
     /// A stream of `GSocketListener::event`.
     ///
-    /// Each item holds the parameters, in order `event`, `socket`.
+    /// Each item holds the signal's parameters (`event`, `socket`).
     #[doc(alias = "event")]
     fn event_stream(&self) -> SignalStream<(gio::SocketListenerEvent, gio::Socket)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait ThreadedSocketServiceStreamExt: IsA<gio::ThreadedSocketService> {
     /// A stream of `GThreadedSocketService::run`.
     ///
-    /// Each item holds the parameters, in order `connection`, `source_object`.
+    /// Each item holds the signal's parameters (`connection`, `source_object`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

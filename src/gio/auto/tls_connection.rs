@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait TlsConnectionStreamExt: IsA<gio::TlsConnection> {
     /// A stream of `GTlsConnection::accept-certificate`.
     ///
-    /// Each item holds the parameters, in order `peer_cert`, `errors`.
+    /// Each item holds the signal's parameters (`peer_cert`, `errors`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

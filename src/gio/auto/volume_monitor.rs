@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
     /// A stream of `GVolumeMonitor::drive-changed`.
     ///
-    /// Each item holds the parameter `drive`.
+    /// Each item holds the signal's parameter `drive`.
     #[doc(alias = "drive-changed")]
     fn drive_changed_stream(&self) -> SignalStream<(gio::Drive,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::drive-connected`.
     ///
-    /// Each item holds the parameter `drive`.
+    /// Each item holds the signal's parameter `drive`.
     #[doc(alias = "drive-connected")]
     fn drive_connected_stream(&self) -> SignalStream<(gio::Drive,)> {
         stream(
@@ -30,7 +30,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::drive-disconnected`.
     ///
-    /// Each item holds the parameter `drive`.
+    /// Each item holds the signal's parameter `drive`.
     #[doc(alias = "drive-disconnected")]
     fn drive_disconnected_stream(&self) -> SignalStream<(gio::Drive,)> {
         stream(
@@ -41,7 +41,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::drive-eject-button`.
     ///
-    /// Each item holds the parameter `drive`.
+    /// Each item holds the signal's parameter `drive`.
     #[doc(alias = "drive-eject-button")]
     fn drive_eject_button_stream(&self) -> SignalStream<(gio::Drive,)> {
         stream(
@@ -52,7 +52,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::drive-stop-button`.
     ///
-    /// Each item holds the parameter `drive`.
+    /// Each item holds the signal's parameter `drive`.
     #[doc(alias = "drive-stop-button")]
     fn drive_stop_button_stream(&self) -> SignalStream<(gio::Drive,)> {
         stream(
@@ -63,7 +63,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::mount-added`.
     ///
-    /// Each item holds the parameter `mount`.
+    /// Each item holds the signal's parameter `mount`.
     #[doc(alias = "mount-added")]
     fn mount_added_stream(&self) -> SignalStream<(gio::Mount,)> {
         stream(
@@ -74,7 +74,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::mount-changed`.
     ///
-    /// Each item holds the parameter `mount`.
+    /// Each item holds the signal's parameter `mount`.
     #[doc(alias = "mount-changed")]
     fn mount_changed_stream(&self) -> SignalStream<(gio::Mount,)> {
         stream(
@@ -85,7 +85,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::mount-pre-unmount`.
     ///
-    /// Each item holds the parameter `mount`.
+    /// Each item holds the signal's parameter `mount`.
     #[doc(alias = "mount-pre-unmount")]
     fn mount_pre_unmount_stream(&self) -> SignalStream<(gio::Mount,)> {
         stream(
@@ -96,7 +96,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::mount-removed`.
     ///
-    /// Each item holds the parameter `mount`.
+    /// Each item holds the signal's parameter `mount`.
     #[doc(alias = "mount-removed")]
     fn mount_removed_stream(&self) -> SignalStream<(gio::Mount,)> {
         stream(
@@ -107,7 +107,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::volume-added`.
     ///
-    /// Each item holds the parameter `volume`.
+    /// Each item holds the signal's parameter `volume`.
     #[doc(alias = "volume-added")]
     fn volume_added_stream(&self) -> SignalStream<(gio::Volume,)> {
         stream(
@@ -118,7 +118,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::volume-changed`.
     ///
-    /// Each item holds the parameter `volume`.
+    /// Each item holds the signal's parameter `volume`.
     #[doc(alias = "volume-changed")]
     fn volume_changed_stream(&self) -> SignalStream<(gio::Volume,)> {
         stream(
@@ -129,7 +129,7 @@ pub trait VolumeMonitorStreamExt: IsA<gio::VolumeMonitor> {
 
     /// A stream of `GVolumeMonitor::volume-removed`.
     ///
-    /// Each item holds the parameter `volume`.
+    /// Each item holds the signal's parameter `volume`.
     #[doc(alias = "volume-removed")]
     fn volume_removed_stream(&self) -> SignalStream<(gio::Volume,)> {
         stream(

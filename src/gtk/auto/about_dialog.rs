@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait AboutDialogStreamExt: IsA<gtk4::AboutDialog> {
     /// A stream of `GtkAboutDialog::activate-link`.
     ///
-    /// Each item holds the parameter `uri`.
+    /// Each item holds the signal's parameter `uri`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

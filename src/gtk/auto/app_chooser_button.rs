@@ -33,7 +33,7 @@ pub trait AppChooserButtonStreamExt: IsA<gtk4::AppChooserButton> {
 
     /// A stream of `GtkAppChooserButton::custom-item-activated`.
     ///
-    /// Each item holds the parameter `item_name`.
+    /// Each item holds the signal's parameter `item_name`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "custom-item-activated")]

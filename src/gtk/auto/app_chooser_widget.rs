@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait AppChooserWidgetStreamExt: IsA<gtk4::AppChooserWidget> {
     /// A stream of `GtkAppChooserWidget::application-activated`.
     ///
-    /// Each item holds the parameter `application`.
+    /// Each item holds the signal's parameter `application`.
     #[doc(alias = "application-activated")]
     fn application_activated_stream(&self) -> SignalStream<(gio::AppInfo,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait AppChooserWidgetStreamExt: IsA<gtk4::AppChooserWidget> {
 
     /// A stream of `GtkAppChooserWidget::application-selected`.
     ///
-    /// Each item holds the parameter `application`.
+    /// Each item holds the signal's parameter `application`.
     #[doc(alias = "application-selected")]
     fn application_selected_stream(&self) -> SignalStream<(gio::AppInfo,)> {
         stream(

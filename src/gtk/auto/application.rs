@@ -19,7 +19,7 @@ pub trait GtkApplicationStreamExt: IsA<gtk4::Application> {
 
     /// A stream of `GtkApplication::window-added`.
     ///
-    /// Each item holds the parameter `window`.
+    /// Each item holds the signal's parameter `window`.
     #[doc(alias = "window-added")]
     fn window_added_stream(&self) -> SignalStream<(gtk4::Window,)> {
         stream(
@@ -30,7 +30,7 @@ pub trait GtkApplicationStreamExt: IsA<gtk4::Application> {
 
     /// A stream of `GtkApplication::window-removed`.
     ///
-    /// Each item holds the parameter `window`.
+    /// Each item holds the signal's parameter `window`.
     #[doc(alias = "window-removed")]
     fn window_removed_stream(&self) -> SignalStream<(gtk4::Window,)> {
         stream(

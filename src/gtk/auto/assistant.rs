@@ -40,7 +40,7 @@ pub trait AssistantStreamExt: IsA<gtk4::Assistant> {
 
     /// A stream of `GtkAssistant::prepare`.
     ///
-    /// Each item holds the parameter `page`.
+    /// Each item holds the signal's parameter `page`.
     #[doc(alias = "prepare")]
     fn prepare_stream(&self) -> SignalStream<(gtk4::Widget,)> {
         stream(self.upcast_ref::<gtk4::Assistant>().upcast_ref(), "prepare")

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CellAreaStreamExt: IsA<gtk4::CellArea> {
     /// A stream of `GtkCellArea::add-editable`.
     ///
-    /// Each item holds the parameters, in order `renderer`, `editable`, `cell_area`, `path`.
+    /// Each item holds the signal's parameters (`renderer`, `editable`, `cell_area`, `path`).
     #[doc(alias = "add-editable")]
     fn add_editable_stream(
         &self,
@@ -26,7 +26,7 @@ pub trait CellAreaStreamExt: IsA<gtk4::CellArea> {
 
     /// A stream of `GtkCellArea::apply-attributes`.
     ///
-    /// Each item holds the parameters, in order `model`, `iter`, `is_expander`, `is_expanded`.
+    /// Each item holds the signal's parameters (`model`, `iter`, `is_expander`, `is_expanded`).
     #[doc(alias = "apply-attributes")]
     fn apply_attributes_stream(
         &self,
@@ -39,7 +39,7 @@ pub trait CellAreaStreamExt: IsA<gtk4::CellArea> {
 
     /// A stream of `GtkCellArea::focus-changed`.
     ///
-    /// Each item holds the parameters, in order `renderer`, `path`.
+    /// Each item holds the signal's parameters (`renderer`, `path`).
     #[doc(alias = "focus-changed")]
     fn focus_changed_stream(&self) -> SignalStream<(gtk4::CellRenderer, String)> {
         stream(
@@ -50,7 +50,7 @@ pub trait CellAreaStreamExt: IsA<gtk4::CellArea> {
 
     /// A stream of `GtkCellArea::remove-editable`.
     ///
-    /// Each item holds the parameters, in order `renderer`, `editable`.
+    /// Each item holds the signal's parameters (`renderer`, `editable`).
     #[doc(alias = "remove-editable")]
     fn remove_editable_stream(&self) -> SignalStream<(gtk4::CellRenderer, gtk4::CellEditable)> {
         stream(

@@ -19,7 +19,7 @@ pub trait CellRendererStreamExt: IsA<gtk4::CellRenderer> {
 
     /// A stream of `GtkCellRenderer::editing-started`.
     ///
-    /// Each item holds the parameters, in order `editable`, `path`.
+    /// Each item holds the signal's parameters (`editable`, `path`).
     #[doc(alias = "editing-started")]
     fn editing_started_stream(&self) -> SignalStream<(gtk4::CellEditable, String)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CellRendererAccelStreamExt: IsA<gtk4::CellRendererAccel> {
     /// A stream of `GtkCellRendererAccel::accel-cleared`.
     ///
-    /// Each item holds the parameter `path_string`.
+    /// Each item holds the signal's parameter `path_string`.
     #[doc(alias = "accel-cleared")]
     fn accel_cleared_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait CellRendererAccelStreamExt: IsA<gtk4::CellRendererAccel> {
 
     /// A stream of `GtkCellRendererAccel::accel-edited`.
     ///
-    /// Each item holds the parameters, in order `path_string`, `accel_key`, `accel_mods`, `hardware_keycode`.
+    /// Each item holds the signal's parameters (`path_string`, `accel_key`, `accel_mods`, `hardware_keycode`).
     #[doc(alias = "accel-edited")]
     fn accel_edited_stream(&self) -> SignalStream<(String, u32, gtk4::gdk::ModifierType, u32)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CellRendererComboStreamExt: IsA<gtk4::CellRendererCombo> {
     /// A stream of `GtkCellRendererCombo::changed`.
     ///
-    /// Each item holds the parameters, in order `path_string`, `new_iter`.
+    /// Each item holds the signal's parameters (`path_string`, `new_iter`).
     #[doc(alias = "changed")]
     fn changed_stream(&self) -> SignalStream<(String, gtk4::TreeIter)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CellRendererTextStreamExt: IsA<gtk4::CellRendererText> {
     /// A stream of `GtkCellRendererText::edited`.
     ///
-    /// Each item holds the parameters, in order `path`, `new_text`.
+    /// Each item holds the signal's parameters (`path`, `new_text`).
     #[doc(alias = "edited")]
     fn edited_stream(&self) -> SignalStream<(String, String)> {
         stream(

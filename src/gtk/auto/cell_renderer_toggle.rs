@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CellRendererToggleStreamExt: IsA<gtk4::CellRendererToggle> {
     /// A stream of `GtkCellRendererToggle::toggled`.
     ///
-    /// Each item holds the parameter `path`.
+    /// Each item holds the signal's parameter `path`.
     #[doc(alias = "toggled")]
     fn toggled_stream(&self) -> SignalStream<(String,)> {
         stream(

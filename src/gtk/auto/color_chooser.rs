@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait ColorChooserStreamExt: IsA<gtk4::ColorChooser> {
     /// A stream of `GtkColorChooser::color-activated`.
     ///
-    /// Each item holds the parameter `color`.
+    /// Each item holds the signal's parameter `color`.
     #[doc(alias = "color-activated")]
     fn color_activated_stream(&self) -> SignalStream<(gtk4::gdk::RGBA,)> {
         stream(

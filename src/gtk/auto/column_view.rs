@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait ColumnViewStreamExt: IsA<gtk4::ColumnView> {
     /// A stream of `GtkColumnView::activate`.
     ///
-    /// Each item holds the parameter `position`.
+    /// Each item holds the signal's parameter `position`.
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<(u32,)> {
         stream(

@@ -27,7 +27,7 @@ pub trait ComboBoxStreamExt: IsA<gtk4::ComboBox> {
 
     /// A stream of `GtkComboBox::format-entry-text`.
     ///
-    /// Each item holds the parameter `path`.
+    /// Each item holds the signal's parameter `path`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -45,7 +45,7 @@ pub trait ComboBoxStreamExt: IsA<gtk4::ComboBox> {
 
     /// A stream of `GtkComboBox::move-active`.
     ///
-    /// Each item holds the parameter `scroll_type`.
+    /// Each item holds the signal's parameter `scroll_type`.
     #[doc(alias = "move-active")]
     fn move_active_stream(&self) -> SignalStream<(gtk4::ScrollType,)> {
         stream(

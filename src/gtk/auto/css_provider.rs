@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait CssProviderStreamExt: IsA<gtk4::CssProvider> {
     /// A stream of `GtkCssProvider::parsing-error`.
     ///
-    /// Each item holds the parameters, in order `section`, `error`.
+    /// Each item holds the signal's parameters (`section`, `error`).
     #[doc(alias = "parsing-error")]
     fn parsing_error_stream(&self) -> SignalStream<(gtk4::CssSection, glib::Error)> {
         stream(

@@ -16,7 +16,7 @@ pub trait DialogStreamExt: IsA<gtk4::Dialog> {
 
     /// A stream of `GtkDialog::response`.
     ///
-    /// Each item holds the parameter `response_id`.
+    /// Each item holds the signal's parameter `response_id`.
     #[doc(alias = "response")]
     fn response_stream(&self) -> SignalStream<(i32,)> {
         stream(self.upcast_ref::<gtk4::Dialog>().upcast_ref(), "response")

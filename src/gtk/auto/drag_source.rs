@@ -11,7 +11,7 @@ use crate::{
 pub trait DragSourceStreamExt: IsA<gtk4::DragSource> {
     /// A stream of `GtkDragSource::drag-begin`.
     ///
-    /// Each item holds the parameter `drag`.
+    /// Each item holds the signal's parameter `drag`.
     #[doc(alias = "drag-begin")]
     fn drag_begin_stream(&self) -> SignalStream<(gtk4::gdk::Drag,)> {
         stream(
@@ -22,7 +22,7 @@ pub trait DragSourceStreamExt: IsA<gtk4::DragSource> {
 
     /// A stream of `GtkDragSource::drag-cancel`.
     ///
-    /// Each item holds the parameters, in order `drag`, `reason`.
+    /// Each item holds the signal's parameters (`drag`, `reason`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -43,7 +43,7 @@ pub trait DragSourceStreamExt: IsA<gtk4::DragSource> {
 
     /// A stream of `GtkDragSource::drag-end`.
     ///
-    /// Each item holds the parameters, in order `drag`, `delete_data`.
+    /// Each item holds the signal's parameters (`drag`, `delete_data`).
     #[doc(alias = "drag-end")]
     fn drag_end_stream(&self) -> SignalStream<(gtk4::gdk::Drag, bool)> {
         stream(
@@ -54,7 +54,7 @@ pub trait DragSourceStreamExt: IsA<gtk4::DragSource> {
 
     /// A stream of `GtkDragSource::prepare`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

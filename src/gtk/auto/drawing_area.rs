@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DrawingAreaStreamExt: IsA<gtk4::DrawingArea> {
     /// A stream of `GtkDrawingArea::resize`.
     ///
-    /// Each item holds the parameters, in order `width`, `height`.
+    /// Each item holds the signal's parameters (`width`, `height`).
     #[doc(alias = "resize")]
     fn resize_stream(&self) -> SignalStream<(i32, i32)> {
         stream(

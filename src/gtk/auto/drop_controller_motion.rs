@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait DropControllerMotionStreamExt: IsA<gtk4::DropControllerMotion> {
     /// A stream of `GtkDropControllerMotion::enter`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "enter")]
     fn enter_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -30,7 +30,7 @@ pub trait DropControllerMotionStreamExt: IsA<gtk4::DropControllerMotion> {
 
     /// A stream of `GtkDropControllerMotion::motion`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "motion")]
     fn motion_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

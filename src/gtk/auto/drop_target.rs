@@ -11,7 +11,7 @@ use crate::{
 pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
     /// A stream of `GtkDropTarget::accept`.
     ///
-    /// Each item holds the parameter `drop`.
+    /// Each item holds the signal's parameter `drop`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -29,7 +29,7 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
 
     /// A stream of `GtkDropTarget::drop`.
     ///
-    /// Each item holds the parameters, in order `value`, `x`, `y`.
+    /// Each item holds the signal's parameters (`value`, `x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -47,7 +47,7 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
 
     /// A stream of `GtkDropTarget::enter`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -73,7 +73,7 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
 
     /// A stream of `GtkDropTarget::motion`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

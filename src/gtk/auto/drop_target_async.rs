@@ -11,7 +11,7 @@ use crate::{
 pub trait DropTargetAsyncStreamExt: IsA<gtk4::DropTargetAsync> {
     /// A stream of `GtkDropTargetAsync::accept`.
     ///
-    /// Each item holds the parameter `drop`.
+    /// Each item holds the signal's parameter `drop`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -29,7 +29,7 @@ pub trait DropTargetAsyncStreamExt: IsA<gtk4::DropTargetAsync> {
 
     /// A stream of `GtkDropTargetAsync::drag-enter`.
     ///
-    /// Each item holds the parameters, in order `drop`, `x`, `y`.
+    /// Each item holds the signal's parameters (`drop`, `x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -47,7 +47,7 @@ pub trait DropTargetAsyncStreamExt: IsA<gtk4::DropTargetAsync> {
 
     /// A stream of `GtkDropTargetAsync::drag-leave`.
     ///
-    /// Each item holds the parameter `drop`.
+    /// Each item holds the signal's parameter `drop`.
     #[doc(alias = "drag-leave")]
     fn drag_leave_stream(&self) -> SignalStream<(gtk4::gdk::Drop,)> {
         stream(
@@ -58,7 +58,7 @@ pub trait DropTargetAsyncStreamExt: IsA<gtk4::DropTargetAsync> {
 
     /// A stream of `GtkDropTargetAsync::drag-motion`.
     ///
-    /// Each item holds the parameters, in order `drop`, `x`, `y`.
+    /// Each item holds the signal's parameters (`drop`, `x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -76,7 +76,7 @@ pub trait DropTargetAsyncStreamExt: IsA<gtk4::DropTargetAsync> {
 
     /// A stream of `GtkDropTargetAsync::drop`.
     ///
-    /// Each item holds the parameters, in order `drop`, `x`, `y`.
+    /// Each item holds the signal's parameters (`drop`, `x`, `y`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -16,7 +16,7 @@ pub trait EditableStreamExt: IsA<gtk4::Editable> {
 
     /// A stream of `GtkEditable::delete-text`.
     ///
-    /// Each item holds the parameters, in order `start_pos`, `end_pos`.
+    /// Each item holds the signal's parameters (`start_pos`, `end_pos`).
     #[doc(alias = "delete-text")]
     fn delete_text_stream(&self) -> SignalStream<(i32, i32)> {
         stream(

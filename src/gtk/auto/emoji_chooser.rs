@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait EmojiChooserStreamExt: IsA<gtk4::EmojiChooser> {
     /// A stream of `GtkEmojiChooser::emoji-picked`.
     ///
-    /// Each item holds the parameter `text`.
+    /// Each item holds the signal's parameter `text`.
     #[doc(alias = "emoji-picked")]
     fn emoji_picked_stream(&self) -> SignalStream<(String,)> {
         stream(

@@ -16,7 +16,7 @@ pub trait EntryStreamExt: IsA<gtk4::Entry> {
 
     /// A stream of `GtkEntry::icon-press`.
     ///
-    /// Each item holds the parameter `icon_pos`.
+    /// Each item holds the signal's parameter `icon_pos`.
     #[doc(alias = "icon-press")]
     fn icon_press_stream(&self) -> SignalStream<(gtk4::EntryIconPosition,)> {
         stream(self.upcast_ref::<gtk4::Entry>().upcast_ref(), "icon-press")
@@ -24,7 +24,7 @@ pub trait EntryStreamExt: IsA<gtk4::Entry> {
 
     /// A stream of `GtkEntry::icon-release`.
     ///
-    /// Each item holds the parameter `icon_pos`.
+    /// Each item holds the signal's parameter `icon_pos`.
     #[doc(alias = "icon-release")]
     fn icon_release_stream(&self) -> SignalStream<(gtk4::EntryIconPosition,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait EntryBufferStreamExt: IsA<gtk4::EntryBuffer> {
     /// A stream of `GtkEntryBuffer::deleted-text`.
     ///
-    /// Each item holds the parameters, in order `position`, `n_chars`.
+    /// Each item holds the signal's parameters (`position`, `n_chars`).
     #[doc(alias = "deleted-text")]
     fn deleted_text_stream(&self) -> SignalStream<(u32, u32)> {
         stream(
@@ -19,7 +19,7 @@ pub trait EntryBufferStreamExt: IsA<gtk4::EntryBuffer> {
 
     /// A stream of `GtkEntryBuffer::inserted-text`.
     ///
-    /// Each item holds the parameters, in order `position`, `chars`, `n_chars`.
+    /// Each item holds the signal's parameters (`position`, `chars`, `n_chars`).
     #[doc(alias = "inserted-text")]
     fn inserted_text_stream(&self) -> SignalStream<(u32, String, u32)> {
         stream(

@@ -11,7 +11,7 @@ use crate::{
 pub trait EntryCompletionStreamExt: IsA<gtk4::EntryCompletion> {
     /// A stream of `GtkEntryCompletion::cursor-on-match`.
     ///
-    /// Each item holds the parameters, in order `model`, `iter`.
+    /// Each item holds the signal's parameters (`model`, `iter`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -32,7 +32,7 @@ pub trait EntryCompletionStreamExt: IsA<gtk4::EntryCompletion> {
 
     /// A stream of `GtkEntryCompletion::insert-prefix`.
     ///
-    /// Each item holds the parameter `prefix`.
+    /// Each item holds the signal's parameter `prefix`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -50,7 +50,7 @@ pub trait EntryCompletionStreamExt: IsA<gtk4::EntryCompletion> {
 
     /// A stream of `GtkEntryCompletion::match-selected`.
     ///
-    /// Each item holds the parameters, in order `model`, `iter`.
+    /// Each item holds the signal's parameters (`model`, `iter`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

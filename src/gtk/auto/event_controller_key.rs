@@ -22,7 +22,7 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
 
     /// A stream of `GtkEventControllerKey::key-pressed`.
     ///
-    /// Each item holds the parameters, in order `keyval`, `keycode`, `state`.
+    /// Each item holds the signal's parameters (`keyval`, `keycode`, `state`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -45,7 +45,7 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
 
     /// A stream of `GtkEventControllerKey::key-released`.
     ///
-    /// Each item holds the parameters, in order `keyval`, `keycode`, `state`.
+    /// Each item holds the signal's parameters (`keyval`, `keycode`, `state`).
     #[doc(alias = "key-released")]
     fn key_released_stream(&self) -> SignalStream<(gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)> {
         stream(
@@ -56,7 +56,7 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
 
     /// A stream of `GtkEventControllerKey::modifiers`.
     ///
-    /// Each item holds the parameter `keyval`.
+    /// Each item holds the signal's parameter `keyval`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

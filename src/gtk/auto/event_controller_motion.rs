@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait EventControllerMotionStreamExt: IsA<gtk4::EventControllerMotion> {
     /// A stream of `GtkEventControllerMotion::enter`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "enter")]
     fn enter_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -32,7 +32,7 @@ pub trait EventControllerMotionStreamExt: IsA<gtk4::EventControllerMotion> {
 
     /// A stream of `GtkEventControllerMotion::motion`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "motion")]
     fn motion_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

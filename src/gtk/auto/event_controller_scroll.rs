@@ -11,7 +11,7 @@ use crate::{
 pub trait EventControllerScrollStreamExt: IsA<gtk4::EventControllerScroll> {
     /// A stream of `GtkEventControllerScroll::decelerate`.
     ///
-    /// Each item holds the parameters, in order `vel_x`, `vel_y`.
+    /// Each item holds the signal's parameters (`vel_x`, `vel_y`).
     #[doc(alias = "decelerate")]
     fn decelerate_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -23,7 +23,7 @@ pub trait EventControllerScrollStreamExt: IsA<gtk4::EventControllerScroll> {
 
     /// A stream of `GtkEventControllerScroll::scroll`.
     ///
-    /// Each item holds the parameters, in order `dx`, `dy`.
+    /// Each item holds the signal's parameters (`dx`, `dy`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

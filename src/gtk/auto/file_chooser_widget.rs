@@ -41,7 +41,7 @@ pub trait FileChooserWidgetStreamExt: IsA<gtk4::FileChooserWidget> {
 
     /// A stream of `GtkFileChooserWidget::location-popup`.
     ///
-    /// Each item holds the parameter `path`.
+    /// Each item holds the signal's parameter `path`.
     #[doc(alias = "location-popup")]
     fn location_popup_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -85,7 +85,7 @@ pub trait FileChooserWidgetStreamExt: IsA<gtk4::FileChooserWidget> {
 
     /// A stream of `GtkFileChooserWidget::quick-bookmark`.
     ///
-    /// Each item holds the parameter `bookmark_index`.
+    /// Each item holds the signal's parameter `bookmark_index`.
     #[doc(alias = "quick-bookmark")]
     fn quick_bookmark_stream(&self) -> SignalStream<(i32,)> {
         stream(

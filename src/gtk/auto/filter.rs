@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait FilterStreamExt: IsA<gtk4::Filter> {
     /// A stream of `GtkFilter::changed`.
     ///
-    /// Each item holds the parameter `change`.
+    /// Each item holds the signal's parameter `change`.
     #[doc(alias = "changed")]
     fn changed_stream(&self) -> SignalStream<(gtk4::FilterChange,)> {
         stream(self.upcast_ref::<gtk4::Filter>().upcast_ref(), "changed")

@@ -22,7 +22,7 @@ pub trait FlowBoxStreamExt: IsA<gtk4::FlowBox> {
 
     /// A stream of `GtkFlowBox::child-activated`.
     ///
-    /// Each item holds the parameter `child`.
+    /// Each item holds the signal's parameter `child`.
     #[doc(alias = "child-activated")]
     fn child_activated_stream(&self) -> SignalStream<(gtk4::FlowBoxChild,)> {
         stream(
@@ -33,7 +33,7 @@ pub trait FlowBoxStreamExt: IsA<gtk4::FlowBox> {
 
     /// A stream of `GtkFlowBox::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`, `extend`, `modify`.
+    /// Each item holds the signal's parameters (`step`, `count`, `extend`, `modify`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait FontChooserStreamExt: IsA<gtk4::FontChooser> {
     /// A stream of `GtkFontChooser::font-activated`.
     ///
-    /// Each item holds the parameter `fontname`.
+    /// Each item holds the signal's parameter `fontname`.
     #[doc(alias = "font-activated")]
     fn font_activated_stream(&self) -> SignalStream<(String,)> {
         stream(

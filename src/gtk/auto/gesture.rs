@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureStreamExt: IsA<gtk4::Gesture> {
     /// A stream of `GtkGesture::begin`.
     ///
-    /// Each item holds the parameter `sequence`.
+    /// Each item holds the signal's parameter `sequence`.
     #[doc(alias = "begin")]
     fn begin_stream(&self) -> SignalStream<(Option<gtk4::gdk::EventSequence>,)> {
         stream(self.upcast_ref::<gtk4::Gesture>().upcast_ref(), "begin")
@@ -16,7 +16,7 @@ pub trait GestureStreamExt: IsA<gtk4::Gesture> {
 
     /// A stream of `GtkGesture::cancel`.
     ///
-    /// Each item holds the parameter `sequence`.
+    /// Each item holds the signal's parameter `sequence`.
     #[doc(alias = "cancel")]
     fn cancel_stream(&self) -> SignalStream<(Option<gtk4::gdk::EventSequence>,)> {
         stream(self.upcast_ref::<gtk4::Gesture>().upcast_ref(), "cancel")
@@ -24,7 +24,7 @@ pub trait GestureStreamExt: IsA<gtk4::Gesture> {
 
     /// A stream of `GtkGesture::end`.
     ///
-    /// Each item holds the parameter `sequence`.
+    /// Each item holds the signal's parameter `sequence`.
     #[doc(alias = "end")]
     fn end_stream(&self) -> SignalStream<(Option<gtk4::gdk::EventSequence>,)> {
         stream(self.upcast_ref::<gtk4::Gesture>().upcast_ref(), "end")
@@ -32,7 +32,7 @@ pub trait GestureStreamExt: IsA<gtk4::Gesture> {
 
     /// A stream of `GtkGesture::sequence-state-changed`.
     ///
-    /// Each item holds the parameters, in order `sequence`, `state`.
+    /// Each item holds the signal's parameters (`sequence`, `state`).
     #[doc(alias = "sequence-state-changed")]
     fn sequence_state_changed_stream(
         &self,
@@ -45,7 +45,7 @@ pub trait GestureStreamExt: IsA<gtk4::Gesture> {
 
     /// A stream of `GtkGesture::update`.
     ///
-    /// Each item holds the parameter `sequence`.
+    /// Each item holds the signal's parameter `sequence`.
     #[doc(alias = "update")]
     fn update_stream(&self) -> SignalStream<(Option<gtk4::gdk::EventSequence>,)> {
         stream(self.upcast_ref::<gtk4::Gesture>().upcast_ref(), "update")

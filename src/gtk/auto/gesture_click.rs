@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
     /// A stream of `GtkGestureClick::pressed`.
     ///
-    /// Each item holds the parameters, in order `n_press`, `x`, `y`.
+    /// Each item holds the signal's parameters (`n_press`, `x`, `y`).
     #[doc(alias = "pressed")]
     fn pressed_stream(&self) -> SignalStream<(i32, f64, f64)> {
         stream(
@@ -19,7 +19,7 @@ pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
 
     /// A stream of `GtkGestureClick::released`.
     ///
-    /// Each item holds the parameters, in order `n_press`, `x`, `y`.
+    /// Each item holds the signal's parameters (`n_press`, `x`, `y`).
     #[doc(alias = "released")]
     fn released_stream(&self) -> SignalStream<(i32, f64, f64)> {
         stream(
@@ -41,7 +41,7 @@ pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
 
     /// A stream of `GtkGestureClick::unpaired-release`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`, `button`, `sequence`.
+    /// Each item holds the signal's parameters (`x`, `y`, `button`, `sequence`).
     #[doc(alias = "unpaired-release")]
     fn unpaired_release_stream(
         &self,

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureDragStreamExt: IsA<gtk4::GestureDrag> {
     /// A stream of `GtkGestureDrag::drag-begin`.
     ///
-    /// Each item holds the parameters, in order `start_x`, `start_y`.
+    /// Each item holds the signal's parameters (`start_x`, `start_y`).
     #[doc(alias = "drag-begin")]
     fn drag_begin_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -19,7 +19,7 @@ pub trait GestureDragStreamExt: IsA<gtk4::GestureDrag> {
 
     /// A stream of `GtkGestureDrag::drag-end`.
     ///
-    /// Each item holds the parameters, in order `offset_x`, `offset_y`.
+    /// Each item holds the signal's parameters (`offset_x`, `offset_y`).
     #[doc(alias = "drag-end")]
     fn drag_end_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -30,7 +30,7 @@ pub trait GestureDragStreamExt: IsA<gtk4::GestureDrag> {
 
     /// A stream of `GtkGestureDrag::drag-update`.
     ///
-    /// Each item holds the parameters, in order `offset_x`, `offset_y`.
+    /// Each item holds the signal's parameters (`offset_x`, `offset_y`).
     #[doc(alias = "drag-update")]
     fn drag_update_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

@@ -19,7 +19,7 @@ pub trait GestureLongPressStreamExt: IsA<gtk4::GestureLongPress> {
 
     /// A stream of `GtkGestureLongPress::pressed`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "pressed")]
     fn pressed_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

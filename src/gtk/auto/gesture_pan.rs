@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GesturePanStreamExt: IsA<gtk4::GesturePan> {
     /// A stream of `GtkGesturePan::pan`.
     ///
-    /// Each item holds the parameters, in order `direction`, `offset`.
+    /// Each item holds the signal's parameters (`direction`, `offset`).
     #[doc(alias = "pan")]
     fn pan_stream(&self) -> SignalStream<(gtk4::PanDirection, f64)> {
         stream(self.upcast_ref::<gtk4::GesturePan>().upcast_ref(), "pan")

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureRotateStreamExt: IsA<gtk4::GestureRotate> {
     /// A stream of `GtkGestureRotate::angle-changed`.
     ///
-    /// Each item holds the parameters, in order `angle`, `angle_delta`.
+    /// Each item holds the signal's parameters (`angle`, `angle_delta`).
     #[doc(alias = "angle-changed")]
     fn angle_changed_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureStylusStreamExt: IsA<gtk4::GestureStylus> {
     /// A stream of `GtkGestureStylus::down`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "down")]
     fn down_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -19,7 +19,7 @@ pub trait GestureStylusStreamExt: IsA<gtk4::GestureStylus> {
 
     /// A stream of `GtkGestureStylus::motion`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "motion")]
     fn motion_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -30,7 +30,7 @@ pub trait GestureStylusStreamExt: IsA<gtk4::GestureStylus> {
 
     /// A stream of `GtkGestureStylus::proximity`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "proximity")]
     fn proximity_stream(&self) -> SignalStream<(f64, f64)> {
         stream(
@@ -41,7 +41,7 @@ pub trait GestureStylusStreamExt: IsA<gtk4::GestureStylus> {
 
     /// A stream of `GtkGestureStylus::up`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`.
+    /// Each item holds the signal's parameters (`x`, `y`).
     #[doc(alias = "up")]
     fn up_stream(&self) -> SignalStream<(f64, f64)> {
         stream(self.upcast_ref::<gtk4::GestureStylus>().upcast_ref(), "up")

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureSwipeStreamExt: IsA<gtk4::GestureSwipe> {
     /// A stream of `GtkGestureSwipe::swipe`.
     ///
-    /// Each item holds the parameters, in order `velocity_x`, `velocity_y`.
+    /// Each item holds the signal's parameters (`velocity_x`, `velocity_y`).
     #[doc(alias = "swipe")]
     fn swipe_stream(&self) -> SignalStream<(f64, f64)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GestureZoomStreamExt: IsA<gtk4::GestureZoom> {
     /// A stream of `GtkGestureZoom::scale-changed`.
     ///
-    /// Each item holds the parameter `scale`.
+    /// Each item holds the signal's parameter `scale`.
     #[doc(alias = "scale-changed")]
     fn scale_changed_stream(&self) -> SignalStream<(f64,)> {
         stream(

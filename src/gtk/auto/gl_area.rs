@@ -29,7 +29,7 @@ pub trait GLAreaStreamExt: IsA<gtk4::GLArea> {
 
     /// A stream of `GtkGLArea::render`.
     ///
-    /// Each item holds the parameter `context`.
+    /// Each item holds the signal's parameter `context`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -47,7 +47,7 @@ pub trait GLAreaStreamExt: IsA<gtk4::GLArea> {
 
     /// A stream of `GtkGLArea::resize`.
     ///
-    /// Each item holds the parameters, in order `width`, `height`.
+    /// Each item holds the signal's parameters (`width`, `height`).
     #[doc(alias = "resize")]
     fn resize_stream(&self) -> SignalStream<(i32, i32)> {
         stream(self.upcast_ref::<gtk4::GLArea>().upcast_ref(), "resize")

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait GridViewStreamExt: IsA<gtk4::GridView> {
     /// A stream of `GtkGridView::activate`.
     ///
-    /// Each item holds the parameter `position`.
+    /// Each item holds the signal's parameter `position`.
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<(u32,)> {
         stream(self.upcast_ref::<gtk4::GridView>().upcast_ref(), "activate")

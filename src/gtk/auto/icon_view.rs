@@ -29,7 +29,7 @@ pub trait IconViewStreamExt: IsA<gtk4::IconView> {
 
     /// A stream of `GtkIconView::item-activated`.
     ///
-    /// Each item holds the parameter `path`.
+    /// Each item holds the signal's parameter `path`.
     #[doc(alias = "item-activated")]
     fn item_activated_stream(&self) -> SignalStream<(gtk4::TreePath,)> {
         stream(
@@ -40,7 +40,7 @@ pub trait IconViewStreamExt: IsA<gtk4::IconView> {
 
     /// A stream of `GtkIconView::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`, `extend`, `modify`.
+    /// Each item holds the signal's parameters (`step`, `count`, `extend`, `modify`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -11,7 +11,7 @@ use crate::{
 pub trait IMContextStreamExt: IsA<gtk4::IMContext> {
     /// A stream of `GtkIMContext::commit`.
     ///
-    /// Each item holds the parameter `str`.
+    /// Each item holds the signal's parameter `str`.
     #[doc(alias = "commit")]
     fn commit_stream(&self) -> SignalStream<(String,)> {
         stream(self.upcast_ref::<gtk4::IMContext>().upcast_ref(), "commit")
@@ -19,7 +19,7 @@ pub trait IMContextStreamExt: IsA<gtk4::IMContext> {
 
     /// A stream of `GtkIMContext::delete-surrounding`.
     ///
-    /// Each item holds the parameters, in order `offset`, `n_chars`.
+    /// Each item holds the signal's parameters (`offset`, `n_chars`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

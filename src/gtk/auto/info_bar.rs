@@ -16,7 +16,7 @@ pub trait InfoBarStreamExt: IsA<gtk4::InfoBar> {
 
     /// A stream of `GtkInfoBar::response`.
     ///
-    /// Each item holds the parameter `response_id`.
+    /// Each item holds the signal's parameter `response_id`.
     #[doc(alias = "response")]
     fn response_stream(&self) -> SignalStream<(i32,)> {
         stream(self.upcast_ref::<gtk4::InfoBar>().upcast_ref(), "response")

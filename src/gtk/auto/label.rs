@@ -22,7 +22,7 @@ pub trait LabelStreamExt: IsA<gtk4::Label> {
 
     /// A stream of `GtkLabel::activate-link`.
     ///
-    /// Each item holds the parameter `uri`.
+    /// Each item holds the signal's parameter `uri`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -51,7 +51,7 @@ pub trait LabelStreamExt: IsA<gtk4::Label> {
 
     /// A stream of `GtkLabel::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`, `extend_selection`.
+    /// Each item holds the signal's parameters (`step`, `count`, `extend_selection`).
     #[doc(alias = "move-cursor")]
     fn move_cursor_stream(&self) -> SignalStream<(gtk4::MovementStep, i32, bool)> {
         stream(self.upcast_ref::<gtk4::Label>().upcast_ref(), "move-cursor")

@@ -11,7 +11,7 @@ use crate::{
 pub trait LevelBarStreamExt: IsA<gtk4::LevelBar> {
     /// A stream of `GtkLevelBar::offset-changed`.
     ///
-    /// Each item holds the parameter `name`.
+    /// Each item holds the signal's parameter `name`.
     ///
     /// With `Some(detail)`, only the emissions for that detail.
     #[doc(alias = "offset-changed")]

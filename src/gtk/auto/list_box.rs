@@ -19,7 +19,7 @@ pub trait ListBoxStreamExt: IsA<gtk4::ListBox> {
 
     /// A stream of `GtkListBox::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `object`, `p0`, `p1`, `p2`.
+    /// Each item holds the signal's parameters (`object`, `p0`, `p1`, `p2`).
     #[doc(alias = "move-cursor")]
     fn move_cursor_stream(&self) -> SignalStream<(gtk4::MovementStep, i32, bool, bool)> {
         stream(
@@ -30,7 +30,7 @@ pub trait ListBoxStreamExt: IsA<gtk4::ListBox> {
 
     /// A stream of `GtkListBox::row-activated`.
     ///
-    /// Each item holds the parameter `row`.
+    /// Each item holds the signal's parameter `row`.
     #[doc(alias = "row-activated")]
     fn row_activated_stream(&self) -> SignalStream<(gtk4::ListBoxRow,)> {
         stream(
@@ -41,7 +41,7 @@ pub trait ListBoxStreamExt: IsA<gtk4::ListBox> {
 
     /// A stream of `GtkListBox::row-selected`.
     ///
-    /// Each item holds the parameter `row`.
+    /// Each item holds the signal's parameter `row`.
     #[doc(alias = "row-selected")]
     fn row_selected_stream(&self) -> SignalStream<(Option<gtk4::ListBoxRow>,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait ListViewStreamExt: IsA<gtk4::ListView> {
     /// A stream of `GtkListView::activate`.
     ///
-    /// Each item holds the parameter `position`.
+    /// Each item holds the signal's parameter `position`.
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<(u32,)> {
         stream(self.upcast_ref::<gtk4::ListView>().upcast_ref(), "activate")

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
     /// A stream of `GtkNativeDialog::response`.
     ///
-    /// Each item holds the parameter `response_id`.
+    /// Each item holds the signal's parameter `response_id`.
     #[doc(alias = "response")]
     fn response_stream(&self) -> SignalStream<(i32,)> {
         stream(

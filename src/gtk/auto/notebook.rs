@@ -11,7 +11,7 @@ use crate::{
 pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
     /// A stream of `GtkNotebook::change-current-page`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -29,7 +29,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::create-window`.
     ///
-    /// Each item holds the parameter `page`.
+    /// Each item holds the signal's parameter `page`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -47,7 +47,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::focus-tab`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -65,7 +65,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::move-focus-out`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "move-focus-out")]
     fn move_focus_out_stream(&self) -> SignalStream<(gtk4::DirectionType,)> {
         stream(
@@ -76,7 +76,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::page-added`.
     ///
-    /// Each item holds the parameters, in order `child`, `page_num`.
+    /// Each item holds the signal's parameters (`child`, `page_num`).
     #[doc(alias = "page-added")]
     fn page_added_stream(&self) -> SignalStream<(gtk4::Widget, u32)> {
         stream(
@@ -87,7 +87,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::page-removed`.
     ///
-    /// Each item holds the parameters, in order `child`, `page_num`.
+    /// Each item holds the signal's parameters (`child`, `page_num`).
     #[doc(alias = "page-removed")]
     fn page_removed_stream(&self) -> SignalStream<(gtk4::Widget, u32)> {
         stream(
@@ -98,7 +98,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::page-reordered`.
     ///
-    /// Each item holds the parameters, in order `child`, `page_num`.
+    /// Each item holds the signal's parameters (`child`, `page_num`).
     #[doc(alias = "page-reordered")]
     fn page_reordered_stream(&self) -> SignalStream<(gtk4::Widget, u32)> {
         stream(
@@ -109,7 +109,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::reorder-tab`.
     ///
-    /// Each item holds the parameters, in order `object`, `p0`.
+    /// Each item holds the signal's parameters (`object`, `p0`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -127,7 +127,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::select-page`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -145,7 +145,7 @@ pub trait NotebookStreamExt: IsA<gtk4::Notebook> {
 
     /// A stream of `GtkNotebook::switch-page`.
     ///
-    /// Each item holds the parameters, in order `page`, `page_num`.
+    /// Each item holds the signal's parameters (`page`, `page_num`).
     #[doc(alias = "switch-page")]
     fn switch_page_stream(&self) -> SignalStream<(gtk4::Widget, u32)> {
         stream(

@@ -44,7 +44,7 @@ pub trait PanedStreamExt: IsA<gtk4::Paned> {
 
     /// A stream of `GtkPaned::cycle-child-focus`.
     ///
-    /// Each item holds the parameter `reversed`.
+    /// Each item holds the signal's parameter `reversed`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -62,7 +62,7 @@ pub trait PanedStreamExt: IsA<gtk4::Paned> {
 
     /// A stream of `GtkPaned::cycle-handle-focus`.
     ///
-    /// Each item holds the parameter `reversed`.
+    /// Each item holds the signal's parameter `reversed`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -80,7 +80,7 @@ pub trait PanedStreamExt: IsA<gtk4::Paned> {
 
     /// A stream of `GtkPaned::move-handle`.
     ///
-    /// Each item holds the parameter `scroll_type`.
+    /// Each item holds the signal's parameter `scroll_type`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

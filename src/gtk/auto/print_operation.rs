@@ -11,7 +11,7 @@ use crate::{
 pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
     /// A stream of `GtkPrintOperation::begin-print`.
     ///
-    /// Each item holds the parameter `context`.
+    /// Each item holds the signal's parameter `context`.
     #[doc(alias = "begin-print")]
     fn begin_print_stream(&self) -> SignalStream<(gtk4::PrintContext,)> {
         stream(
@@ -40,7 +40,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::custom-widget-apply`.
     ///
-    /// Each item holds the parameter `widget`.
+    /// Each item holds the signal's parameter `widget`.
     #[doc(alias = "custom-widget-apply")]
     fn custom_widget_apply_stream(&self) -> SignalStream<(gtk4::Widget,)> {
         stream(
@@ -51,7 +51,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::done`.
     ///
-    /// Each item holds the parameter `result`.
+    /// Each item holds the signal's parameter `result`.
     #[doc(alias = "done")]
     fn done_stream(&self) -> SignalStream<(gtk4::PrintOperationResult,)> {
         stream(
@@ -62,7 +62,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::draw-page`.
     ///
-    /// Each item holds the parameters, in order `context`, `page_nr`.
+    /// Each item holds the signal's parameters (`context`, `page_nr`).
     #[doc(alias = "draw-page")]
     fn draw_page_stream(&self) -> SignalStream<(gtk4::PrintContext, i32)> {
         stream(
@@ -73,7 +73,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::end-print`.
     ///
-    /// Each item holds the parameter `context`.
+    /// Each item holds the signal's parameter `context`.
     #[doc(alias = "end-print")]
     fn end_print_stream(&self) -> SignalStream<(gtk4::PrintContext,)> {
         stream(
@@ -84,7 +84,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::paginate`.
     ///
-    /// Each item holds the parameter `context`.
+    /// Each item holds the signal's parameter `context`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -102,7 +102,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::preview`.
     ///
-    /// Each item holds the parameters, in order `preview`, `context`, `parent`.
+    /// Each item holds the signal's parameters (`preview`, `context`, `parent`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -132,7 +132,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::request-page-setup`.
     ///
-    /// Each item holds the parameters, in order `context`, `page_nr`, `setup`.
+    /// Each item holds the signal's parameters (`context`, `page_nr`, `setup`).
     #[doc(alias = "request-page-setup")]
     fn request_page_setup_stream(
         &self,
@@ -156,7 +156,7 @@ pub trait PrintOperationStreamExt: IsA<gtk4::PrintOperation> {
 
     /// A stream of `GtkPrintOperation::update-custom-widget`.
     ///
-    /// Each item holds the parameters, in order `widget`, `setup`, `settings`.
+    /// Each item holds the signal's parameters (`widget`, `setup`, `settings`).
     #[doc(alias = "update-custom-widget")]
     fn update_custom_widget_stream(
         &self,

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait PrintOperationPreviewStreamExt: IsA<gtk4::PrintOperationPreview> {
     /// A stream of `GtkPrintOperationPreview::got-page-size`.
     ///
-    /// Each item holds the parameters, in order `context`, `page_setup`.
+    /// Each item holds the signal's parameters (`context`, `page_setup`).
     #[doc(alias = "got-page-size")]
     fn got_page_size_stream(&self) -> SignalStream<(gtk4::PrintContext, gtk4::PageSetup)> {
         stream(
@@ -20,7 +20,7 @@ pub trait PrintOperationPreviewStreamExt: IsA<gtk4::PrintOperationPreview> {
 
     /// A stream of `GtkPrintOperationPreview::ready`.
     ///
-    /// Each item holds the parameter `context`.
+    /// Each item holds the signal's parameter `context`.
     #[doc(alias = "ready")]
     fn ready_stream(&self) -> SignalStream<(gtk4::PrintContext,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait PrinterStreamExt: IsA<gtk4::Printer> {
     /// A stream of `GtkPrinter::details-acquired`.
     ///
-    /// Each item holds the parameter `success`.
+    /// Each item holds the signal's parameter `success`.
     #[doc(alias = "details-acquired")]
     fn details_acquired_stream(&self) -> SignalStream<(bool,)> {
         stream(

@@ -11,7 +11,7 @@ use crate::{
 pub trait RangeStreamExt: IsA<gtk4::Range> {
     /// A stream of `GtkRange::adjust-bounds`.
     ///
-    /// Each item holds the parameter `value`.
+    /// Each item holds the signal's parameter `value`.
     #[doc(alias = "adjust-bounds")]
     fn adjust_bounds_stream(&self) -> SignalStream<(f64,)> {
         stream(
@@ -22,7 +22,7 @@ pub trait RangeStreamExt: IsA<gtk4::Range> {
 
     /// A stream of `GtkRange::change-value`.
     ///
-    /// Each item holds the parameters, in order `scroll`, `value`.
+    /// Each item holds the signal's parameters (`scroll`, `value`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -40,7 +40,7 @@ pub trait RangeStreamExt: IsA<gtk4::Range> {
 
     /// A stream of `GtkRange::move-slider`.
     ///
-    /// Each item holds the parameter `step`.
+    /// Each item holds the signal's parameter `step`.
     #[doc(alias = "move-slider")]
     fn move_slider_stream(&self) -> SignalStream<(gtk4::ScrollType,)> {
         stream(self.upcast_ref::<gtk4::Range>().upcast_ref(), "move-slider")

@@ -27,7 +27,7 @@ pub trait ScaleButtonStreamExt: IsA<gtk4::ScaleButton> {
 
     /// A stream of `GtkScaleButton::value-changed`.
     ///
-    /// Each item holds the parameter `value`.
+    /// Each item holds the signal's parameter `value`.
     #[doc(alias = "value-changed")]
     fn value_changed_stream(&self) -> SignalStream<(f64,)> {
         stream(

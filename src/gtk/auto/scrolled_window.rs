@@ -11,7 +11,7 @@ use crate::{
 pub trait ScrolledWindowStreamExt: IsA<gtk4::ScrolledWindow> {
     /// A stream of `GtkScrolledWindow::edge-overshot`.
     ///
-    /// Each item holds the parameter `pos`.
+    /// Each item holds the signal's parameter `pos`.
     #[doc(alias = "edge-overshot")]
     fn edge_overshot_stream(&self) -> SignalStream<(gtk4::PositionType,)> {
         stream(
@@ -22,7 +22,7 @@ pub trait ScrolledWindowStreamExt: IsA<gtk4::ScrolledWindow> {
 
     /// A stream of `GtkScrolledWindow::edge-reached`.
     ///
-    /// Each item holds the parameter `pos`.
+    /// Each item holds the signal's parameter `pos`.
     #[doc(alias = "edge-reached")]
     fn edge_reached_stream(&self) -> SignalStream<(gtk4::PositionType,)> {
         stream(
@@ -33,7 +33,7 @@ pub trait ScrolledWindowStreamExt: IsA<gtk4::ScrolledWindow> {
 
     /// A stream of `GtkScrolledWindow::move-focus-out`.
     ///
-    /// Each item holds the parameter `direction_type`.
+    /// Each item holds the signal's parameter `direction_type`.
     #[doc(alias = "move-focus-out")]
     fn move_focus_out_stream(&self) -> SignalStream<(gtk4::DirectionType,)> {
         stream(
@@ -44,7 +44,7 @@ pub trait ScrolledWindowStreamExt: IsA<gtk4::ScrolledWindow> {
 
     /// A stream of `GtkScrolledWindow::scroll-child`.
     ///
-    /// Each item holds the parameters, in order `scroll`, `horizontal`.
+    /// Each item holds the signal's parameters (`scroll`, `horizontal`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SelectionModelStreamExt: IsA<gtk4::SelectionModel> {
     /// A stream of `GtkSelectionModel::selection-changed`.
     ///
-    /// Each item holds the parameters, in order `position`, `n_items`.
+    /// Each item holds the signal's parameters (`position`, `n_items`).
     #[doc(alias = "selection-changed")]
     fn selection_changed_stream(&self) -> SignalStream<(u32, u32)> {
         stream(

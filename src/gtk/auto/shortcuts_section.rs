@@ -8,7 +8,7 @@ use crate::{typed::stream_with_return, SignalStream};
 pub trait ShortcutsSectionStreamExt: IsA<gtk4::ShortcutsSection> {
     /// A stream of `GtkShortcutsSection::change-current-page`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::bind`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "bind")]
     fn bind_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -20,7 +20,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
 
     /// A stream of `GtkSignalListItemFactory::setup`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "setup")]
     fn setup_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -32,7 +32,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
 
     /// A stream of `GtkSignalListItemFactory::teardown`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "teardown")]
     fn teardown_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -44,7 +44,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
 
     /// A stream of `GtkSignalListItemFactory::unbind`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     #[doc(alias = "unbind")]
     fn unbind_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(

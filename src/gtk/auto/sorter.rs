@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait SorterStreamExt: IsA<gtk4::Sorter> {
     /// A stream of `GtkSorter::changed`.
     ///
-    /// Each item holds the parameter `change`.
+    /// Each item holds the signal's parameter `change`.
     #[doc(alias = "changed")]
     fn changed_stream(&self) -> SignalStream<(gtk4::SorterChange,)> {
         stream(self.upcast_ref::<gtk4::Sorter>().upcast_ref(), "changed")

@@ -11,7 +11,7 @@ use crate::{
 pub trait SpinButtonStreamExt: IsA<gtk4::SpinButton> {
     /// A stream of `GtkSpinButton::change-value`.
     ///
-    /// Each item holds the parameter `scroll`.
+    /// Each item holds the signal's parameter `scroll`.
     #[doc(alias = "change-value")]
     fn change_value_stream(&self) -> SignalStream<(gtk4::ScrollType,)> {
         stream(

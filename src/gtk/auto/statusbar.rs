@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait StatusbarStreamExt: IsA<gtk4::Statusbar> {
     /// A stream of `GtkStatusbar::text-popped`.
     ///
-    /// Each item holds the parameters, in order `context_id`, `text`.
+    /// Each item holds the signal's parameters (`context_id`, `text`).
     #[doc(alias = "text-popped")]
     fn text_popped_stream(&self) -> SignalStream<(u32, String)> {
         stream(
@@ -19,7 +19,7 @@ pub trait StatusbarStreamExt: IsA<gtk4::Statusbar> {
 
     /// A stream of `GtkStatusbar::text-pushed`.
     ///
-    /// Each item holds the parameters, in order `context_id`, `text`.
+    /// Each item holds the signal's parameters (`context_id`, `text`).
     #[doc(alias = "text-pushed")]
     fn text_pushed_stream(&self) -> SignalStream<(u32, String)> {
         stream(

@@ -19,7 +19,7 @@ pub trait SwitchStreamExt: IsA<gtk4::Switch> {
 
     /// A stream of `GtkSwitch::state-set`.
     ///
-    /// Each item holds the parameter `state`.
+    /// Each item holds the signal's parameter `state`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -46,7 +46,7 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
 
     /// A stream of `GtkText::delete-from-cursor`.
     ///
-    /// Each item holds the parameters, in order `type`, `count`.
+    /// Each item holds the signal's parameters (`type`, `count`).
     #[doc(alias = "delete-from-cursor")]
     fn delete_from_cursor_stream(&self) -> SignalStream<(gtk4::DeleteType, i32)> {
         stream(
@@ -57,7 +57,7 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
 
     /// A stream of `GtkText::insert-at-cursor`.
     ///
-    /// Each item holds the parameter `string`.
+    /// Each item holds the signal's parameter `string`.
     #[doc(alias = "insert-at-cursor")]
     fn insert_at_cursor_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -76,7 +76,7 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
 
     /// A stream of `GtkText::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`, `extend`.
+    /// Each item holds the signal's parameters (`step`, `count`, `extend`).
     #[doc(alias = "move-cursor")]
     fn move_cursor_stream(&self) -> SignalStream<(gtk4::MovementStep, i32, bool)> {
         stream(self.upcast_ref::<gtk4::Text>().upcast_ref(), "move-cursor")
@@ -95,7 +95,7 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
 
     /// A stream of `GtkText::preedit-changed`.
     ///
-    /// Each item holds the parameter `preedit`.
+    /// Each item holds the signal's parameter `preedit`.
     #[doc(alias = "preedit-changed")]
     fn preedit_changed_stream(&self) -> SignalStream<(String,)> {
         stream(

@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
     /// A stream of `GtkTextBuffer::apply-tag`.
     ///
-    /// Each item holds the parameters, in order `tag`, `start`, `end`.
+    /// Each item holds the signal's parameters (`tag`, `start`, `end`).
     #[doc(alias = "apply-tag")]
     fn apply_tag_stream(&self) -> SignalStream<(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)> {
         stream(
@@ -41,7 +41,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::delete-range`.
     ///
-    /// Each item holds the parameters, in order `start`, `end`.
+    /// Each item holds the signal's parameters (`start`, `end`).
     #[doc(alias = "delete-range")]
     fn delete_range_stream(&self) -> SignalStream<(gtk4::TextIter, gtk4::TextIter)> {
         stream(
@@ -63,7 +63,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::insert-child-anchor`.
     ///
-    /// Each item holds the parameters, in order `location`, `anchor`.
+    /// Each item holds the signal's parameters (`location`, `anchor`).
     #[doc(alias = "insert-child-anchor")]
     fn insert_child_anchor_stream(&self) -> SignalStream<(gtk4::TextIter, gtk4::TextChildAnchor)> {
         stream(
@@ -74,7 +74,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::insert-paintable`.
     ///
-    /// Each item holds the parameters, in order `location`, `paintable`.
+    /// Each item holds the signal's parameters (`location`, `paintable`).
     #[doc(alias = "insert-paintable")]
     fn insert_paintable_stream(&self) -> SignalStream<(gtk4::TextIter, gtk4::gdk::Paintable)> {
         stream(
@@ -85,7 +85,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::insert-text`.
     ///
-    /// Each item holds the parameters, in order `location`, `text`, `len`.
+    /// Each item holds the signal's parameters (`location`, `text`, `len`).
     #[doc(alias = "insert-text")]
     fn insert_text_stream(&self) -> SignalStream<(gtk4::TextIter, String, i32)> {
         stream(
@@ -96,7 +96,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::mark-deleted`.
     ///
-    /// Each item holds the parameter `mark`.
+    /// Each item holds the signal's parameter `mark`.
     #[doc(alias = "mark-deleted")]
     fn mark_deleted_stream(&self) -> SignalStream<(gtk4::TextMark,)> {
         stream(
@@ -107,7 +107,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::mark-set`.
     ///
-    /// Each item holds the parameters, in order `location`, `mark`.
+    /// Each item holds the signal's parameters (`location`, `mark`).
     #[doc(alias = "mark-set")]
     fn mark_set_stream(&self) -> SignalStream<(gtk4::TextIter, gtk4::TextMark)> {
         stream(
@@ -129,7 +129,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::paste-done`.
     ///
-    /// Each item holds the parameter `clipboard`.
+    /// Each item holds the signal's parameter `clipboard`.
     #[doc(alias = "paste-done")]
     fn paste_done_stream(&self) -> SignalStream<(gtk4::gdk::Clipboard,)> {
         stream(
@@ -148,7 +148,7 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
 
     /// A stream of `GtkTextBuffer::remove-tag`.
     ///
-    /// Each item holds the parameters, in order `tag`, `start`, `end`.
+    /// Each item holds the signal's parameters (`tag`, `start`, `end`).
     #[doc(alias = "remove-tag")]
     fn remove_tag_stream(&self) -> SignalStream<(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)> {
         stream(

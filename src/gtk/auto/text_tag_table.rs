@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait TextTagTableStreamExt: IsA<gtk4::TextTagTable> {
     /// A stream of `GtkTextTagTable::tag-added`.
     ///
-    /// Each item holds the parameter `tag`.
+    /// Each item holds the signal's parameter `tag`.
     #[doc(alias = "tag-added")]
     fn tag_added_stream(&self) -> SignalStream<(gtk4::TextTag,)> {
         stream(
@@ -19,7 +19,7 @@ pub trait TextTagTableStreamExt: IsA<gtk4::TextTagTable> {
 
     /// A stream of `GtkTextTagTable::tag-changed`.
     ///
-    /// Each item holds the parameters, in order `tag`, `size_changed`.
+    /// Each item holds the signal's parameters (`tag`, `size_changed`).
     #[doc(alias = "tag-changed")]
     fn tag_changed_stream(&self) -> SignalStream<(gtk4::TextTag, bool)> {
         stream(
@@ -30,7 +30,7 @@ pub trait TextTagTableStreamExt: IsA<gtk4::TextTagTable> {
 
     /// A stream of `GtkTextTagTable::tag-removed`.
     ///
-    /// Each item holds the parameter `tag`.
+    /// Each item holds the signal's parameter `tag`.
     #[doc(alias = "tag-removed")]
     fn tag_removed_stream(&self) -> SignalStream<(gtk4::TextTag,)> {
         stream(

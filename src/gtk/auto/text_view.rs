@@ -44,7 +44,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::delete-from-cursor`.
     ///
-    /// Each item holds the parameters, in order `type`, `count`.
+    /// Each item holds the signal's parameters (`type`, `count`).
     #[doc(alias = "delete-from-cursor")]
     fn delete_from_cursor_stream(&self) -> SignalStream<(gtk4::DeleteType, i32)> {
         stream(
@@ -55,7 +55,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::extend-selection`.
     ///
-    /// Each item holds the parameters, in order `granularity`, `location`, `start`, `end`.
+    /// Each item holds the signal's parameters (`granularity`, `location`, `start`, `end`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -87,7 +87,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::insert-at-cursor`.
     ///
-    /// Each item holds the parameter `string`.
+    /// Each item holds the signal's parameter `string`.
     #[doc(alias = "insert-at-cursor")]
     fn insert_at_cursor_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -109,7 +109,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`, `extend_selection`.
+    /// Each item holds the signal's parameters (`step`, `count`, `extend_selection`).
     #[doc(alias = "move-cursor")]
     fn move_cursor_stream(&self) -> SignalStream<(gtk4::MovementStep, i32, bool)> {
         stream(
@@ -120,7 +120,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::move-viewport`.
     ///
-    /// Each item holds the parameters, in order `step`, `count`.
+    /// Each item holds the signal's parameters (`step`, `count`).
     #[doc(alias = "move-viewport")]
     fn move_viewport_stream(&self) -> SignalStream<(gtk4::ScrollStep, i32)> {
         stream(
@@ -142,7 +142,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::preedit-changed`.
     ///
-    /// Each item holds the parameter `preedit`.
+    /// Each item holds the signal's parameter `preedit`.
     #[doc(alias = "preedit-changed")]
     fn preedit_changed_stream(&self) -> SignalStream<(String,)> {
         stream(
@@ -153,7 +153,7 @@ pub trait TextViewStreamExt: IsA<gtk4::TextView> {
 
     /// A stream of `GtkTextView::select-all`.
     ///
-    /// Each item holds the parameter `select`.
+    /// Each item holds the signal's parameter `select`.
     #[doc(alias = "select-all")]
     fn select_all_stream(&self) -> SignalStream<(bool,)> {
         stream(

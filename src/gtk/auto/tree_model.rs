@@ -8,7 +8,7 @@ use crate::{typed::stream, SignalStream};
 pub trait TreeModelStreamExt: IsA<gtk4::TreeModel> {
     /// A stream of `GtkTreeModel::row-changed`.
     ///
-    /// Each item holds the parameters, in order `path`, `iter`.
+    /// Each item holds the signal's parameters (`path`, `iter`).
     #[doc(alias = "row-changed")]
     fn row_changed_stream(&self) -> SignalStream<(gtk4::TreePath, gtk4::TreeIter)> {
         stream(
@@ -19,7 +19,7 @@ pub trait TreeModelStreamExt: IsA<gtk4::TreeModel> {
 
     /// A stream of `GtkTreeModel::row-deleted`.
     ///
-    /// Each item holds the parameter `path`.
+    /// Each item holds the signal's parameter `path`.
     #[doc(alias = "row-deleted")]
     fn row_deleted_stream(&self) -> SignalStream<(gtk4::TreePath,)> {
         stream(
@@ -30,7 +30,7 @@ pub trait TreeModelStreamExt: IsA<gtk4::TreeModel> {
 
     /// A stream of `GtkTreeModel::row-has-child-toggled`.
     ///
-    /// Each item holds the parameters, in order `path`, `iter`.
+    /// Each item holds the signal's parameters (`path`, `iter`).
     #[doc(alias = "row-has-child-toggled")]
     fn row_has_child_toggled_stream(&self) -> SignalStream<(gtk4::TreePath, gtk4::TreeIter)> {
         stream(
@@ -41,7 +41,7 @@ pub trait TreeModelStreamExt: IsA<gtk4::TreeModel> {
 
     /// A stream of `GtkTreeModel::row-inserted`.
     ///
-    /// Each item holds the parameters, in order `path`, `iter`.
+    /// Each item holds the signal's parameters (`path`, `iter`).
     #[doc(alias = "row-inserted")]
     fn row_inserted_stream(&self) -> SignalStream<(gtk4::TreePath, gtk4::TreeIter)> {
         stream(

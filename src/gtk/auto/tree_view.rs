@@ -33,7 +33,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::expand-collapse-cursor-row`.
     ///
-    /// Each item holds the parameters, in order `object`, `p0`, `p1`.
+    /// Each item holds the signal's parameters (`object`, `p0`, `p1`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -51,7 +51,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::move-cursor`.
     ///
-    /// Each item holds the parameters, in order `step`, `direction`, `extend`, `modify`.
+    /// Each item holds the signal's parameters (`step`, `direction`, `extend`, `modify`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -74,7 +74,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::row-activated`.
     ///
-    /// Each item holds the parameters, in order `path`, `column`.
+    /// Each item holds the signal's parameters (`path`, `column`).
     #[doc(alias = "row-activated")]
     fn row_activated_stream(&self) -> SignalStream<(gtk4::TreePath, Option<gtk4::TreeViewColumn>)> {
         stream(
@@ -85,7 +85,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::row-collapsed`.
     ///
-    /// Each item holds the parameters, in order `iter`, `path`.
+    /// Each item holds the signal's parameters (`iter`, `path`).
     #[doc(alias = "row-collapsed")]
     fn row_collapsed_stream(&self) -> SignalStream<(gtk4::TreeIter, gtk4::TreePath)> {
         stream(
@@ -96,7 +96,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::row-expanded`.
     ///
-    /// Each item holds the parameters, in order `iter`, `path`.
+    /// Each item holds the signal's parameters (`iter`, `path`).
     #[doc(alias = "row-expanded")]
     fn row_expanded_stream(&self) -> SignalStream<(gtk4::TreeIter, gtk4::TreePath)> {
         stream(
@@ -143,7 +143,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::select-cursor-row`.
     ///
-    /// Each item holds the parameter `object`.
+    /// Each item holds the signal's parameter `object`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -179,7 +179,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::test-collapse-row`.
     ///
-    /// Each item holds the parameters, in order `iter`, `path`.
+    /// Each item holds the signal's parameters (`iter`, `path`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -200,7 +200,7 @@ pub trait TreeViewStreamExt: IsA<gtk4::TreeView> {
 
     /// A stream of `GtkTreeView::test-expand-row`.
     ///
-    /// Each item holds the parameters, in order `iter`, `path`.
+    /// Each item holds the signal's parameters (`iter`, `path`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.

@@ -19,7 +19,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::direction-changed`.
     ///
-    /// Each item holds the parameter `previous_direction`.
+    /// Each item holds the signal's parameter `previous_direction`.
     #[doc(alias = "direction-changed")]
     fn direction_changed_stream(&self) -> SignalStream<(gtk4::TextDirection,)> {
         stream(
@@ -38,7 +38,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::keynav-failed`.
     ///
-    /// Each item holds the parameter `direction`.
+    /// Each item holds the signal's parameter `direction`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -64,7 +64,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::mnemonic-activate`.
     ///
-    /// Each item holds the parameter `group_cycling`.
+    /// Each item holds the signal's parameter `group_cycling`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -82,7 +82,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::move-focus`.
     ///
-    /// Each item holds the parameter `direction`.
+    /// Each item holds the signal's parameter `direction`.
     #[doc(alias = "move-focus")]
     fn move_focus_stream(&self) -> SignalStream<(gtk4::DirectionType,)> {
         stream(self.upcast_ref::<gtk4::Widget>().upcast_ref(), "move-focus")
@@ -90,7 +90,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::query-tooltip`.
     ///
-    /// Each item holds the parameters, in order `x`, `y`, `keyboard_mode`, `tooltip`.
+    /// Each item holds the signal's parameters (`x`, `y`, `keyboard_mode`, `tooltip`).
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
@@ -124,7 +124,7 @@ pub trait WidgetStreamExt: IsA<gtk4::Widget> {
 
     /// A stream of `GtkWidget::state-flags-changed`.
     ///
-    /// Each item holds the parameter `flags`.
+    /// Each item holds the signal's parameter `flags`.
     #[doc(alias = "state-flags-changed")]
     fn state_flags_changed_stream(&self) -> SignalStream<(gtk4::StateFlags,)> {
         stream(

@@ -51,7 +51,7 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
 
     /// A stream of `GtkWindow::enable-debugging`.
     ///
-    /// Each item holds the parameter `toggle`.
+    /// Each item holds the signal's parameter `toggle`.
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
