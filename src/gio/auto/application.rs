@@ -9,9 +9,24 @@ use crate::{
 
 /// Typed signal streams for [`gio::Application`] and its subclasses.
 pub trait ApplicationStreamExt: IsA<gio::Application> {
-    /// A stream of `GApplication::activate`.
+    /// A stream of the `activate` signal: one `()` each time the application is activated
+    /// (launched without files, or launched again while running).
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// ```
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
+    /// let activations = app.activate_stream();
+    /// let shutdowns = app.shutdown_stream();
+    /// app.run_with_args::<&str>(&[]); // activates, then quits: nothing holds it
+    /// drop(app);
+    ///
+    /// let ctx = glib::MainContext::default();
+    /// assert_eq!(ctx.block_on(activations.count()), 1);
+    /// assert_eq!(ctx.block_on(shutdowns.count()), 1);
+    /// ```
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(
@@ -74,9 +89,12 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
         )
     }
 
-    /// A stream of `GApplication::shutdown`.
+    /// A stream of the `shutdown` signal: one `()` when the primary instance stops running,
+    /// after the main loop has ended.
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// The item is queued during the emission but the consumer usually runs later, after
+    /// `run()` returned: do clean-up that must happen before exit in
+    /// `connect_shutdown` instead.
     #[doc(alias = "shutdown")]
     fn shutdown_stream(&self) -> SignalStream<()> {
         stream(

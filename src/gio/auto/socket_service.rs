@@ -6,12 +6,30 @@ use crate::{typed::stream_with_return, SignalStream};
 
 /// Typed signal streams for [`gio::SocketService`] and its subclasses.
 pub trait SocketServiceStreamExt: IsA<gio::SocketService> {
-    /// A stream of `GSocketService::incoming`.
+    /// A stream of the service's `incoming` signal: `(connection, source_object)` for each
+    /// accepted connection, `source_object` being the object given when the listening
+    /// address was added (`None` if none was).
     ///
-    /// Each item holds the signal's parameters (`connection`, `source_object`).
+    /// `handler` runs inside the emission, before the item is queued, and answers GIO:
+    /// `true` if the connection is handled (no other handler runs), `false` to let the
+    /// next handler see it. The stream keeps the connection alive as long as its item lives.
     ///
-    /// `handler` runs inside each emission with the parameters and its result is returned to
-    /// the emitter; the item is queued on the stream as well.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # glib::MainContext::default().block_on(async {
+    /// let service = gio::SocketService::new();
+    /// service.add_inet_port(8080, None::<&glib::Object>).unwrap();
+    /// let mut incoming = service.incoming_stream(|_connection, _source| true);
+    /// service.start();
+    /// while let Some((connection, _source)) = incoming.next().await {
+    ///     let output = connection.output_stream();
+    ///     output.write_all_future(b"hello\n", glib::Priority::DEFAULT).await.ok();
+    /// }
+    /// # });
+    /// ```
     #[doc(alias = "incoming")]
     fn incoming_stream<F>(
         &self,

@@ -14,9 +14,22 @@ pub trait ButtonStreamExt: IsA<gtk4::Button> {
         stream(self.upcast_ref::<gtk4::Button>().upcast_ref(), "activate")
     }
 
-    /// A stream of `GtkButton::clicked`.
+    /// A stream of the button's `clicked` signal: one `()` per click (by pointer, keyboard,
+    /// or [`emit_clicked`](gtk4::prelude::ButtonExt::emit_clicked)).
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let button = gtk4::Button::with_label("Save");
+    /// let mut clicks = button.clicked_stream();
+    /// glib::spawn_future_local(async move {
+    ///     while clicks.next().await.is_some() {
+    ///         println!("saving");
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "clicked")]
     fn clicked_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Button>().upcast_ref(), "clicked")

@@ -17,9 +17,10 @@ pub trait CheckButtonStreamExt: IsA<gtk4::CheckButton> {
         )
     }
 
-    /// A stream of `GtkCheckButton::toggled`.
+    /// A stream of the `toggled` signal: one `()` each time the `active` state changes;
+    /// read [`is_active`](gtk4::prelude::CheckButtonExt::is_active) for the new state.
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// In a radio group, both the button turned on and the one turned off emit `toggled`.
     #[doc(alias = "toggled")]
     fn toggled_stream(&self) -> SignalStream<()> {
         stream(

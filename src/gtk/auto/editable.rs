@@ -6,9 +6,24 @@ use crate::{typed::stream, SignalStream};
 
 /// Typed signal streams for [`gtk4::Editable`] and its implementors.
 pub trait EditableStreamExt: IsA<gtk4::Editable> {
-    /// A stream of `GtkEditable::changed`.
+    /// A stream of the `changed` signal: one `()` each time the text changes (typing,
+    /// deleting, [`set_text`](gtk4::prelude::EditableExt::set_text)); read
+    /// [`text`](gtk4::prelude::EditableExt::text) for the new contents.
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let entry = gtk4::Entry::new();
+    /// let mut changes = entry.changed_stream();
+    /// glib::spawn_future_local(async move {
+    ///     while changes.next().await.is_some() {
+    ///         println!("text: {}", entry.text());
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "changed")]
     fn changed_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Editable>().upcast_ref(), "changed")

@@ -6,9 +6,23 @@ use crate::{typed::stream, SignalStream};
 
 /// Typed signal streams for [`gtk4::Entry`] and its subclasses.
 pub trait EntryStreamExt: IsA<gtk4::Entry> {
-    /// A stream of `GtkEntry::activate`.
+    /// A stream of the entry's `activate` signal: one `()` each time the user presses
+    /// Enter in it.
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let entry = gtk4::Entry::new();
+    /// let mut submits = entry.activate_stream();
+    /// glib::spawn_future_local(async move {
+    ///     while submits.next().await.is_some() {
+    ///         println!("search for {}", entry.text());
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Entry>().upcast_ref(), "activate")

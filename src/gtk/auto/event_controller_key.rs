@@ -20,12 +20,36 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
         )
     }
 
-    /// A stream of `GtkEventControllerKey::key-pressed`.
+    /// A stream of the `key-pressed` signal: `(keyval, keycode, state)` for each key press
+    /// the controller sees.
     ///
-    /// Each item holds the signal's parameters (`keyval`, `keycode`, `state`).
+    /// GTK needs the answer during the emission, so `handler` gives it:
+    /// [`glib::Propagation::Stop`] if the key is handled (it then goes no further, for
+    /// example not into a focused entry), [`glib::Propagation::Proceed`] to let it
+    /// propagate. The item is queued either way.
     ///
-    /// `handler` runs inside each emission with the parameters and its result is returned to
-    /// the emitter; the item is queued on the stream as well.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::{gdk, prelude::*};
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let window = gtk4::Window::new();
+    /// let keys = gtk4::EventControllerKey::new();
+    /// let mut presses = keys.key_pressed_stream(|key, _, _| {
+    ///     if key == gdk::Key::Escape {
+    ///         glib::Propagation::Stop
+    ///     } else {
+    ///         glib::Propagation::Proceed
+    ///     }
+    /// });
+    /// window.add_controller(keys);
+    /// glib::spawn_future_local(async move {
+    ///     while let Some((key, _keycode, state)) = presses.next().await {
+    ///         println!("{:?} with {state:?}", key.name());
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "key-pressed")]
     fn key_pressed_stream<F>(
         &self,
@@ -43,9 +67,8 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
         )
     }
 
-    /// A stream of `GtkEventControllerKey::key-released`.
-    ///
-    /// Each item holds the signal's parameters (`keyval`, `keycode`, `state`).
+    /// A stream of the `key-released` signal: `(keyval, keycode, state)` for each key
+    /// release the controller sees.
     #[doc(alias = "key-released")]
     fn key_released_stream(&self) -> SignalStream<(gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)> {
         stream(

@@ -6,9 +6,26 @@ use crate::{typed::stream, SignalStream};
 
 /// Typed signal streams for [`gtk4::GestureClick`] and its subclasses.
 pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
-    /// A stream of `GtkGestureClick::pressed`.
+    /// A stream of the `pressed` signal: `(n_press, x, y)` for each button press, where
+    /// `n_press` counts presses in a multi-click (2 for a double click) and `x`, `y` are in
+    /// the widget's coordinates.
     ///
-    /// Each item holds the signal's parameters (`n_press`, `x`, `y`).
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let area = gtk4::DrawingArea::new();
+    /// let click = gtk4::GestureClick::new();
+    /// let mut presses = click.pressed_stream();
+    /// area.add_controller(click);
+    /// glib::spawn_future_local(async move {
+    ///     while let Some((n_press, x, y)) = presses.next().await {
+    ///         println!("{n_press} press(es) at {x}, {y}");
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "pressed")]
     fn pressed_stream(&self) -> SignalStream<(i32, f64, f64)> {
         stream(
@@ -17,9 +34,8 @@ pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
         )
     }
 
-    /// A stream of `GtkGestureClick::released`.
-    ///
-    /// Each item holds the signal's parameters (`n_press`, `x`, `y`).
+    /// A stream of the `released` signal: `(n_press, x, y)` for each button release that
+    /// ends a press the gesture recognised, in the widget's coordinates.
     #[doc(alias = "released")]
     fn released_stream(&self) -> SignalStream<(i32, f64, f64)> {
         stream(

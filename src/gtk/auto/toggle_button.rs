@@ -6,9 +6,24 @@ use crate::{typed::stream, SignalStream};
 
 /// Typed signal streams for [`gtk4::ToggleButton`] and its subclasses.
 pub trait ToggleButtonStreamExt: IsA<gtk4::ToggleButton> {
-    /// A stream of `GtkToggleButton::toggled`.
+    /// A stream of the `toggled` signal: one `()` each time the `active` state changes;
+    /// read [`is_active`](gtk4::prelude::ToggleButtonExt::is_active) for the new state (or
+    /// use `property_stream::<bool>("active")` to get it as the item).
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let toggle = gtk4::ToggleButton::with_label("Bold");
+    /// let mut toggles = toggle.toggled_stream();
+    /// glib::spawn_future_local(async move {
+    ///     while toggles.next().await.is_some() {
+    ///         println!("bold: {}", toggle.is_active());
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "toggled")]
     fn toggled_stream(&self) -> SignalStream<()> {
         stream(

@@ -31,12 +31,32 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
         )
     }
 
-    /// A stream of `GtkWindow::close-request`.
+    /// A stream of the `close-request` signal: one `()` each time the user (or
+    /// [`close`](gtk4::prelude::GtkWindowExt::close)) asks to close the window.
     ///
-    /// The signal has no parameters: each item is `()`.
+    /// GTK needs the answer during the emission, so `handler` gives it:
+    /// [`glib::Propagation::Stop`] keeps the window open,
+    /// [`glib::Propagation::Proceed`] lets it close. The item is queued either way, so the
+    /// stream's consumer can, for example, ask "save changes?" and close the window itself.
     ///
-    /// `handler` runs inside each emission with the parameters and its result is returned to
-    /// the emitter; the item is queued on the stream as well.
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use gtk4::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// # gtk4::init().unwrap();
+    /// let window = gtk4::Window::new();
+    /// let mut close_requests = window.close_request_stream(|| glib::Propagation::Stop);
+    /// let weak = window.downgrade();
+    /// glib::spawn_future_local(async move {
+    ///     while close_requests.next().await.is_some() {
+    ///         // ... ask the user, save ...
+    ///         if let Some(window) = weak.upgrade() {
+    ///             window.destroy();
+    ///         }
+    ///     }
+    /// });
+    /// ```
     #[doc(alias = "close-request")]
     fn close_request_stream<F>(&self, handler: F) -> SignalStream<()>
     where
