@@ -55,9 +55,12 @@
 //!
 //! # Cargo features
 //!
-//! - `gtk` (default): typed streams for GTK 4 signals (`clicked_stream()`, ...); implies
-//!   `gio`.
-//! - `gio`: typed streams for GIO signals. With neither, only `glib` is needed.
+//! - `gtk` (default): typed streams for every GTK 4 signal (`clicked_stream()`, ...), in
+//!   the prelude; implies `gio`.
+//! - `gio`: typed streams for every GIO signal. With neither, only `glib` is needed.
+//!
+//! The typed streams are generated from GTK's and GIO's introspection data; [`check_signal`]
+//! verifies a stream's types against a signal without an instance, as their test does.
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
