@@ -65,7 +65,7 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
     if let Ok(Some(resolved)) = cached {
         return Ok(resolved);
     }
-    let resolved = resolve_uncached(obj, type_, signal)?;
+    let resolved = resolve_in(type_, signal, |name| Some(obj.find_property(name)))?;
     let _ = CACHE.try_with(|cache| {
         if let Ok(mut cache) = cache.try_borrow_mut() {
             let entry = (type_, Box::from(signal), resolved.clone());
@@ -81,10 +81,15 @@ pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, Conn
     Ok(resolved)
 }
 
-fn resolve_uncached(
-    obj: &glib::Object,
+/// Parses `"signal"` or `"signal::detail"` and looks it up on `type_`, whose class or
+/// interface must be initialized (it is for a type with an instance).
+///
+/// `find_property` looks up the property that `notify::name` names (`Some(None)`: there is
+/// none), or answers `None` when it cannot tell (then the detail is accepted as given).
+pub(crate) fn resolve_in(
     type_: glib::Type,
     signal: &str,
+    find_property: impl FnOnce(&str) -> Option<Option<glib::ParamSpec>>,
 ) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
     // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
@@ -128,15 +133,19 @@ fn resolve_uncached(
             }
             if query.signal_name() == "notify" {
                 // `notify::name` with a name the type does not have would never fire: say so.
-                let pspec =
-                    obj.find_property(detail)
-                        .ok_or_else(|| ConnectError::UnknownProperty {
+                match find_property(detail) {
+                    Some(None) => {
+                        return Err(ConnectError::UnknownProperty {
                             type_name: type_name.to_owned(),
                             property: detail.to_owned(),
-                        })?;
-                // GObject notifies with the canonical name (`max-level`), while lookups also
-                // accept `max_level`: connect with the canonical one, or it would never fire.
-                Some(Quark::from_str(pspec.name()))
+                        })
+                    }
+                    // GObject notifies with the canonical name (`max-level`), while lookups
+                    // also accept `max_level`: connect with the canonical one, or it would
+                    // never fire.
+                    Some(Some(pspec)) => Some(Quark::from_str(pspec.name())),
+                    None => Some(Quark::from_str(detail)),
+                }
             } else {
                 Some(Quark::from_str(detail))
             }

@@ -212,6 +212,23 @@ fn is_connected(obj: &glib::Object, handler: &SignalHandlerId) -> bool {
     }
 }
 
+/// Initializes interface `type_`'s default vtable, where its signals and properties are
+/// installed, so that they can be looked up without an instance. A no-op for other types.
+///
+/// Static types are never unloaded, so the reference is dropped at once.
+#[doc(alias = "g_type_default_interface_ref")]
+pub(crate) fn init_interface(type_: glib::Type) {
+    if !type_.is_a(glib::Type::INTERFACE) {
+        return;
+    }
+    // SAFETY: `type_` is a registered interface type (checked above), which is what both
+    // calls require; the vtable pointer is only handed back to GLib.
+    unsafe {
+        let vtable = gobject_sys::g_type_default_interface_ref(type_.into_glib());
+        gobject_sys::g_type_default_interface_unref(vtable);
+    }
+}
+
 /// Connects `closure` to signal `id` (with `detail`) of `obj`.
 ///
 /// `ObjectExt::connect_closure_id` would query the signal again and check the instance type on

@@ -55,9 +55,12 @@
 //!
 //! # Cargo features
 //!
-//! - `gtk` (default): typed streams for GTK 4 signals (`clicked_stream()`, ...); implies
-//!   `gio`.
-//! - `gio`: typed streams for GIO signals. With neither, only `glib` is needed.
+//! - `gtk` (default): typed streams for every GTK 4 signal (`clicked_stream()`, ...), in
+//!   the prelude; implies `gio`.
+//! - `gio`: typed streams for every GIO signal. With neither, only `glib` is needed.
+//!
+//! The typed streams are generated from GTK's and GIO's introspection data; [`check_signal`]
+//! verifies a stream's types against a signal without an instance, as their test does.
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -66,6 +69,7 @@ mod args;
 mod buffer;
 mod builder;
 mod channel;
+mod check;
 mod connect;
 mod connection;
 mod error;
@@ -79,11 +83,14 @@ mod gtk;
 mod property;
 mod stream;
 mod trampoline;
+#[cfg(feature = "gio")]
+mod typed;
 
 pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
 pub use channel::{Flavor, Local, Threaded};
+pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
 pub use property::PropertyStream;
@@ -96,14 +103,7 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
     #[cfg(feature = "gio")]
-    pub use crate::gio::{
-        ApplicationStreamExt, CancellableStreamExt, FileMonitorStreamExt, SimpleActionStreamExt,
-        SocketServiceStreamExt,
-    };
+    pub use crate::gio::*;
     #[cfg(feature = "gtk")]
-    pub use crate::gtk::{
-        AdjustmentStreamExt, ButtonStreamExt, CheckButtonStreamExt, EditableStreamExt,
-        EntryStreamExt, EventControllerKeyStreamExt, GestureClickStreamExt, ListViewStreamExt,
-        ToggleButtonStreamExt, WindowStreamExt,
-    };
+    pub use crate::gtk::*;
 }

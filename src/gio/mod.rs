@@ -1,18 +1,9 @@
-//! Typed streams for everyday GIO signals (cargo feature `gio`).
+//! Typed streams for every GIO signal (cargo feature `gio`; no GTK needed).
 //!
-//! One extension trait per class, each a thin layer over
-//! [`connect_stream_typed`](crate::prelude::SignalStreamExt::connect_stream_typed) and
-//! [`connect_stream_typed_with_return`](crate::prelude::SignalStreamExt::connect_stream_typed_with_return)
-//! with the item type spelled out. All are in [`crate::prelude`].
+//! One extension trait per class and interface, `<Type>StreamExt`, with one
+//! `<signal>_stream` method per signal, generated from GIO's introspection data by
+//! `gen-streams`. All are in [`crate::prelude`].
 
-mod action;
-mod application;
-mod cancellable;
-mod file_monitor;
-mod socket_service;
+mod auto;
 
-pub use action::SimpleActionStreamExt;
-pub use application::ApplicationStreamExt;
-pub use cancellable::CancellableStreamExt;
-pub use file_monitor::FileMonitorStreamExt;
-pub use socket_service::SocketServiceStreamExt;
+pub use auto::*;

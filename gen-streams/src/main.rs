@@ -1,0 +1,189 @@
+//! Generates glib-signal-stream's typed streams from the GObject-Introspection files of GTK 4
+//! and GIO: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
+//! method per signal, a test checking each of them against the running libraries, and a
+//! report of the signals that could not be wrapped and why.
+//!
+//! Run from the repository root: `cargo run -p gen-streams` writes the files,
+//! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
+//! the committed files differ.
+
+mod gir;
+mod report;
+mod rust;
+mod test;
+mod write;
+
+use std::{
+    collections::HashMap,
+    fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use gir::Index;
+
+/// Where the introspection files are (Debian: `libgtk-4-dev` and `libglib2.0-dev`).
+const GIR_DIR: &str = "/usr/share/gir-1.0";
+
+/// One generated namespace.
+pub struct Target {
+    /// The GIR namespace (`Gtk`).
+    pub ns: &'static str,
+    /// The GIR file it comes from.
+    pub file: &'static str,
+    /// Where the generated modules go, relative to the repository root.
+    pub dir: &'static str,
+    /// The library's cargo feature that enables it.
+    pub feature: &'static str,
+}
+
+pub const TARGETS: [Target; 2] = [
+    Target {
+        ns: "Gio",
+        file: "Gio-2.0.gir",
+        dir: "src/gio/auto",
+        feature: "gio",
+    },
+    Target {
+        ns: "Gtk",
+        file: "Gtk-4.0.gir",
+        dir: "src/gtk/auto",
+        feature: "gtk",
+    },
+];
+
+/// The files read only to resolve type names.
+const DEPENDENCIES: [&str; 7] = [
+    "GLib-2.0.gir",
+    "GObject-2.0.gir",
+    "Gdk-4.0.gir",
+    "Gsk-4.0.gir",
+    "Graphene-1.0.gir",
+    "Pango-1.0.gir",
+    "cairo-1.0.gir",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check = match args.as_slice() {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => {
+            eprintln!("usage: cargo run -p gen-streams [-- --check]");
+            return ExitCode::from(2);
+        }
+    };
+    match run(check) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("gen-streams: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Generates everything; with `check`, into a temporary directory compared with the
+/// repository. Returns whether the repository is up to date (always true without `check`).
+fn run(check: bool) -> Result<bool, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("gen-streams lives in the repository")
+        .to_path_buf();
+    let mut index = Index::default();
+    for file in TARGETS.iter().map(|t| t.file).chain(DEPENDENCIES) {
+        index.load(&Path::new(GIR_DIR).join(file))?;
+    }
+    let docs = read_docs(&root.join("gen-streams/docs"))?;
+    let files = write::generate(&index, &docs)?;
+
+    let out = if check {
+        std::env::temp_dir().join(format!("gen-streams-{}", std::process::id()))
+    } else {
+        root.clone()
+    };
+    if !check {
+        for target in &TARGETS {
+            // Types that no longer have signals must not leave stale modules behind.
+            let dir = root.join(target.dir);
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for (path, text) in &files {
+        let path = out.join(path);
+        fs::create_dir_all(path.parent().expect("generated files are in folders"))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        if path.extension().is_some_and(|e| e == "rs") {
+            written.push(path);
+        }
+    }
+    rustfmt(&written)?;
+    if !check {
+        println!("gen-streams: wrote {} files", files.len());
+        return Ok(true);
+    }
+
+    let mut up_to_date = true;
+    for (path, _) in &files {
+        let fresh = fs::read_to_string(out.join(path)).map_err(|e| e.to_string())?;
+        if fs::read_to_string(root.join(path)).ok().as_deref() != Some(fresh.as_str()) {
+            eprintln!("gen-streams: {} is not up to date", path.display());
+            up_to_date = false;
+        }
+    }
+    for target in &TARGETS {
+        for entry in fs::read_dir(root.join(target.dir)).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let relative = path.strip_prefix(&root).expect("listed under the root");
+            if !files.iter().any(|(p, _)| p == relative) {
+                eprintln!(
+                    "gen-streams: {} is not generated any more",
+                    relative.display()
+                );
+                up_to_date = false;
+            }
+        }
+    }
+    fs::remove_dir_all(&out).map_err(|e| e.to_string())?;
+    if !up_to_date {
+        eprintln!("gen-streams: run `cargo run -p gen-streams` and commit the result");
+    }
+    Ok(up_to_date)
+}
+
+/// The hand-written method documentation: `docs/<Namespace>.<Type>.<signal>.md`.
+fn read_docs(dir: &Path) -> Result<HashMap<String, String>, String> {
+    let mut docs = HashMap::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(key) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".md"))
+        {
+            if key != "README" {
+                let text =
+                    fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                docs.insert(key.to_owned(), text);
+            }
+        }
+    }
+    Ok(docs)
+}
+
+fn rustfmt(files: &[PathBuf]) -> Result<(), String> {
+    let status = std::process::Command::new("rustfmt")
+        .args(["--edition", "2021"])
+        .args(files)
+        .status()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("rustfmt failed: {status}"))
+    }
+}

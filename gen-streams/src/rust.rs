@@ -1,0 +1,238 @@
+//! From GIR types to the Rust types gtk4-rs and gio use for them, and the few choices
+//! gtk4-rs makes by hand (`glib::Propagation`, `gdk::Key`).
+
+use crate::gir::{qualify, Index, Kind, TypeRef};
+
+/// How a handler receives a value of the item tuple.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// Numbers, enums, flags: by value.
+    Copy,
+    /// Objects, boxed types, variants: by reference.
+    Ref,
+    /// Strings: as `&str`.
+    Str,
+    /// `GValue`s, held as `glib::BoxedValue`: as `&glib::Value`.
+    Value,
+    /// String arrays, held as `Vec<String>`: as `&[String]`.
+    StrV,
+}
+
+#[derive(Clone, Debug)]
+pub struct RustType {
+    /// The Rust type without `Option`.
+    pub path: String,
+    pub pass: Pass,
+    pub nullable: bool,
+}
+
+impl RustType {
+    fn plain(path: &str, pass: Pass) -> Self {
+        Self {
+            path: path.to_owned(),
+            pass,
+            nullable: false,
+        }
+    }
+
+    /// The type in the stream's item tuple (and of a handler's return value).
+    pub fn owned(&self) -> String {
+        if self.nullable {
+            format!("Option<{}>", self.path)
+        } else {
+            self.path.clone()
+        }
+    }
+
+    /// The type a handler receives.
+    pub fn borrowed(&self) -> String {
+        let inner = match self.pass {
+            Pass::Copy => return self.path.clone(),
+            Pass::Ref => format!("&{}", self.path),
+            Pass::Str => "&str".to_owned(),
+            Pass::Value => "&glib::Value".to_owned(),
+            Pass::StrV => "&[String]".to_owned(),
+        };
+        if self.nullable {
+            format!("Option<{inner}>")
+        } else {
+            inner
+        }
+    }
+
+    /// The expression passing item field `var` (a reference) to a handler.
+    pub fn pass(&self, var: &str) -> String {
+        match (self.pass, self.nullable) {
+            (Pass::Copy, _) => format!("*{var}"),
+            (Pass::Ref, false) => var.to_owned(),
+            (Pass::Ref, true) => format!("{var}.as_ref()"),
+            (Pass::Str, false) => format!("{var}.as_str()"),
+            (Pass::Str, true) => format!("{var}.as_deref()"),
+            (Pass::Value, false) => format!("&{var}.0"),
+            (Pass::Value, true) => format!("{var}.as_ref().map(|v| &v.0)"),
+            (Pass::StrV, false) => format!("{var}.as_slice()"),
+            (Pass::StrV, true) => format!("{var}.as_deref()"),
+        }
+    }
+}
+
+/// Signals whose `gboolean` return gtk4-rs types as `glib::Propagation` (the rest are
+/// `bool`): GIR class name and signal name, as in gtk4-rs 0.11's `connect_*` methods.
+const PROPAGATION: [(&str, &str); 19] = [
+    ("AboutDialog", "activate-link"),
+    ("EntryCompletion", "cursor-on-match"),
+    ("EntryCompletion", "insert-prefix"),
+    ("EntryCompletion", "match-selected"),
+    ("EventControllerKey", "key-pressed"),
+    ("EventControllerKey", "modifiers"),
+    ("EventControllerLegacy", "event"),
+    ("EventControllerScroll", "scroll"),
+    ("GLArea", "render"),
+    ("Label", "activate-link"),
+    ("LinkButton", "activate-link"),
+    ("Range", "change-value"),
+    ("SpinButton", "output"),
+    ("Switch", "state-set"),
+    ("TreeView", "test-collapse-row"),
+    ("TreeView", "test-expand-row"),
+    ("Widget", "keynav-failed"),
+    ("Widget", "mnemonic-activate"),
+    ("Window", "close-request"),
+];
+
+/// Whether `class::signal`'s `gboolean` return is a `glib::Propagation`.
+pub fn is_propagation(class: &str, signal: &str) -> bool {
+    PROPAGATION.contains(&(class, signal))
+}
+
+/// Key signals whose `keyval` gtk4-rs types as `gdk::Key` (which is `FromValue` and
+/// `StaticType` as a `guint`).
+pub fn is_keyval(class: &str, signal: &str, param: &str) -> bool {
+    class == "EventControllerKey"
+        && matches!(signal, "key-pressed" | "key-released")
+        && param == "keyval"
+}
+
+/// The oldest library versions the Rust bindings cover without cargo features: anything
+/// newer is behind a `vX_Y` feature of gtk4 or gio, which this crate does not enable.
+fn base_version(ns: &str) -> Option<(u32, u32, &'static str)> {
+    match ns {
+        "Gtk" | "Gdk" | "Gsk" => Some((4, 0, "gtk4")),
+        "Gio" | "GLib" | "GObject" => Some((2, 56, "gio/glib")),
+        _ => None,
+    }
+}
+
+fn parse_version(version: &str) -> (u32, u32) {
+    let mut parts = version.split('.').map(|p| p.parse().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// `Err(reason)` if `ns`'s item added in `version` is behind a cargo feature we do not enable.
+pub fn check_version(ns: &str, name: &str, version: Option<&str>) -> Result<(), String> {
+    let (Some(version), Some((major, minor, krate))) = (version, base_version(ns)) else {
+        return Ok(());
+    };
+    let (v_major, v_minor) = parse_version(version);
+    if (v_major, v_minor) > (major, minor) {
+        Err(format!(
+            "`{ns}.{name}` is new in {version}: its binding is behind {krate}'s cargo feature \
+             `v{v_major}_{v_minor}`, not enabled"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The Rust path of namespace `ns`'s types, seen from the generated code.
+fn crate_path(ns: &str) -> Option<&'static str> {
+    Some(match ns {
+        "Gtk" => "gtk4",
+        "Gdk" => "gtk4::gdk",
+        "Gsk" => "gtk4::gsk",
+        "Graphene" => "gtk4::graphene",
+        "Pango" => "gtk4::pango",
+        "cairo" => "gtk4::cairo",
+        "Gio" => "gio",
+        "GLib" | "GObject" => "glib",
+        _ => return None,
+    })
+}
+
+/// The Rust path of a class or interface `name` of namespace `ns`.
+pub fn class_path(ns: &str, name: &str) -> String {
+    format!(
+        "{}::{name}",
+        crate_path(ns).expect("generated namespaces have crates")
+    )
+}
+
+/// Maps a parameter or return type written in namespace `ns`; `Err` says why it cannot be.
+pub fn map_type(index: &Index, ns: &str, ty: &TypeRef) -> Result<RustType, String> {
+    if ty.direction != "in" {
+        return Err(format!("`{}` parameter", ty.direction));
+    }
+    let Some(name) = &ty.name else {
+        let what = ty.other.as_deref().unwrap_or("untyped");
+        return Err(format!(
+            "{what} parameter: no typed `glib::Value` conversion"
+        ));
+    };
+    let mut mapped = map_name(index, &qualify(ns, name))?;
+    mapped.nullable = ty.nullable && mapped.pass != Pass::Copy;
+    Ok(mapped)
+}
+
+/// Types whose Rust binding cannot be read from a `glib::Value` (no `FromValue`).
+const NO_FROM_VALUE: [&str; 1] = ["Gdk.Event"];
+
+fn map_name(index: &Index, name: &str) -> Result<RustType, String> {
+    if NO_FROM_VALUE.contains(&name) {
+        return Err(format!(
+            "`{name}`: its Rust binding does not implement `FromValue`"
+        ));
+    }
+    let scalar = |path| Ok(RustType::plain(path, Pass::Copy));
+    match name {
+        "gboolean" => return scalar("bool"),
+        "gint" | "gint32" => return scalar("i32"),
+        "guint" | "guint32" | "gunichar" => return scalar("u32"),
+        "gint64" => return scalar("i64"),
+        "guint64" => return scalar("u64"),
+        "gdouble" => return scalar("f64"),
+        "gfloat" => return scalar("f32"),
+        "gchar" | "gint8" => return scalar("i8"),
+        "guchar" | "guint8" => return scalar("u8"),
+        "GType" => return scalar("glib::Type"),
+        "utf8" => return Ok(RustType::plain("String", Pass::Str)),
+        "strv" => return Ok(RustType::plain("Vec<String>", Pass::StrV)),
+        "gpointer" | "gconstpointer" => return Err("raw pointer (`gpointer`) parameter".into()),
+        "filename" => return Err("file name parameter: not a `glib::Value` string".into()),
+        "GObject.Object" => return Ok(RustType::plain("glib::Object", Pass::Ref)),
+        "GObject.Value" => return Ok(RustType::plain("glib::BoxedValue", Pass::Value)),
+        _ => {}
+    }
+    let Some((ns, short)) = name.split_once('.') else {
+        return Err(format!("`{name}` has no Rust binding here"));
+    };
+    let info = index
+        .types
+        .get(name)
+        .ok_or_else(|| format!("`{name}` is not in the GIR files read"))?;
+    check_version(ns, short, info.version.as_deref())?;
+    let path = crate_path(ns)
+        .map(|krate| format!("{krate}::{short}"))
+        .ok_or_else(|| format!("`{name}`: no Rust crate for namespace {ns}"))?;
+    match &info.kind {
+        Kind::Class | Kind::Interface | Kind::Boxed => Ok(RustType::plain(&path, Pass::Ref)),
+        Kind::Enum { registered: true } => Ok(RustType::plain(&path, Pass::Copy)),
+        Kind::Enum { registered: false } => {
+            Err(format!("`{name}` has no GType: no `glib::Value` holds it"))
+        }
+        Kind::PlainRecord => Err(format!(
+            "`{name}` is a record without GType (a raw pointer)"
+        )),
+        Kind::Callback => Err(format!("`{name}` is a callback")),
+        Kind::Alias(target) => map_name(index, target),
+    }
+}
