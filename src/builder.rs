@@ -11,7 +11,7 @@ use crate::{
     channel::{sealed::Sealed, Flavor, Local, Sender, Threaded},
     connect::{resolve, Resolved},
     connection::Connection,
-    error::ConnectError,
+    error::{or_panic, ConnectError},
     ffi::ThreadBound,
     future::SignalFuture,
     stream::{SendSignalStream, SignalStream},
@@ -84,11 +84,7 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build`](Self::try_build), but panics with the error's message.
     #[track_caller]
     pub fn build<A: SignalArgs>(self) -> SignalStream<A> {
-        match self.try_build() {
-            Ok(stream) => stream,
-            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
-            Err(err) => panic!("{err}"),
-        }
+        or_panic(self.try_build())
     }
 
     /// Connects a stream of `A` whose `handler` answers the emitter.
@@ -121,11 +117,7 @@ impl<'a> SignalStreamBuilder<'a> {
         M: 'static,
         H: Fn(&A) -> R + 'static,
     {
-        match self.try_build_with_return(handler) {
-            Ok(stream) => stream,
-            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
-            Err(err) => panic!("{err}"),
-        }
+        or_panic(self.try_build_with_return(handler))
     }
 
     /// Connects a [`SendSignalStream`]: the handler accepts emissions from any thread.
@@ -140,11 +132,7 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build_send`](Self::try_build_send), but panics with the error's message.
     #[track_caller]
     pub fn build_send<A: SignalArgs + Send>(self) -> SendSignalStream<A> {
-        match self.try_build_send() {
-            Ok(stream) => stream,
-            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
-            Err(err) => panic!("{err}"),
-        }
+        or_panic(self.try_build_send())
     }
 
     /// Connects a [`SignalFuture`] that resolves on the next emission. The buffer policy does
@@ -158,11 +146,7 @@ impl<'a> SignalStreamBuilder<'a> {
     /// Like [`try_build_future`](Self::try_build_future), but panics with the error's message.
     #[track_caller]
     pub fn build_future<A: SignalArgs>(self) -> SignalFuture<A> {
-        match self.try_build_future() {
-            Ok(future) => future,
-            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
-            Err(err) => panic!("{err}"),
-        }
+        or_panic(self.try_build_future())
     }
 
     fn resolve<A: SignalArgs>(&self) -> Result<Resolved, ConnectError> {

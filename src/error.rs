@@ -150,3 +150,14 @@ impl From<ConnectError> for glib::BoolError {
         glib::bool_error!("{}", err)
     }
 }
+
+/// The value, or a panic with the error's message at the caller's location: the panicking
+/// forms are `#[track_caller]` too, so the panic points at the user's code. (A closure, as in
+/// `unwrap_or_else(|err| panic!(..))`, would report its own location instead.)
+#[track_caller]
+pub(crate) fn or_panic<T>(result: Result<T, ConnectError>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(err) => panic!("{err}"),
+    }
+}

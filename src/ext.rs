@@ -5,7 +5,7 @@ use glib::{prelude::*, value::FromValue, Value};
 use crate::{
     args::{SignalArgs, SignalReturn},
     builder::SignalStreamBuilder,
-    error::ConnectError,
+    error::{or_panic, ConnectError},
     future::SignalFuture,
     property::PropertyStream,
     stream::{SendSignalStream, SignalStream},
@@ -259,11 +259,7 @@ pub trait SignalStreamExt: ObjectType {
     where
         T: for<'a> FromValue<'a> + StaticType + 'static,
     {
-        match self.try_property_stream(name) {
-            Ok(stream) => stream,
-            // Not `unwrap_or_else`: a closure would report its own location, not the caller's.
-            Err(err) => panic!("{err}"),
-        }
+        or_panic(self.try_property_stream(name))
     }
 
     /// Fallible form of [`property_stream`](Self::property_stream): fails if the property does
