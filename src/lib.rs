@@ -80,6 +80,7 @@ mod future;
 mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
+mod ops;
 mod property;
 mod stream;
 mod trampoline;
@@ -93,6 +94,7 @@ pub use channel::{Flavor, Local, Threaded};
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
+pub use ops::GlibStreamExt;
 pub use property::PropertyStream;
 pub use stream::{SendSignalStream, SignalStream};
 
@@ -102,6 +104,7 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
+    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
