@@ -28,7 +28,10 @@ type Member<T> = Pin<Box<dyn Stream<Item = T>>>;
 /// # Threads
 ///
 /// The set and its handles are local (not `Send`), like the widgets whose streams they hold,
-/// and so are the streams they accept.
+/// and so are the streams they accept. There is no `Send` variant: the callbacks that insert
+/// (a factory's `bind`, a create-row function) run on the thread of their widgets, which is
+/// the thread polling the set; a stream fed from other threads
+/// ([`SendSignalStream`](crate::SendSignalStream)) can still be inserted there.
 ///
 /// # Cost
 ///
@@ -111,14 +114,19 @@ impl<T> StreamSet<T> {
         self.streams.is_empty()
     }
 
-    /// Moves the streams inserted through handles into the set.
+    /// Moves the streams inserted through handles into the set, and registers `waker` for
+    /// the next insertion.
     fn take_inserted(&mut self, waker: &Waker) {
-        let mut shared = self.shared.borrow_mut();
-        self.streams.append(&mut shared.inserted);
-        match &mut shared.waker {
-            Some(w) if w.will_wake(waker) => {}
-            slot => *slot = Some(waker.clone()),
-        }
+        let replaced = {
+            let mut shared = self.shared.borrow_mut();
+            self.streams.append(&mut shared.inserted);
+            match &mut shared.waker {
+                Some(w) if w.will_wake(waker) => None,
+                slot => slot.replace(waker.clone()),
+            }
+        };
+        // A waker is user data: dropped once the borrow is released.
+        drop(replaced);
     }
 }
 

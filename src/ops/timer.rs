@@ -49,13 +49,15 @@ impl Timer {
             self.disarm();
             return Poll::Ready(());
         }
-        {
+        let replaced = {
             let mut waker = self.waker.lock().unwrap_or_else(PoisonError::into_inner);
             match &mut *waker {
-                Some(w) if w.will_wake(cx.waker()) => {}
-                slot => *slot = Some(cx.waker().clone()),
+                Some(w) if w.will_wake(cx.waker()) => None,
+                slot => slot.replace(cx.waker().clone()),
             }
-        }
+        };
+        // A waker is user data: dropped once the lock is released.
+        drop(replaced);
         let source = self.source.get_or_insert_with(|| {
             let waker = Arc::clone(&self.waker);
             let source = glib::timeout_source_new(FAR, None, glib::Priority::DEFAULT, move || {
