@@ -15,6 +15,9 @@ use futures::{future, stream, StreamExt};
 use glib_signal_stream::prelude::*;
 
 const SHORT: Duration = Duration::from_millis(20);
+/// A throttle period long enough that the test's next poll comes inside it even on a busy
+/// machine: the items that poll drains are certain to fall in the period.
+const PERIOD: Duration = Duration::from_secs(1);
 
 fn ticks(obj: &Emitter) -> impl futures::Stream<Item = u64> + Unpin {
     obj.connect_stream_typed::<(u64,)>("tick").map(|(n,)| n)
@@ -73,15 +76,57 @@ fn debounce_is_terminated_after_the_end() {
     assert!(debounced.is_terminated());
 }
 
+/// The id the thread-default context gives to the next source attached: ids are handed out
+/// in sequence, so the difference between two probes counts the sources attached between them.
+fn next_source_id() -> u32 {
+    let probe = glib::idle_source_new(None, glib::Priority::DEFAULT, || glib::ControlFlow::Break);
+    let id = probe.attach(Some(&glib::MainContext::ref_thread_default()));
+    probe.destroy();
+    id.as_raw()
+}
+
+#[test]
+fn debounce_rearms_its_one_timer_source_for_every_burst() {
+    let obj = Emitter::new();
+    let mut debounced = ticks(&obj).debounce(SHORT);
+    block_on(async {
+        // The first burst attaches the timer (and the test's own sources are attached by now).
+        burst(&obj, 1..=3);
+        assert_eq!(debounced.next().await, Some(3));
+        let before = next_source_id();
+        for n in [10, 20, 30] {
+            burst(&obj, n..=n + 2);
+            assert_eq!(debounced.next().await, Some(n + 2));
+        }
+        // Only the second probe was attached in between: no new timer source.
+        assert_eq!(next_source_id(), before + 1);
+    });
+}
+
 // throttle
 
 #[test]
 fn throttle_yields_the_first_item_of_a_burst_and_the_last_at_the_end_of_the_period() {
     let obj = Emitter::new();
-    let mut throttled = ticks(&obj).throttle(SHORT);
+    let mut throttled = ticks(&obj).throttle(PERIOD);
     block_on(async {
         burst(&obj, 1..=5);
         assert_eq!(throttled.next().await, Some(1));
+        assert_eq!(throttled.next().await, Some(5));
+    });
+}
+
+#[test]
+fn throttle_trailing_item_starts_a_new_period() {
+    let obj = Emitter::new();
+    let mut throttled = ticks(&obj).throttle(PERIOD);
+    block_on(async {
+        burst(&obj, 1..=3);
+        assert_eq!(throttled.next().await, Some(1));
+        assert_eq!(throttled.next().await, Some(3));
+        // Emitted as soon as 3 came out: inside the period 3 started, so 4 is not yielded at
+        // once but replaced by 5, the latest of that period.
+        burst(&obj, 4..=5);
         assert_eq!(throttled.next().await, Some(5));
     });
 }
