@@ -294,3 +294,20 @@ fn idle_timeout_ends_with_the_stream() {
     drop(obj);
     assert_eq!(block_on(events.collect::<Vec<_>>()), [Some(1), Some(2)]);
 }
+
+#[test]
+fn operators_are_debug_without_debug_items() {
+    struct Opaque;
+    let items = || stream::iter([Opaque]);
+    let shown = format!(
+        "{:?} {:?} {:?} {:?}",
+        items().debounce(SHORT),
+        items().throttle(SHORT),
+        items().map_latest(|_| future::ready(Opaque)),
+        items().idle_timeout(SHORT),
+    );
+    assert!(
+        shown.contains("Debounce") && shown.contains("MapLatest"),
+        "{shown}"
+    );
+}

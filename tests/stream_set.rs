@@ -170,3 +170,16 @@ fn insert_after_the_set_is_dropped_drops_the_stream() {
     assert!(!handle.is_set_alive());
     assert!(held_weak.upgrade().is_none());
 }
+
+#[test]
+fn set_and_handle_are_debug_without_debug_items_and_show_their_state() {
+    struct Opaque;
+    let mut set = StreamSet::new();
+    let handle = set.handle();
+    set.insert(stream::iter([Opaque]));
+    assert_eq!(
+        format!("{set:?}"),
+        "StreamSet { streams: 1, handles: 1, done: false }"
+    );
+    assert_eq!(format!("{handle:?}"), "StreamSetHandle { set_alive: true }");
+}
