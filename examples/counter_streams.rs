@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use futures::{future::Fuse, select, FutureExt, StreamExt};
+use futures::{select, stream, StreamExt};
 use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
 use gtk4::prelude::*;
@@ -69,9 +69,11 @@ fn main() {
     gtk::init().expect("GTK needs a display");
     let ui = build_ui("gss counter streams");
 
-    let mut plus = ui.plus.clicked_stream();
-    let mut minus = ui.minus.clicked_stream();
-    let mut reset = ui.reset.clicked_stream();
+    let plus = ui.plus.clicked_stream().map(|_| "plus");
+    let minus = ui.minus.clicked_stream().map(|_| "minus");
+    let reset = ui.reset.clicked_stream().map(|_| "reset");
+    // Every click, and a `None` after `idle` without one.
+    let mut clicks = stream::select(stream::select(plus, minus), reset).idle_timeout(idle);
     let mut closed = ui
         .window
         .close_request_stream(|| glib::Propagation::Proceed);
@@ -79,20 +81,19 @@ fn main() {
     glib::MainContext::default().block_on(async {
         let mut count = 0;
         loop {
-            // Waiting for the next click is also waiting for the idle timeout.
-            let mut idle_reset = if count != 0 {
-                glib::timeout_future(idle).fuse()
-            } else {
-                Fuse::terminated()
-            };
-            let (value, why) = select! {
-                _ = plus.next() => (count + 1, "plus"),
-                _ = minus.next() => (count - 1, "minus"),
-                _ = reset.next() => (0, "reset"),
-                _ = idle_reset => (0, "idle reset"),
+            let why = select! {
+                click = clicks.next() => match click {
+                    Some(Some(why)) => why,
+                    Some(None) if count != 0 => "idle reset",
+                    _ => continue,
+                },
                 _ = closed.next() => break,
             };
-            count = value;
+            count = match why {
+                "plus" => count + 1,
+                "minus" => count - 1,
+                _ => 0,
+            };
             ui.label.set_label(&count.to_string());
             println!("count {count} ({why})");
             if why == "idle reset" && quit_on_idle {

@@ -178,6 +178,16 @@ impl<T> Buffer<T> {
         std::mem::take(&mut self.items)
     }
 
+    /// The next queued item, without registering a waker.
+    pub(crate) fn pop(&mut self) -> Option<T> {
+        self.items.pop_front()
+    }
+
+    /// Hands back what is queued, to be dropped outside the lock; the queue stays open.
+    pub(crate) fn take_queued(&mut self) -> VecDeque<T> {
+        std::mem::take(&mut self.items)
+    }
+
     /// Switches policy, applying it to what is already queued; returns the discarded items.
     pub(crate) fn set_policy(&mut self, policy: BufferPolicy) -> Vec<T> {
         self.policy = policy;

@@ -135,6 +135,47 @@ impl<T, F: Flavor> SignalStream<T, F> {
         self
     }
 
+    /// Discards every queued item (stale clicks, say) and returns how many there were. Later
+    /// emissions are queued as usual; the discarded items do not count as
+    /// [dropped](Self::dropped_count) by the policy.
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("save", None);
+    /// let mut saves = action.connect_stream_typed::<(Option<glib::Variant>,)>("activate");
+    /// action.activate(None);
+    /// action.activate(None);
+    /// assert_eq!(saves.clear(), 2);
+    /// assert!(saves.is_empty());
+    /// ```
+    pub fn clear(&mut self) -> usize {
+        // Dropped after the lock is released: dropping an item can run arbitrary code.
+        let discarded = self.with(Buffer::take_queued).unwrap_or_default();
+        let count = discarded.len();
+        drop(discarded);
+        count
+    }
+
+    /// The next queued item now, or `None` if none is queued, without waiting (and without
+    /// telling whether the stream has ended: [`is_connected`](Self::is_connected) does).
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("save", None);
+    /// let mut saves = action.connect_stream_typed::<(Option<glib::Variant>,)>("activate");
+    /// assert!(saves.try_recv().is_none());
+    /// action.activate(None);
+    /// assert!(saves.try_recv().is_some());
+    /// assert!(saves.try_recv().is_none());
+    /// ```
+    pub fn try_recv(&mut self) -> Option<T> {
+        self.with(Buffer::pop).flatten()
+    }
+
     /// Whether the handler is still connected (false after [`disconnect`](Self::disconnect)
     /// and once the emitter is disposed).
     pub fn is_connected(&self) -> bool {

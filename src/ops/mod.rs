@@ -4,11 +4,26 @@
 //! One type per file, named after the method that returns it; [`GlibStreamExt`] (in the
 //! [prelude](crate::prelude)) returns them all.
 
+use std::{future::Future, time::Duration};
+
 use futures_core::Stream;
 
 // Tied to an object's life (with_weak, take_until_disposed): module lines.
 
 // On GLib's clock and main loop (debounce, throttle, map_latest, ...): module lines.
+mod debounce;
+mod idle_timeout;
+mod map_latest;
+mod ready_time;
+mod stream_set;
+mod throttle;
+mod timer;
+
+pub use debounce::Debounce;
+pub use idle_timeout::IdleTimeout;
+pub use map_latest::MapLatest;
+pub use stream_set::{StreamSet, StreamSetHandle};
+pub use throttle::Throttle;
 
 /// Operators for every [`Stream`], ours or not: tied to an object's life, or timed by GLib
 /// (sources on the thread-default main context, as `glib::timeout_future` does).
@@ -16,6 +31,106 @@ pub trait GlibStreamExt: Stream + Sized {
     // Tied to an object's life (with_weak, take_until_disposed): methods.
 
     // On GLib's clock and main loop (debounce, throttle, map_latest, ...): methods.
+
+    /// Yields an item once the stream has been quiet for `quiet` after it: of a burst of
+    /// items closer together than `quiet`, only the last comes out, `quiet` after the burst.
+    /// When the stream ends, the item still waiting is yielded at once, then the end.
+    ///
+    /// Timed by GLib: one timeout source on the thread-default main context, attached on
+    /// first use and re-armed (not re-created) for each burst. Poll it on that context, as
+    /// `glib::timeout_future` requires.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use futures_util::{stream, StreamExt};
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// // A burst of keystrokes: only the text after the last one is searched for.
+    /// let typed = stream::iter(["g", "gl", "gli", "glib"]);
+    /// let queries = typed.debounce(Duration::from_millis(10));
+    /// let queries: Vec<_> = glib::MainContext::default().block_on(queries.collect());
+    /// assert_eq!(queries, ["glib"]);
+    /// ```
+    #[doc(alias = "debounceTime")]
+    fn debounce(self, quiet: Duration) -> Debounce<Self> {
+        Debounce::new(self, quiet)
+    }
+
+    /// Yields at most one item per `period`: the first item of a burst at once, then, at the
+    /// end of the period, the latest item that came during it (which starts a new period).
+    /// Items in between are dropped.
+    ///
+    /// The trailing item is delivered so that the last state of a burst (a slider's final
+    /// value, a window's final size) is never lost; when the stream ends, the trailing item
+    /// is yielded at once, then the end. Timed as [`debounce`](Self::debounce) is.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use futures_util::{stream, StreamExt};
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// // A slider dragged through five values in a burst: the first and the last.
+    /// let values = stream::iter([1, 2, 3, 4, 5]);
+    /// let sampled = values.throttle(Duration::from_secs(1));
+    /// let sampled: Vec<_> = glib::MainContext::default().block_on(sampled.collect());
+    /// assert_eq!(sampled, [1, 5]);
+    /// ```
+    #[doc(alias = "throttleTime")]
+    fn throttle(self, period: Duration) -> Throttle<Self> {
+        Throttle::new(self, period)
+    }
+
+    /// Runs the future `f` returns for each item, and yields the outputs of those that
+    /// complete, in order. A new item drops (cancels) the future still running for the
+    /// previous one before `f` is called for the new one. Of the items already queued when
+    /// the stream is polled, only the latest gets a future.
+    ///
+    /// The stream ends once the underlying stream has ended and the last future completed.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use futures_util::{stream, StreamExt};
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// // A slow lookup per query: a newer query cancels the older lookup.
+    /// let queries = stream::iter(["g", "glib"]);
+    /// let results = queries.map_latest(|query| async move {
+    ///     glib::timeout_future(Duration::from_millis(10)).await;
+    ///     format!("results for {query}")
+    /// });
+    /// let results: Vec<_> = glib::MainContext::default().block_on(results.collect());
+    /// assert_eq!(results, ["results for glib"]);
+    /// ```
+    #[doc(alias = "switchMap")]
+    #[doc(alias = "mapLatest")]
+    fn map_latest<Fut, F>(self, f: F) -> MapLatest<Self, Fut, F>
+    where
+        F: FnMut(Self::Item) -> Fut,
+        Fut: Future,
+    {
+        MapLatest::new(self, f)
+    }
+
+    /// Yields `Some(item)` for each item, and `None` once no item came for `idle`: from the
+    /// first poll, and again after each item (counted from the consumer's next poll, once it
+    /// has handled the item). One `None` per quiet spell; the stream ends with the underlying
+    /// one. Timed as [`debounce`](Self::debounce) is.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use futures_util::{stream, StreamExt};
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// // Two clicks, then nothing: an idle notice after them, and none before them.
+    /// let clicks = stream::iter(["plus", "plus"]).chain(stream::pending());
+    /// let events = clicks.idle_timeout(Duration::from_millis(10)).take(3);
+    /// let events: Vec<_> = glib::MainContext::default().block_on(events.collect());
+    /// assert_eq!(events, [Some("plus"), Some("plus"), None]);
+    /// ```
+    #[doc(alias = "timeout")]
+    fn idle_timeout(self, idle: Duration) -> IdleTimeout<Self> {
+        IdleTimeout::new(self, idle)
+    }
 }
 
 impl<S: Stream> GlibStreamExt for S {}
