@@ -95,6 +95,7 @@ pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
 pub use ops::GlibStreamExt;
+pub use ops::{TakeUntilDisposed, WithWeak};
 pub use property::PropertyStream;
 pub use stream::{SendSignalStream, SignalStream};
 
@@ -104,9 +105,9 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
-    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
     pub use crate::gtk::*;
+    pub use crate::ops::GlibStreamExt;
 }
