@@ -26,6 +26,8 @@ use gtk4::prelude::*;
 
 mod drive;
 mod headless;
+#[path = "../shared/xinput.rs"]
+mod xinput;
 
 const TITLE: &str = "glib-signal-stream demo";
 
