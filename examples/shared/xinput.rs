@@ -25,6 +25,8 @@ pub async fn within<T>(future: impl Future<Output = T>, what: &str) -> Result<T,
 pub async fn wait_until_drawn(window: &gtk::Window) -> Result<(), String> {
     let clock = window.frame_clock().ok_or("the window is not realized")?;
     let mut painted = clock.connect_stream("after-paint");
+    // A window already on screen paints only when asked to.
+    window.queue_draw();
     let mut frames = 0;
     within(
         async {
