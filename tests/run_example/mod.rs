@@ -1,0 +1,200 @@
+//! Running the examples from the end-to-end tests (`tests/examples.rs`, `tests/app.rs`):
+//! built once with the features of the test build, run as child processes whose stdout is
+//! read line by line, every wait bounded by a generous safety timeout (never a measurement).
+#![allow(dead_code)]
+
+use std::{
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+    process::{Child, Command, ExitStatus, Stdio},
+    sync::{mpsc, OnceLock},
+    time::{Duration, Instant},
+};
+
+/// How long any single wait may take before the test fails (a safety net, not a measurement).
+pub const SAFETY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Builds the examples once, with the features this test was built with, and returns the
+/// directory holding them.
+pub fn examples_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let mut features = Vec::new();
+        if cfg!(feature = "gio") {
+            features.push("gio");
+        }
+        if cfg!(feature = "gtk") {
+            features.push("gtk");
+        }
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo
+            .args(["build", "--examples", "--quiet"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if !cfg!(feature = "default") {
+            cargo.arg("--no-default-features");
+            if !features.is_empty() {
+                cargo.args(["--features", &features.join(",")]);
+            }
+        }
+        // This test binary is target/<profile>/deps/examples-<hash>; examples are beside deps.
+        let exe = std::env::current_exe().expect("the test binary's path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>");
+        if profile_dir.ends_with("release") {
+            cargo.arg("--release");
+        }
+        let status = cargo.status().expect("cargo runs");
+        assert!(status.success(), "cargo build --examples failed: {status}");
+        profile_dir.join("examples")
+    })
+}
+
+pub fn example(name: &str) -> Command {
+    let mut command = Command::new(examples_dir().join(name));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// Runs an example to completion and returns its exit status and stdout.
+pub fn run_to_end(command: Command) -> (ExitStatus, Vec<u8>) {
+    let mut running = Running::spawn(command);
+    let status = running.wait();
+    if !status.success() {
+        eprintln!("{}", running.stderr());
+    }
+    (status, std::mem::take(&mut running.raw))
+}
+
+/// A running example whose stdout lines arrive through a reader thread.
+pub struct Running {
+    pub child: Child,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    lines: mpsc::Receiver<Vec<u8>>,
+    /// Every line read so far, for assertions and failure messages.
+    pub seen: Vec<String>,
+    pub raw: Vec<u8>,
+}
+
+impl Running {
+    pub fn spawn(mut command: Command) -> Self {
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the example starts");
+        // Stderr (GTK warnings, error messages) is kept for failure messages.
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            text
+        });
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut line = Vec::new();
+            match stdout.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        Self {
+            child,
+            stderr: Some(stderr),
+            lines,
+            seen: Vec::new(),
+            raw: Vec::new(),
+        }
+    }
+
+    /// The next line, or `None` at end of output. Fails the test after the safety timeout.
+    pub fn next_line(&mut self) -> Option<String> {
+        match self.lines.recv_timeout(SAFETY_TIMEOUT) {
+            Ok(line) => {
+                self.raw.extend_from_slice(&line);
+                let text = String::from_utf8_lossy(&line).trim_end().to_owned();
+                self.seen.push(text.clone());
+                Some(text)
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let _ = self.child.kill();
+                panic!(
+                    "no output for {SAFETY_TIMEOUT:?}; the example printed:\n{}\n{}",
+                    self.seen.join("\n"),
+                    self.stderr()
+                );
+            }
+        }
+    }
+
+    /// Reads lines until one satisfies `pred`, and returns it.
+    pub fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        while let Some(line) = self.next_line() {
+            if pred(&line) {
+                return line;
+            }
+        }
+        let status = self.child.wait();
+        panic!(
+            "the example ended ({status:?}) before printing {what}; it printed:\n{}\n{}",
+            self.seen.join("\n"),
+            self.stderr()
+        );
+    }
+
+    /// What the example wrote to stderr (once it has closed it).
+    pub fn stderr(&mut self) -> String {
+        let text = self
+            .stderr
+            .take()
+            .and_then(|reader| reader.join().ok())
+            .unwrap_or_default();
+        format!("stderr:\n{text}")
+    }
+
+    /// Waits for the line `expected` exactly.
+    pub fn expect_line(&mut self, expected: &str) {
+        self.wait_for(&format!("{expected:?}"), |line| line == expected);
+    }
+
+    /// Reads the rest of the output and waits for the exit (killing the example if it does
+    /// not exit within the safety timeout after closing its output).
+    pub fn wait(&mut self) -> ExitStatus {
+        while self.next_line().is_some() {}
+        let deadline = Instant::now() + SAFETY_TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waiting for the example") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the example closed stdout but did not exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // A failed test must not leave its example running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+pub fn lines(output: &[u8]) -> Vec<&str> {
+    std::str::from_utf8(output)
+        .expect("utf-8 output")
+        .lines()
+        .collect()
+}
