@@ -100,6 +100,10 @@
 //! and checks that each window, its widgets and its tasks are freed. `tests/gtk_lifetimes.rs`
 //! checks each statement above, the leak included.
 //!
+//! There is no `spawn` bound to a window: a task that awaits only streams tied to its window
+//! ends with it, and that covered every task of `examples/app`. A task that awaits something
+//! else (a GIO call, a dialog) holds what it upgraded only until that returns.
+//!
 //! # Threads
 //!
 //! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission

@@ -10,10 +10,7 @@
 
 mod run_example;
 
-use std::{
-    path::Path,
-    process::{Command, ExitStatus},
-};
+use std::{path::Path, process::Command};
 
 use run_example::*;
 
@@ -150,6 +147,7 @@ fn file_monitor_prints_changes_made_in_the_directory() {
 mod gtk_examples {
     use std::{
         collections::HashMap,
+        process::ExitStatus,
         sync::{Mutex, MutexGuard},
     };
 
