@@ -148,8 +148,9 @@ async fn close(window: AppWindow, id: &str, n: usize) -> Result<(), String> {
     click(id, window.upcast_ref(), &close_button).await?;
     drop((close_button, window));
     within(disposed.next(), "the closed window disposed").await?;
-    // Let what the disposal woke (the window's tasks) run to their end.
-    glib::timeout_future(std::time::Duration::ZERO).await;
+    // Let what the disposal woke (the window's tasks) run to their end: GLib dispatches
+    // ready sources of a higher priority (tasks run at the default one) before a low one.
+    glib::timeout_future_with_priority(glib::Priority::LOW, std::time::Duration::ZERO).await;
 
     let finalized = weak.iter().filter(|weak| weak.upgrade().is_none()).count();
     let live = live_tasks();

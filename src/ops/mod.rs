@@ -48,6 +48,7 @@ pub trait GlibStreamExt: Stream + Sized {
     /// drop(label); // disposed: no more items, although "b" is there
     /// assert_eq!(context.block_on(items.next()), None);
     /// ```
+    #[doc(alias = "g_signal_connect_object")]
     fn with_weak<O: glib::object::ObjectType>(self, obj: &O) -> WithWeak<Self, O> {
         WithWeak::new(self, obj)
     }
@@ -74,6 +75,7 @@ pub trait GlibStreamExt: Stream + Sized {
     /// drop(window); // disposed: the task ends, woken by the disposal
     /// assert_eq!(context.block_on(task).unwrap(), 0);
     /// ```
+    #[doc(alias = "g_object_weak_ref")]
     fn take_until_disposed<O: glib::object::ObjectType>(
         self,
         obj: &O,
