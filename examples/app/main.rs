@@ -24,7 +24,7 @@ use gtk4 as gtk;
 use gtk4::prelude::*;
 
 mod drive;
-#[path = "../demo/headless.rs"]
+#[path = "../shared/headless.rs"]
 mod headless;
 mod window;
 #[path = "../shared/xinput.rs"]
