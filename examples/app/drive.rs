@@ -19,7 +19,7 @@
 //! memory. At the end, `done: 0 live tasks`. This is test plumbing, kept out of the app's own
 //! code: it only reads the app's public `live_tasks()` and walks widget trees.
 
-use std::rc::Rc;
+use std::cell::RefCell;
 
 use futures::StreamExt;
 use glib_signal_stream::prelude::*;
@@ -37,7 +37,7 @@ pub fn attach(app: &gtk::Application) {
     let windows: usize = std::env::var("GSS_APP_WINDOWS")
         .map_or(3, |n| n.parse().expect("GSS_APP_WINDOWS is a number"));
     // Connected now, before `activate` opens the first window.
-    let added = Rc::new(std::cell::RefCell::new(Some(app.window_added_stream())));
+    let added = RefCell::new(Some(app.window_added_stream()));
     app.connect_startup(move |app| {
         let hold = app.hold();
         let added = added.take().expect("started once");
