@@ -72,19 +72,22 @@ fn main() {
         window,
         move |_| window.close()
     ));
-    let mut close_requests = window.close_request_stream(|| glib::Propagation::Stop);
+    // The window comes with each request (`with_weak`): the loop never holds it itself.
+    let mut close_requests = window
+        .close_request_stream(|| glib::Propagation::Stop)
+        .with_weak(&window);
     window.present();
     common::print_geometry(&window, &[("close", close.upcast_ref())]);
 
     glib::MainContext::default().block_on(async {
-        while close_requests.next().await.is_some() {
+        while let Some((window, ())) = close_requests.next().await {
             println!("close requested");
             if confirm(&window, "Really close this window?").await {
                 println!("closing: confirmed");
+                window.destroy();
                 break;
             }
             println!("closing: cancelled");
         }
     });
-    window.destroy();
 }

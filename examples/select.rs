@@ -42,7 +42,8 @@ fn main() {
         .build();
 
     let [mut red, mut green, mut blue] = buttons.each_ref().map(|button| button.clicked_stream());
-    let mut entered = entry.activate_stream();
+    // The entry comes with each Return (`with_weak`): the loop never holds it itself.
+    let mut entered = entry.activate_stream().with_weak(&entry);
     let mut closed = window.close_request_stream(|| glib::Propagation::Proceed);
 
     window.present();
@@ -62,10 +63,10 @@ fn main() {
                 _ = red.next() => println!("clicked red"),
                 _ = green.next() => println!("clicked green"),
                 _ = blue.next() => println!("clicked blue"),
-                _ = entered.next() => {
+                item = entered.next() => if let Some((entry, ())) = item {
                     println!("entered {:?}", entry.text());
                     entry.set_text("");
-                }
+                },
                 _ = closed.next() => {
                     println!("window closed");
                     break;

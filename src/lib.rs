@@ -47,6 +47,63 @@
 //! answers inside the emission while the values still flow into the stream:
 //! [`connect_stream_with_return`](prelude::SignalStreamExt::connect_stream_with_return).
 //!
+//! # Lifetimes in a GTK application
+//!
+//! A stream ends when its emitter is *disposed*, and in GTK 4 that is not when a window
+//! closes but when the last reference to it goes:
+//!
+//! - **A child widget** is disposed once it is removed from its parent (or its window is
+//!   disposed) and no Rust reference to it remains.
+//! - **A toplevel window**: `destroy()` (or a `close-request` that proceeds) removes it from
+//!   GTK's list of toplevels, but does not dispose it while Rust code still references it.
+//!   The window, its widgets, their handlers and every stream of them then live on.
+//! - **A `gtk::Application`** is disposed only after `run()` returns and `main` drops it: a
+//!   stream of the application in a window's task outlives the window unless tied to it
+//!   ([`take_until_disposed`](GlibStreamExt::take_until_disposed)).
+//!
+//! So a task that holds its window (a `clone()` moved into `glib::spawn_future_local`, or
+//! `glib::clone!(#[weak] window, async move { .. })`, which upgrades once and keeps the strong
+//! reference for the whole task) keeps the window alive: its streams never end, the task never
+//! completes, the window leaks. **The rule: connect the streams, then move only the streams
+//! into the task, never the window or a widget.** What the task must touch comes with each
+//! item through [`with_weak`](GlibStreamExt::with_weak), for that item only; streams of other
+//! objects (the application, a model, a timer) end with the window through
+//! [`take_until_disposed`](GlibStreamExt::take_until_disposed).
+//!
+//! ```no_run
+//! # #[cfg(feature = "gtk")] {
+//! use futures_util::StreamExt;
+//! use glib_signal_stream::prelude::*;
+//! use gtk4::prelude::*;
+//!
+//! # gtk4::init().unwrap();
+//! # async fn confirm_discard(_: &gtk4::Window) -> bool { true }
+//! let window = gtk4::Window::new();
+//! let mut close_requests = window
+//!     .close_request_stream(|| glib::Propagation::Stop) // answered at once
+//!     .with_weak(&window);
+//! glib::spawn_future_local(async move {
+//!     // Between two requests, the task holds nothing: closing the window frees it, and
+//!     // then the stream ends and the task completes.
+//!     while let Some((window, ())) = close_requests.next().await {
+//!         if confirm_discard(&window).await {
+//!             window.destroy();
+//!         }
+//!     }
+//! });
+//! window.present();
+//! # }
+//! ```
+//!
+//! `examples/app` is a whole application written this way (a window subclass whose tasks
+//! start in `constructed`); its end-to-end test opens and closes 20 windows through real input
+//! and checks that each window, its widgets and its tasks are freed. `tests/gtk_lifetimes.rs`
+//! checks each statement above, the leak included.
+//!
+//! There is no `spawn` bound to a window: a task that awaits only streams tied to its window
+//! ends with it, and that covered every task of `examples/app`. A task that awaits something
+//! else (a GIO call, a dialog) holds what it upgraded only until that returns.
+//!
 //! # Threads
 //!
 //! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission
@@ -95,7 +152,10 @@ pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
 pub use ops::GlibStreamExt;
-pub use ops::{Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, Throttle};
+pub use ops::{
+    Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, TakeUntilDisposed, Throttle,
+    WithWeak,
+};
 pub use property::PropertyStream;
 pub use stream::{SendSignalStream, SignalStream};
 

@@ -29,9 +29,15 @@ use crate::{
 /// # End of stream
 ///
 /// The stream holds its emitter only through a weak reference and never keeps it alive. When
-/// the emitter is disposed (its last reference dropped, or a widget destroyed), GLib destroys
-/// the handler: the stream yields what is still queued, then `None`, and
+/// the emitter is disposed (its last reference dropped, or `g_object_run_dispose`), GLib
+/// destroys the handler: the stream yields what is still queued, then `None`, and
 /// [`is_terminated`](FusedStream::is_terminated) becomes true.
+///
+/// In GTK 4 a widget is disposed only once its parent and every Rust reference have let it
+/// go: `destroy()` on a window still referenced does not dispose it, and a task that holds the
+/// window keeps its streams from ending. Move only the streams into a task, never the window;
+/// see the crate's "Lifetimes in a GTK application" and
+/// [`with_weak`](crate::prelude::GlibStreamExt::with_weak).
 ///
 /// # Threads
 ///

@@ -10,7 +10,8 @@
 //! `WAYLAND_DISPLAY`), it starts its own Xvfb, runs itself there and drives itself with real
 //! input through xdotool (clicks, typing), prints what happened, saves a screenshot of its
 //! window (with ImageMagick's `import`) to `demo.png` (or `$GSS_DEMO_SCREENSHOT`), stops Xvfb
-//! and exits. That part lives beside this file: `drive.rs` (the input) and `headless.rs`.
+//! and exits. That part lives beside this file (`drive.rs`, the steps) and in `../shared/`
+//! (`xinput.rs`, the X input; `headless.rs`, the private Xvfb).
 //!
 //! ```sh
 //! scripts/demo.sh             # or: cargo run --example demo
@@ -25,7 +26,10 @@ use gtk4 as gtk;
 use gtk4::prelude::*;
 
 mod drive;
+#[path = "../shared/headless.rs"]
 mod headless;
+#[path = "../shared/xinput.rs"]
+mod xinput;
 
 const TITLE: &str = "glib-signal-stream demo";
 

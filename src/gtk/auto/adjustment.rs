@@ -28,9 +28,10 @@ pub trait AdjustmentStreamExt: IsA<gtk4::Adjustment> {
     ///
     /// # gtk4::init().unwrap();
     /// let adjustment = gtk4::Adjustment::new(50.0, 0.0, 100.0, 1.0, 10.0, 0.0);
-    /// let mut changes = adjustment.value_changed_stream();
+    /// // The adjustment comes with each item: the task never holds it between two.
+    /// let mut changes = adjustment.value_changed_stream().with_weak(&adjustment);
     /// glib::spawn_future_local(async move {
-    ///     while changes.next().await.is_some() {
+    ///     while let Some((adjustment, ())) = changes.next().await {
     ///         println!("volume {}", adjustment.value());
     ///     }
     /// });

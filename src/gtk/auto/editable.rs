@@ -17,9 +17,11 @@ pub trait EditableStreamExt: IsA<gtk4::Editable> {
     ///
     /// # gtk4::init().unwrap();
     /// let entry = gtk4::Entry::new();
-    /// let mut changes = entry.changed_stream();
+    /// // The task holds only the stream; the entry comes with each change (`with_weak`), so the
+    /// // task never keeps it alive, and ends when it is disposed.
+    /// let mut changes = entry.changed_stream().with_weak(&entry);
     /// glib::spawn_future_local(async move {
-    ///     while changes.next().await.is_some() {
+    ///     while let Some((entry, ())) = changes.next().await {
     ///         println!("text: {}", entry.text());
     ///     }
     /// });

@@ -16,9 +16,10 @@ pub trait EntryStreamExt: IsA<gtk4::Entry> {
     ///
     /// # gtk4::init().unwrap();
     /// let entry = gtk4::Entry::new();
-    /// let mut submits = entry.activate_stream();
+    /// // The entry comes with each item: the task never holds it between two.
+    /// let mut submits = entry.activate_stream().with_weak(&entry);
     /// glib::spawn_future_local(async move {
-    ///     while submits.next().await.is_some() {
+    ///     while let Some((entry, ())) = submits.next().await {
     ///         println!("search for {}", entry.text());
     ///     }
     /// });

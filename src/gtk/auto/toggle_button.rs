@@ -17,9 +17,10 @@ pub trait ToggleButtonStreamExt: IsA<gtk4::ToggleButton> {
     ///
     /// # gtk4::init().unwrap();
     /// let toggle = gtk4::ToggleButton::with_label("Bold");
-    /// let mut toggles = toggle.toggled_stream();
+    /// // The button comes with each item: the task never holds it between two.
+    /// let mut toggles = toggle.toggled_stream().with_weak(&toggle);
     /// glib::spawn_future_local(async move {
-    ///     while toggles.next().await.is_some() {
+    ///     while let Some((toggle, ())) = toggles.next().await {
     ///         println!("bold: {}", toggle.is_active());
     ///     }
     /// });

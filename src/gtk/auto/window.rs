@@ -46,14 +46,15 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
     ///
     /// # gtk4::init().unwrap();
     /// let window = gtk4::Window::new();
-    /// let mut close_requests = window.close_request_stream(|| glib::Propagation::Stop);
-    /// let weak = window.downgrade();
+    /// // Answered at once; the window comes with each request (`with_weak`), so the task never
+    /// // keeps it alive: once destroyed and released, it is disposed, and the task ends.
+    /// let mut close_requests = window
+    ///     .close_request_stream(|| glib::Propagation::Stop)
+    ///     .with_weak(&window);
     /// glib::spawn_future_local(async move {
-    ///     while close_requests.next().await.is_some() {
+    ///     while let Some((window, ())) = close_requests.next().await {
     ///         // ... ask the user, save ...
-    ///         if let Some(window) = weak.upgrade() {
-    ///             window.destroy();
-    ///         }
+    ///         window.destroy();
     ///     }
     /// });
     /// ```

@@ -1,4 +1,5 @@
-//! No display: run the demo on a private Xvfb.
+//! No display: run the example (the demo, the app) on a private Xvfb, where it drives
+//! itself (`GSS_DEMO_DRIVE`). Included with `#[path]` by each example that drives itself.
 
 use std::{
     os::unix::net::UnixStream,
@@ -10,11 +11,14 @@ use std::{
 /// Starts Xvfb, runs this program on it (driving itself), stops Xvfb; the exit code.
 pub fn run() -> i32 {
     let Some((mut xvfb, display)) = start_xvfb() else {
-        eprintln!("demo: no display, and Xvfb could not be started (scripts/demo.sh installs it)");
+        eprintln!(
+            "{}: no display, and Xvfb could not be started (scripts/ensure-deps.sh installs it)",
+            program()
+        );
         return 1;
     };
     println!("no display: started Xvfb on {display}");
-    let status = Command::new(std::env::current_exe().expect("the demo's own path"))
+    let status = Command::new(std::env::current_exe().expect("the program's own path"))
         .args(std::env::args_os().skip(1))
         .env("DISPLAY", &display)
         .env("GSS_DEMO_DRIVE", "1")
@@ -31,7 +35,7 @@ pub fn run() -> i32 {
     match status {
         Ok(status) => status.code().unwrap_or(1),
         Err(err) => {
-            eprintln!("demo: cannot re-run itself: {err}");
+            eprintln!("{}: cannot re-run itself: {err}", program());
             1
         }
     }
@@ -65,4 +69,12 @@ fn start_xvfb() -> Option<(Child, String)> {
         let _ = xvfb.wait();
     }
     None
+}
+
+/// This program's name, for messages.
+fn program() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|path| Some(path.file_stem()?.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "example".into())
 }

@@ -1,0 +1,200 @@
+//! Streams tied to an object's life: `with_weak` and `take_until_disposed` hold the object
+//! weakly, and end when it is disposed, woken by the disposal itself.
+
+mod support;
+
+use std::{
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    task::{Context, Poll},
+};
+
+use futures::{stream, stream::FusedStream, task::ArcWake, StreamExt};
+use glib::prelude::*;
+use glib_signal_stream::prelude::*;
+use support::{drain, Emitter};
+
+/// A waker that counts its wakes; its `Arc`'s count tells whether anything still holds it.
+#[derive(Default)]
+struct WakeCounter(AtomicUsize);
+
+impl ArcWake for WakeCounter {
+    fn wake_by_ref(arc_self: &Arc<Self>) {
+        arc_self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl WakeCounter {
+    fn wakes(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn with_weak_yields_each_item_with_the_object() {
+    let emitter = Emitter::new();
+    let owner = Emitter::new();
+    let mut ticks = emitter
+        .connect_stream_typed::<(u64,)>("tick")
+        .with_weak(&owner);
+    emitter.tick(1);
+    emitter.tick(2);
+    let (items, ended) = drain(&mut ticks);
+    assert!(!ended);
+    assert_eq!(items.len(), 2);
+    for ((obj, item), n) in items.into_iter().zip([1, 2]) {
+        assert_eq!(obj, owner); // typed as the object's own type
+        assert_eq!(item, (n,));
+    }
+}
+
+#[test]
+fn with_weak_does_not_keep_the_object_alive() {
+    let owner = Emitter::new();
+    let weak = owner.downgrade();
+    let ticks = stream::pending::<()>().with_weak(&owner);
+    drop(owner);
+    assert!(weak.upgrade().is_none());
+    drop(ticks);
+}
+
+#[test]
+fn with_weak_ends_when_the_object_is_finalized_without_an_item() {
+    let owner = Emitter::new();
+    let mut items = stream::pending::<()>().with_weak(&owner);
+    let wakes = Arc::new(WakeCounter::default());
+    let waker = futures::task::waker(wakes.clone());
+    let mut cx = Context::from_waker(&waker);
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
+
+    drop(owner);
+    assert_eq!(wakes.wakes(), 1, "the disposal woke the task");
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Ready(None));
+    assert!(items.is_terminated());
+}
+
+#[test]
+fn with_weak_ends_when_the_object_is_disposed_while_referenced() {
+    let owner = Emitter::new();
+    let emitter = Emitter::new();
+    let mut ticks = emitter
+        .connect_stream_typed::<(u64,)>("tick")
+        .with_weak(&owner);
+    emitter.tick(1);
+    owner.dispose_now(); // still referenced: what `g_object_run_dispose` does
+    emitter.tick(2);
+    assert_eq!(drain(&mut ticks), (vec![], true));
+}
+
+#[test]
+fn with_weak_ends_with_its_stream() {
+    let owner = Emitter::new();
+    let mut items = stream::iter([1, 2]).with_weak(&owner);
+    let (items, ended) = drain(&mut items);
+    assert_eq!(items, [(owner.clone(), 1), (owner.clone(), 2)]);
+    assert!(ended);
+}
+
+#[test]
+fn with_weak_dropped_first_removes_its_disposal_notify() {
+    let owner = Emitter::new();
+    let items = {
+        let mut items = stream::pending::<()>().with_weak(&owner);
+        let wakes = Arc::new(WakeCounter::default());
+        let waker = futures::task::waker(wakes.clone());
+        assert_eq!(
+            items.poll_next_unpin(&mut Context::from_waker(&waker)),
+            Poll::Pending
+        );
+        (items, wakes)
+    };
+    let (items, wakes) = items;
+    assert_eq!(Arc::strong_count(&wakes), 2, "the notify holds the waker");
+    drop(items);
+    // The notify's closure (which held the waker) is gone with the registration...
+    assert_eq!(Arc::strong_count(&wakes), 1);
+    // ...and the disposal runs no notify of ours.
+    drop(owner);
+    assert_eq!(wakes.wakes(), 0);
+}
+
+#[test]
+fn with_weak_holds_the_object_only_while_an_item_is_held() {
+    let owner = Emitter::new();
+    let mut items = stream::iter([(), ()]).with_weak(&owner);
+    let refs = owner.ref_count();
+    let (obj, ()) = futures::executor::block_on(items.next()).expect("an item");
+    assert_eq!(owner.ref_count(), refs + 1);
+    drop(obj);
+    assert_eq!(owner.ref_count(), refs);
+}
+
+#[test]
+fn with_weak_ends_when_the_object_is_disposed_on_another_thread() {
+    let owner = Emitter::new();
+    let mut items = stream::pending::<()>().with_weak(&owner);
+    let wakes = Arc::new(WakeCounter::default());
+    let waker = futures::task::waker(wakes.clone());
+    let mut cx = Context::from_waker(&waker);
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
+
+    std::thread::spawn(move || drop(owner))
+        .join()
+        .expect("the notify ran on the other thread without panicking");
+    assert_eq!(wakes.wakes(), 1);
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Ready(None));
+}
+
+#[test]
+fn take_until_disposed_passes_items_through() {
+    let emitter = Emitter::new();
+    let owner = Emitter::new();
+    let mut ticks = emitter
+        .connect_stream_typed::<(u64,)>("tick")
+        .take_until_disposed(&owner);
+    emitter.tick(1);
+    emitter.tick(2);
+    assert_eq!(drain(&mut ticks), (vec![(1,), (2,)], false));
+}
+
+#[test]
+fn take_until_disposed_ends_when_the_object_is_finalized_without_an_item() {
+    let owner = Emitter::new();
+    let weak = owner.downgrade();
+    let mut items = stream::pending::<()>().take_until_disposed(&owner);
+    let wakes = Arc::new(WakeCounter::default());
+    let waker = futures::task::waker(wakes.clone());
+    let mut cx = Context::from_waker(&waker);
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
+
+    drop(owner);
+    assert!(weak.upgrade().is_none(), "the stream held the object");
+    assert_eq!(wakes.wakes(), 1);
+    assert!(items.is_disposed());
+    assert_eq!(items.poll_next_unpin(&mut cx), Poll::Ready(None));
+    assert!(items.is_terminated());
+}
+
+#[test]
+fn take_until_disposed_ends_when_the_object_is_disposed_while_referenced() {
+    let owner = Emitter::new();
+    let mut items = stream::pending::<()>().take_until_disposed(&owner);
+    owner.dispose_now();
+    assert_eq!(drain(&mut items), (vec![], true));
+    drop(items); // after the notify ran: nothing to remove, no critical, no double free
+    drop(owner);
+}
+
+#[test]
+fn take_until_disposed_drops_what_is_queued_when_the_object_goes() {
+    let emitter = Emitter::new();
+    let owner = Emitter::new();
+    let mut ticks = emitter
+        .connect_stream_typed::<(u64,)>("tick")
+        .take_until_disposed(&owner);
+    emitter.tick(1);
+    drop(owner);
+    assert_eq!(drain(&mut ticks), (vec![], true));
+}
