@@ -37,6 +37,7 @@ use futures::{Stream, StreamExt};
 use glib::{prelude::*, subclass::prelude::*, subclass::Signal, SignalHandlerId};
 use glib_signal_stream::{prelude::*, BufferPolicy};
 
+mod floor;
 mod imp {
     use super::*;
     use std::sync::OnceLock;
@@ -131,6 +132,7 @@ fn check(what: &str, got: u64, want: u64) {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Callback,
+    Floor,
     Channel,
     Dynamic,
     Typed,
@@ -140,8 +142,9 @@ enum Mode {
     Latest,
 }
 
-const MODES: [Mode; 8] = [
+const MODES: [Mode; 9] = [
     Mode::Callback,
+    Mode::Floor,
     Mode::Channel,
     Mode::Dynamic,
     Mode::Typed,
@@ -156,7 +159,8 @@ const CAP: usize = 1024;
 impl Mode {
     fn name(self) -> &'static str {
         match self {
-            Mode::Callback => "callback (connect_local, floor)",
+            Mode::Callback => "callback (connect_local)",
+            Mode::Floor => "floor: connect_local + Rc<RefCell<VecDeque>> + waker",
             Mode::Channel => "callback + async_channel::unbounded",
             Mode::Dynamic => "connect_stream (Vec<Value>)",
             Mode::Typed => "connect_stream_typed::<(u64,)>",
@@ -170,6 +174,7 @@ impl Mode {
     fn key(self) -> &'static str {
         match self {
             Mode::Callback => "callback",
+            Mode::Floor => "floor",
             Mode::Channel => "channel",
             Mode::Dynamic => "dynamic",
             Mode::Typed => "typed",
@@ -197,6 +202,7 @@ impl Mode {
 
 /// A stream of `u64`s, whatever the mode's item type.
 enum AnyStream {
+    Floor(floor::FloorStream),
     Dynamic(glib_signal_stream::SignalStream<Vec<glib::Value>>),
     Typed(glib_signal_stream::SignalStream<(u64,)>),
     Send(glib_signal_stream::SendSignalStream<(u64,)>),
@@ -205,6 +211,7 @@ enum AnyStream {
 impl AnyStream {
     fn connect(obj: &Ticker, mode: Mode) -> AnyStream {
         match mode {
+            Mode::Floor => AnyStream::Floor(floor::connect(obj, "tick").1),
             Mode::Dynamic => AnyStream::Dynamic(obj.connect_stream("tick")),
             Mode::Typed => AnyStream::Typed(obj.connect_stream_typed::<(u64,)>("tick")),
             Mode::Send => AnyStream::Send(obj.connect_stream_send::<(u64,)>("tick")),
@@ -218,6 +225,7 @@ impl AnyStream {
 
     fn len(&self) -> usize {
         match self {
+            AnyStream::Floor(s) => s.len(),
             AnyStream::Dynamic(s) => s.len(),
             AnyStream::Typed(s) => s.len(),
             AnyStream::Send(s) => s.len(),
@@ -226,6 +234,7 @@ impl AnyStream {
 
     fn dropped_count(&self) -> u64 {
         match self {
+            AnyStream::Floor(_) => 0,
             AnyStream::Dynamic(s) => s.dropped_count(),
             AnyStream::Typed(s) => s.dropped_count(),
             AnyStream::Send(s) => s.dropped_count(),
@@ -237,6 +246,7 @@ impl Stream for AnyStream {
     type Item = u64;
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u64>> {
         match self.get_mut() {
+            AnyStream::Floor(s) => s.poll_next_unpin(cx),
             AnyStream::Dynamic(s) => s.poll_next_unpin(cx).map(|item| {
                 item.map(|args| args.first().and_then(|v| v.get::<u64>().ok()).unwrap_or(0))
             }),
@@ -515,6 +525,13 @@ fn churn(mode: Mode, n: u64) -> f64 {
                 let (id, rx) = connect_channel(&obj);
                 obj.disconnect(id);
                 drop(rx);
+            }
+        }
+        Mode::Floor => {
+            for _ in 0..n {
+                let (id, stream) = floor::connect(&obj, "tick");
+                obj.disconnect(id);
+                drop(stream);
             }
         }
         _ => {
@@ -828,8 +845,14 @@ fn loadavg() -> String {
         .unwrap_or_default()
 }
 
-fn ratio(x: f64, floor: f64) -> String {
-    format!("{:.2}", x / floor)
+fn ratio(x: f64, base: f64) -> String {
+    format!("{:.2}", x / base)
+}
+
+/// Median, minimum and maximum of `runs`.
+fn spread(runs: &mut [f64]) -> (f64, f64, f64) {
+    let med = median(runs);
+    (med, runs[0], runs[runs.len() - 1])
 }
 
 fn main() -> ExitCode {
@@ -844,6 +867,13 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+    }
+    // `--modes`: each mode's key and name, for scripts/bench-ir.sh.
+    if args.iter().any(|a| a == "--modes") {
+        for mode in MODES {
+            println!("{}\t{}", mode.key(), mode.name());
+        }
+        return ExitCode::SUCCESS;
     }
     // `--profile SCENARIO MODE N`: one scenario of one mode, for callgrind.
     if let Some(pos) = args.iter().position(|a| a == "--profile") {
@@ -900,8 +930,8 @@ fn main() -> ExitCode {
     );
     println!("load average at start: {}", loadavg());
     println!(
-        "batch N={}, pingpong N={}, churn N={}, mem N={}; median of {} runs, modes interleaved; \
-         times are the bench thread's CPU time",
+        "batch N={}, pingpong N={}, churn N={}, mem N={}; median and min-max of {} runs, \
+         modes interleaved; times are the bench thread's CPU time",
         cfg.batch, cfg.pingpong, cfg.churn, cfg.mem, cfg.runs
     );
     println!();
@@ -914,29 +944,37 @@ fn main() -> ExitCode {
             results[i][2].push(churn(mode, cfg.churn));
         }
     }
-    let med: Vec<[f64; 3]> = results
+    let spreads: Vec<[(f64, f64, f64); 3]> = results
         .iter_mut()
-        .map(|r| [median(&mut r[0]), median(&mut r[1]), median(&mut r[2])])
+        .map(|r| [spread(&mut r[0]), spread(&mut r[1]), spread(&mut r[2])])
         .collect();
     let mems: Vec<f64> = MODES.into_iter().map(|m| mem(m, cfg.mem)).collect();
-    let floor = med[0];
+    let index = |m: Mode| MODES.iter().position(|&x| x == m).expect("a mode");
+    let (callback, floor) = (index(Mode::Callback), index(Mode::Floor));
 
-    println!(
-        "| mode | batch ns/emit | ratio | pingpong ns/round | ratio | churn ns/pair | ratio | mem B/queued |"
-    );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    let scenarios = [
+        "batch ns/emission",
+        "pingpong ns/round",
+        "churn ns/connect + drop",
+    ];
+    for (s, unit) in scenarios.into_iter().enumerate() {
+        println!("| mode | {unit}: median | min-max | / callback | / floor |");
+        println!("|---|---:|---:|---:|---:|");
+        for (i, mode) in MODES.into_iter().enumerate() {
+            let (med, min, max) = spreads[i][s];
+            println!(
+                "| {} | {med:.1} | {min:.1}-{max:.1} | {} | {} |",
+                mode.name(),
+                ratio(med, spreads[callback][s].0),
+                ratio(med, spreads[floor][s].0),
+            );
+        }
+        println!();
+    }
+    println!("| mode | mem B/queued |");
+    println!("|---|---:|");
     for (i, mode) in MODES.into_iter().enumerate() {
-        println!(
-            "| {} | {:.1} | {} | {:.1} | {} | {:.1} | {} | {:.1} |",
-            mode.name(),
-            med[i][0],
-            ratio(med[i][0], floor[0]),
-            med[i][1],
-            ratio(med[i][1], floor[1]),
-            med[i][2],
-            ratio(med[i][2], floor[2]),
-            mems[i],
-        );
+        println!("| {} | {:.1} |", mode.name(), mems[i]);
     }
     println!();
 
