@@ -79,8 +79,8 @@ echo "Ratios divide by the \`callback\` and \`floor\` rows (glib 0.22); the glib
     "built against glib 0.19 (\`benches/glib-signal\`), whose own callback row is beside them."
 echo
 
-# Scale: cost per stream with k live on one emitter (k connects, one emission, LIFO drops,
-# k connects, random-order drops), (Ir(2k) - Ir(k)) / k.
+# Scale: cost per handler with k live on one emitter (`--profile scale MODE k`: three rounds of
+# k connects and k drops, LIFO, LIFO after one emission, random order), (Ir(2k) - Ir(k)) / k.
 echo "| k live handlers on one emitter | callback Ir per handler | typed stream Ir per stream | ratio |"
 echo "|---:|---:|---:|---:|"
 for k in "${SCALE_KS[@]}"; do
