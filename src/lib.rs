@@ -104,9 +104,9 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
-    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
     pub use crate::gtk::*;
+    pub use crate::ops::GlibStreamExt;
 }
