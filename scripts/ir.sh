@@ -5,8 +5,11 @@
 # set-up costs.
 #
 #   scripts/ir.sh signals batch typed 20000
+#   scripts/ir.sh benches/glib-signal/Cargo.toml churn glib-signal 5000
 #
-# BENCH is a file of benches/ whose binary takes `--profile SCENARIO MODE N`.
+# BENCH is a bench target of this crate, the Cargo.toml of a crate whose binary takes the same
+# arguments (built with --release), or such a binary. Every scenario x mode at once:
+# scripts/bench-ir.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +19,15 @@ if [ $# -ne 4 ]; then
 fi
 bench=$1 scenario=$2 mode=$3 n=$4
 
-bin=$(cargo bench --bench "$bench" --no-run --message-format=json 2>/dev/null |
-    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n1)
+case $bench in
+*Cargo.toml)
+    bin=$(cargo build --release --manifest-path "$bench" --message-format=json 2>/dev/null |
+        sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n1) ;;
+*/*) bin=$bench ;;
+*)
+    bin=$(cargo bench --bench "$bench" --no-run --message-format=json 2>/dev/null |
+        sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n1) ;;
+esac
 [ -x "$bin" ] || { echo "no benchmark binary for $bench" >&2; exit 1; }
 
 tmp=$(mktemp -d)

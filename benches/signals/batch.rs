@@ -1,0 +1,62 @@
+//! batch: emit N times, then drain.
+
+use super::*;
+
+/// Emits `n` times, then drains on the main context. Returns ns per emission.
+pub(crate) fn batch(mode: Mode, n: u64) -> f64 {
+    let ctx = glib::MainContext::default();
+    let tick = tick_id();
+    let obj = Ticker::new();
+    let want = sum_range(1, n);
+    match mode {
+        Mode::Callback => {
+            let sum = Rc::new(Cell::new(0));
+            let id = connect_callback(&obj, &sum);
+            let start = CpuInstant::now();
+            emit_all(&obj, tick, n);
+            let ns = start.elapsed().as_nanos() as f64;
+            check("batch callback sum", sum.get(), want);
+            obj.disconnect(id);
+            ns / n as f64
+        }
+        Mode::Channel => {
+            let (id, rx) = connect_channel(&obj);
+            let start = CpuInstant::now();
+            emit_all(&obj, tick, n);
+            let sum = ctx.block_on(async {
+                let mut sum = 0;
+                for _ in 0..n {
+                    sum += rx.recv().await.expect("queued item");
+                }
+                sum
+            });
+            let ns = start.elapsed().as_nanos() as f64;
+            check("batch channel sum", sum, want);
+            obj.disconnect(id);
+            ns / n as f64
+        }
+        _ => {
+            let mut stream = AnyStream::connect(&obj, mode);
+            let start = CpuInstant::now();
+            emit_all(&obj, tick, n);
+            let queued = stream.len() as u64;
+            let sum = ctx.block_on(async {
+                let mut sum = 0;
+                for _ in 0..queued {
+                    sum += stream.next().await.expect("queued item");
+                }
+                sum
+            });
+            let ns = start.elapsed().as_nanos() as f64;
+            let (want_received, want_sum) = policy_expectation(mode, n);
+            check("batch received", queued, want_received);
+            check(
+                "batch received + dropped",
+                queued + stream.dropped_count(),
+                n,
+            );
+            check(&format!("batch {} sum", mode.key()), sum, want_sum);
+            ns / n as f64
+        }
+    }
+}
