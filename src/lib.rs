@@ -80,6 +80,7 @@ mod future;
 mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
+mod interface_property;
 mod ops;
 mod property;
 mod stream;
@@ -91,6 +92,7 @@ pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
 pub use channel::{Flavor, Local, Threaded};
+pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
@@ -104,9 +106,9 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
-    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
     pub use crate::gtk::*;
+    pub use crate::ops::GlibStreamExt;
 }

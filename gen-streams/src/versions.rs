@@ -1,0 +1,103 @@
+//! The pinned input, `gen-streams/versions.txt`: the GTK and GLib versions and a checksum of
+//! each GIR file the committed code was generated from. The generator refuses other input
+//! (another distribution's GIR files would silently change the generated API) unless asked to
+//! pin it anew with `--repin`.
+
+use std::{fs, path::Path, process::Command};
+
+/// Where the pin is recorded, relative to the repository root.
+pub const FILE: &str = "gen-streams/versions.txt";
+
+/// The input found on this machine.
+pub struct Versions {
+    /// `pkg-config --modversion gtk4`.
+    pub gtk: String,
+    /// `pkg-config --modversion glib-2.0`.
+    pub glib: String,
+    /// `(file name, size, FNV-1a 64 checksum)` of each GIR file read.
+    files: Vec<(String, usize, u64)>,
+}
+
+impl Versions {
+    /// Reads the versions and checksums of `files` in `dir`.
+    pub fn read(dir: &Path, files: &[&str]) -> Result<Self, String> {
+        let files = files
+            .iter()
+            .map(|name| {
+                let path = dir.join(name);
+                let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(((*name).to_owned(), bytes.len(), fnv1a(&bytes)))
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Self {
+            gtk: modversion("gtk4")?,
+            glib: modversion("glib-2.0")?,
+            files,
+        })
+    }
+
+    /// The contents of `versions.txt` for this input.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "# The input of gen-streams: the library versions and the GIR files (size, FNV-1a 64)\n\
+             # the committed code was generated from. `cargo run -p gen-streams` fails on other\n\
+             # input; `cargo run -p gen-streams -- --repin` pins new input (review the diff).\n\
+             GTK {}\nGLib {}\n",
+            self.gtk, self.glib
+        );
+        for (name, size, sum) in &self.files {
+            out.push_str(&format!("{name} {size} {sum:016x}\n"));
+        }
+        out
+    }
+
+    /// `Err` with the differences if `recorded` (the committed `versions.txt`) pins other input.
+    pub fn check(&self, recorded: &str) -> Result<(), String> {
+        let now = self.render();
+        let strip = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect()
+        };
+        let (now, recorded) = (strip(&now), strip(recorded));
+        let differences: Vec<String> = now
+            .iter()
+            .filter(|l| !recorded.contains(l))
+            .map(|l| format!("  found    {l}"))
+            .chain(
+                recorded
+                    .iter()
+                    .filter(|l| !now.contains(l))
+                    .map(|l| format!("  recorded {l}")),
+            )
+            .collect();
+        if differences.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the GIR input differs from {FILE}:\n{}\nrun `cargo run -p gen-streams -- --repin` \
+                 to generate from it and pin it",
+                differences.join("\n")
+            ))
+        }
+    }
+}
+
+fn modversion(package: &str) -> Result<String, String> {
+    let out = Command::new("pkg-config")
+        .args(["--modversion", package])
+        .output()
+        .map_err(|e| format!("pkg-config: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("pkg-config --modversion {package} failed"));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// FNV-1a, 64 bits: enough to notice a changed file, without a dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
