@@ -45,8 +45,10 @@ pub fn module(
     if ty.methods.iter().any(|m| m.detailed) {
         helpers.push("detailed");
     }
-    if !ty.properties.is_empty() {
-        helpers.push("property");
+    for p in &ty.properties {
+        if !helpers.contains(&p.helper) {
+            helpers.push(p.helper);
+        }
     }
     helpers.sort_unstable();
     let mut types = Vec::new();
@@ -233,9 +235,10 @@ fn property_source(ty: &TypeStreams<'_>, p: &PropertyMethod, links: &Links) -> S
     }
     let _ = write!(
         out,
-        "fn {}(&self) -> PropertyStream<{}> {{\n    property({}, \"{}\")\n}}\n\n",
+        "fn {}(&self) -> PropertyStream<{}> {{\n    {}({}, \"{}\")\n}}\n\n",
         p.name,
         p.ty.owned(),
+        p.helper,
         object(ty),
         p.property
     );

@@ -28,8 +28,26 @@ const NULL_UNANNOTATED: [(&str, &str); 6] = [
     ("TextView", "extra-menu"),
 ];
 
+/// Send + Sync types: the one place that decides which types' property streams are made by a
+/// thread-safe helper. The threads issue makes the *signal* streams of `GCancellable`,
+/// `GDBusConnection`, `GDBusProxy` and `GDBusObjectManagerClient` Send; their property streams
+/// follow once the crate has a Send property stream (`property_stream_send`, with a
+/// `typed::property_send` helper): list their C type names here and the generated methods
+/// call that helper. Until then this is empty and every property stream is local.
+const SEND_SYNC: [(&str, &str); 0] = [];
+
+/// The `typed` helper that makes `class`'s property streams.
+fn helper(class: &Class) -> &'static str {
+    SEND_SYNC
+        .iter()
+        .find(|(c_type, _)| *c_type == class.c_type)
+        .map_or("property", |(_, helper)| helper)
+}
+
 /// One generated `<property>_stream` method.
 pub struct PropertyMethod {
+    /// The `typed` function it calls (see [`SEND_SYNC`]).
+    pub helper: &'static str,
     /// The GIR name (`use-underline`).
     pub property: String,
     pub name: String,
@@ -111,6 +129,7 @@ fn method(
         format!("{base}_stream")
     };
     Ok(PropertyMethod {
+        helper: helper(class),
         property: property.name.clone(),
         name,
         ty,
