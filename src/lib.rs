@@ -61,6 +61,8 @@
 //!
 //! The typed streams are generated from GTK's and GIO's introspection data; [`check_signal`]
 //! verifies a stream's types against a signal without an instance, as their test does.
+//! Every readable property has a typed stream too (`entry.text_stream()` yields `String`,
+//! `button.label_stream()` `Option<String>`), checked the same way with [`check_property`].
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
