@@ -19,7 +19,8 @@ pub struct Links {
 }
 
 impl Links {
-    /// Reads the `src/auto` folders of the `gtk4` and `gio` versions in `Cargo.lock`.
+    /// Reads the sources (`src` and `src/auto`) of the `gtk4` and `gio` versions in
+    /// `Cargo.lock`.
     pub fn read(root: &std::path::Path) -> Result<Self, String> {
         let lock = fs::read_to_string(root.join("Cargo.lock")).map_err(|e| e.to_string())?;
         let mut links = Self::default();
@@ -37,9 +38,7 @@ impl Links {
                     }
                     let text = fs::read_to_string(&path).map_err(|e| e.to_string())?;
                     links.scan_types(krate, &text);
-                    if dir.ends_with("auto") {
-                        links.scan(krate, &text);
-                    }
+                    links.scan(krate, &text);
                 }
             }
         }
@@ -87,8 +86,9 @@ impl Links {
         }
     }
 
-    /// Records the `connect_*` methods of one gir-generated module: those of `impl Type {`
-    /// and `pub trait TypeExt: IsA<Type> + 'static {` blocks without a `#[cfg(feature)]`.
+    /// Records the `connect_*` methods of one module: those of `impl Type {` and
+    /// `pub trait TypeExt: IsA<Type> ... {` blocks (gir's, and the hand-written `ExtManual`
+    /// traits) without a `#[cfg(feature)]`. A method both forms have keeps the first found.
     fn scan(&mut self, krate: &str, text: &str) {
         // (type, path prefix of its methods) of the block being read, if available.
         let mut block: Option<(String, String)> = None;
@@ -129,10 +129,9 @@ impl Links {
                     .and_then(|d| d.split(['<', '(']).next());
                 if let (Some(name), false) = (name, gated) {
                     let name = format!("connect_{name}");
-                    self.methods.insert(
-                        (format!("{krate}::{ty}"), name.clone()),
-                        format!("{prefix}::{name}"),
-                    );
+                    self.methods
+                        .entry((format!("{krate}::{ty}"), name.clone()))
+                        .or_insert_with(|| format!("{prefix}::{name}"));
                 }
             }
             gated = false;

@@ -42,6 +42,8 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
+    ///
+    /// The callback form is [`connect_command_line`](gio::prelude::ApplicationExtManual::connect_command_line).
     #[doc(alias = "command-line")]
     fn command_line_stream<F>(&self, handler: F) -> SignalStream<(gio::ApplicationCommandLine,)>
     where
@@ -60,6 +62,8 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
+    ///
+    /// The callback form is [`connect_handle_local_options`](gio::prelude::ApplicationExtManual::connect_handle_local_options).
     #[doc(alias = "handle-local-options")]
     fn handle_local_options_stream<F>(&self, handler: F) -> SignalStream<(glib::VariantDict,)>
     where

@@ -28,6 +28,8 @@ pub trait CancellableStreamExt: IsA<gio::Cancellable> {
     /// let count = glib::MainContext::default().block_on(cancelled.count());
     /// assert_eq!(count, 1);
     /// ```
+    ///
+    /// The callback form is [`connect_cancelled`](gio::prelude::CancellableExtManual::connect_cancelled).
     #[doc(alias = "cancelled")]
     fn cancelled_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gio::Cancellable>().as_ref(), "cancelled")

@@ -14,6 +14,8 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// A stream of `GDBusObjectManagerClient::interface-proxy-properties-changed`.
     ///
     /// Each item holds the signal's parameters (`object_proxy`, `interface_proxy`, `changed_properties`, `invalidated_properties`).
+    ///
+    /// The callback form is [`connect_interface_proxy_properties_changed`](gio::prelude::DBusObjectManagerClientExtManual::connect_interface_proxy_properties_changed).
     #[doc(alias = "interface-proxy-properties-changed")]
     fn interface_proxy_properties_changed_stream(
         &self,

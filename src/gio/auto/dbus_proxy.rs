@@ -14,6 +14,8 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// A stream of `GDBusProxy::g-properties-changed`.
     ///
     /// Each item holds the signal's parameters (`changed_properties`, `invalidated_properties`).
+    ///
+    /// The callback form is [`connect_g_properties_changed`](gio::prelude::DBusProxyExtManual::connect_g_properties_changed).
     #[doc(alias = "g-properties-changed")]
     fn g_properties_changed_stream(&self) -> SignalStream<(glib::Variant, Vec<String>)> {
         stream(
@@ -27,6 +29,8 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// Each item holds the signal's parameters (`sender_name`, `signal_name`, `parameters`).
     ///
     /// With `Some(detail)`, only the emissions for that detail.
+    ///
+    /// The callback form is [`connect_g_signal`](gio::prelude::DBusProxyExtManual::connect_g_signal).
     #[doc(alias = "g-signal")]
     fn g_signal_stream(
         &self,

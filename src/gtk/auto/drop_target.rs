@@ -37,6 +37,8 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
+    ///
+    /// The callback form is [`connect_drop`](gtk4::DropTarget::connect_drop).
     #[doc(alias = "drop")]
     fn drop_stream<F>(&self, handler: F) -> SignalStream<(glib::BoxedValue, f64, f64)>
     where

@@ -12,6 +12,8 @@ pub trait EditableLabelStreamExt: IsA<gtk4::EditableLabel> {
     ///
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_editing_notify`](gtk4::EditableLabel::connect_editing_notify).
     #[doc(alias = "editing")]
     fn editing_stream(&self) -> PropertyStream<bool> {
         property(self.upcast_ref::<gtk4::EditableLabel>().as_ref(), "editing")

@@ -54,6 +54,8 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
     ///     }
     /// });
     /// ```
+    ///
+    /// The callback form is [`connect_key_pressed`](gtk4::EventControllerKey::connect_key_pressed).
     #[doc(alias = "key-pressed")]
     fn key_pressed_stream<F>(
         &self,
@@ -73,6 +75,8 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
 
     /// A stream of the `key-released` signal: `(keyval, keycode, state)` for each key
     /// release the controller sees.
+    ///
+    /// The callback form is [`connect_key_released`](gtk4::EventControllerKey::connect_key_released).
     #[doc(alias = "key-released")]
     fn key_released_stream(&self) -> SignalStream<(gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)> {
         stream(

@@ -17,6 +17,8 @@ pub trait ShortcutsSectionStreamExt: IsA<gtk4::ShortcutsSection> {
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
+    ///
+    /// The callback form is [`connect_change_current_page`](gtk4::ShortcutsSection::connect_change_current_page).
     #[doc(alias = "change-current-page")]
     fn change_current_page_stream<F>(&self, handler: F) -> SignalStream<(i32,)>
     where

@@ -11,6 +11,8 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::bind`.
     ///
     /// Each item holds the signal's parameter `object`.
+    ///
+    /// The callback form is [`connect_bind`](gtk4::SignalListItemFactory::connect_bind).
     #[doc(alias = "bind")]
     fn bind_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -22,6 +24,8 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::setup`.
     ///
     /// Each item holds the signal's parameter `object`.
+    ///
+    /// The callback form is [`connect_setup`](gtk4::SignalListItemFactory::connect_setup).
     #[doc(alias = "setup")]
     fn setup_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -33,6 +37,8 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::teardown`.
     ///
     /// Each item holds the signal's parameter `object`.
+    ///
+    /// The callback form is [`connect_teardown`](gtk4::SignalListItemFactory::connect_teardown).
     #[doc(alias = "teardown")]
     fn teardown_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(
@@ -44,6 +50,8 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::unbind`.
     ///
     /// Each item holds the signal's parameter `object`.
+    ///
+    /// The callback form is [`connect_unbind`](gtk4::SignalListItemFactory::connect_unbind).
     #[doc(alias = "unbind")]
     fn unbind_stream(&self) -> SignalStream<(glib::Object,)> {
         stream(

@@ -14,6 +14,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::Text::connect_activate).
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "activate")
@@ -22,6 +24,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::backspace`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_backspace`](gtk4::Text::connect_backspace).
     #[doc(alias = "backspace")]
     fn backspace_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "backspace")
@@ -30,6 +34,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::copy-clipboard`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_copy_clipboard`](gtk4::Text::connect_copy_clipboard).
     #[doc(alias = "copy-clipboard")]
     fn copy_clipboard_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "copy-clipboard")
@@ -38,6 +44,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::cut-clipboard`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_cut_clipboard`](gtk4::Text::connect_cut_clipboard).
     #[doc(alias = "cut-clipboard")]
     fn cut_clipboard_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "cut-clipboard")
@@ -46,6 +54,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::delete-from-cursor`.
     ///
     /// Each item holds the signal's parameters (`type`, `count`).
+    ///
+    /// The callback form is [`connect_delete_from_cursor`](gtk4::Text::connect_delete_from_cursor).
     #[doc(alias = "delete-from-cursor")]
     fn delete_from_cursor_stream(&self) -> SignalStream<(gtk4::DeleteType, i32)> {
         stream(
@@ -57,6 +67,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::insert-at-cursor`.
     ///
     /// Each item holds the signal's parameter `string`.
+    ///
+    /// The callback form is [`connect_insert_at_cursor`](gtk4::Text::connect_insert_at_cursor).
     #[doc(alias = "insert-at-cursor")]
     fn insert_at_cursor_stream(&self) -> SignalStream<(String,)> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "insert-at-cursor")
@@ -65,6 +77,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::insert-emoji`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_insert_emoji`](gtk4::Text::connect_insert_emoji).
     #[doc(alias = "insert-emoji")]
     fn insert_emoji_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "insert-emoji")
@@ -73,6 +87,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::move-cursor`.
     ///
     /// Each item holds the signal's parameters (`step`, `count`, `extend`).
+    ///
+    /// The callback form is [`connect_move_cursor`](gtk4::Text::connect_move_cursor).
     #[doc(alias = "move-cursor")]
     fn move_cursor_stream(&self) -> SignalStream<(gtk4::MovementStep, i32, bool)> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "move-cursor")
@@ -81,6 +97,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::paste-clipboard`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_paste_clipboard`](gtk4::Text::connect_paste_clipboard).
     #[doc(alias = "paste-clipboard")]
     fn paste_clipboard_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "paste-clipboard")
@@ -89,6 +107,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::preedit-changed`.
     ///
     /// Each item holds the signal's parameter `preedit`.
+    ///
+    /// The callback form is [`connect_preedit_changed`](gtk4::Text::connect_preedit_changed).
     #[doc(alias = "preedit-changed")]
     fn preedit_changed_stream(&self) -> SignalStream<(String,)> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "preedit-changed")
@@ -97,6 +117,8 @@ pub trait TextStreamExt: IsA<gtk4::Text> {
     /// A stream of `GtkText::toggle-overwrite`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_toggle_overwrite`](gtk4::Text::connect_toggle_overwrite).
     #[doc(alias = "toggle-overwrite")]
     fn toggle_overwrite_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::Text>().as_ref(), "toggle-overwrite")

@@ -99,6 +99,8 @@ pub trait TextBufferStreamExt: IsA<gtk4::TextBuffer> {
     /// A stream of `GtkTextBuffer::insert-text`.
     ///
     /// Each item holds the signal's parameters (`location`, `text`, `len`).
+    ///
+    /// The callback form is [`connect_insert_text`](gtk4::prelude::TextBufferExtManual::connect_insert_text).
     #[doc(alias = "insert-text")]
     fn insert_text_stream(&self) -> SignalStream<(gtk4::TextIter, String, i32)> {
         stream(
