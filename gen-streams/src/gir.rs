@@ -202,7 +202,9 @@ impl Index {
 
 /// `Namespace.Name` for a name as written in namespace `ns`.
 pub fn qualify(ns: &str, name: &str) -> String {
-    if name.contains('.') || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // `GType` is a fundamental type of every namespace, like `gint`.
+    if name.contains('.') || name == "GType" || !name.starts_with(|c: char| c.is_ascii_uppercase())
+    {
         name.to_owned()
     } else {
         format!("{ns}.{name}")

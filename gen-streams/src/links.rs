@@ -14,7 +14,8 @@ pub struct Links {
     /// `("gtk4::Button", "connect_clicked")` to the intra-doc path of that method
     /// (`gtk4::prelude::ButtonExt::connect_clicked` or `gtk4::Button::connect_clicked`).
     methods: HashMap<(String, String), String>,
-    /// The object and interface types (`gtk4::Button`) defined without cargo features.
+    /// The object, interface and shared types (`gtk4::Button`, `gtk4::Expression`) defined
+    /// without cargo features.
     types: HashSet<String>,
 }
 
@@ -74,7 +75,9 @@ impl Links {
                     .strip_prefix("pub struct ")
                     .and_then(|l| l.split_once('('))
                     .filter(|(_, kind)| {
-                        kind.starts_with("Object<") || kind.starts_with("Interface<")
+                        ["Object<", "Interface<", "Shared<"]
+                            .iter()
+                            .any(|k| kind.starts_with(k))
                     });
                 if let Some((name, _)) = name {
                     self.types.insert(format!("{krate}::{name}"));

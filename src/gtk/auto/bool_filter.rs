@@ -8,6 +8,19 @@ use crate::{typed::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::BoolFilter`] and its subclasses.
 pub trait BoolFilterStreamExt: IsA<gtk4::BoolFilter> {
+    /// A stream of the `GtkBoolFilter:expression` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_expression_notify`](gtk4::BoolFilter::connect_expression_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[doc(alias = "expression")]
+    fn expression_stream(&self) -> PropertyStream<Option<gtk4::Expression>> {
+        property(self.upcast_ref::<gtk4::BoolFilter>().as_ref(), "expression")
+    }
+
     /// A stream of the `GtkBoolFilter:invert` property.
     ///
     /// The current value first, then the latest after each change, as

@@ -33,6 +33,19 @@ pub trait DropDownStreamExt: IsA<gtk4::DropDown> {
         )
     }
 
+    /// A stream of the `GtkDropDown:expression` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_expression_notify`](gtk4::DropDown::connect_expression_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[doc(alias = "expression")]
+    fn expression_stream(&self) -> PropertyStream<Option<gtk4::Expression>> {
+        property(self.upcast_ref::<gtk4::DropDown>().as_ref(), "expression")
+    }
+
     /// A stream of the `GtkDropDown:factory` property.
     ///
     /// The current value first, then the latest after each change, as

@@ -8,6 +8,22 @@ use crate::{typed::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::NumericSorter`] and its subclasses.
 pub trait NumericSorterStreamExt: IsA<gtk4::NumericSorter> {
+    /// A stream of the `GtkNumericSorter:expression` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_expression_notify`](gtk4::NumericSorter::connect_expression_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[doc(alias = "expression")]
+    fn expression_stream(&self) -> PropertyStream<Option<gtk4::Expression>> {
+        property(
+            self.upcast_ref::<gtk4::NumericSorter>().as_ref(),
+            "expression",
+        )
+    }
+
     /// A stream of the `GtkNumericSorter:sort-order` property.
     ///
     /// The current value first, then the latest after each change, as
