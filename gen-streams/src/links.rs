@@ -220,3 +220,76 @@ fn source_dir(lock: &str, krate: &str) -> Result<PathBuf, String> {
         registry.display()
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODULE: &str = r#"glib::wrapper! {
+    pub struct Button(Object<ffi::GtkButton, ffi::GtkButtonClass>) @extends Widget;
+}
+
+#[cfg(feature = "v4_10")]
+glib::wrapper! {
+    pub struct Newer(Object<ffi::GtkNewer>);
+}
+
+impl Button {
+    pub fn connect_own<F: Fn(&Self) + 'static>(&self, f: F) -> SignalHandlerId {
+        unsafe extern "C" fn connect_nested() {}
+    }
+}
+
+pub trait ButtonExt: IsA<Button> + 'static {
+    #[doc(alias = "clicked")]
+    fn connect_clicked<F: Fn(&Self) + 'static>(&self, f: F) -> SignalHandlerId {
+        todo!()
+    }
+
+    #[cfg(feature = "v4_12")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "v4_12")))]
+    #[doc(alias = "can-shrink")]
+    fn connect_can_shrink_notify<F: Fn(&Self) + 'static>(&self, f: F) -> SignalHandlerId {
+        todo!()
+    }
+}
+"#;
+
+    fn scanned() -> Links {
+        let mut links = Links::default();
+        links.scan_types("gtk4", MODULE);
+        links.scan("gtk4", MODULE);
+        links
+    }
+
+    #[test]
+    fn trait_methods_link_through_the_prelude() {
+        assert_eq!(
+            scanned().get("gtk4::Button", "connect_clicked"),
+            Some("gtk4::prelude::ButtonExt::connect_clicked")
+        );
+    }
+
+    #[test]
+    fn inherent_methods_link_on_the_type() {
+        assert_eq!(
+            scanned().get("gtk4::Button", "connect_own"),
+            Some("gtk4::Button::connect_own")
+        );
+        assert_eq!(scanned().get("gtk4::Button", "connect_nested"), None);
+    }
+
+    #[test]
+    fn methods_behind_a_cargo_feature_are_not_linked() {
+        assert_eq!(
+            scanned().get("gtk4::Button", "connect_can_shrink_notify"),
+            None
+        );
+    }
+
+    #[test]
+    fn types_behind_a_cargo_feature_are_not_bound() {
+        assert!(scanned().has_type("gtk4::Button"));
+        assert!(!scanned().has_type("gtk4::Newer"));
+    }
+}

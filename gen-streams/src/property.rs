@@ -174,3 +174,93 @@ fn collides_with_signal(index: &Index, qualified: &str, base: &str) -> bool {
             })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GIR: &str = r#"<?xml version="1.0"?>
+<repository xmlns="http://www.gtk.org/introspection/core/1.0"
+            xmlns:glib="http://www.gtk.org/introspection/glib/1.0">
+  <namespace name="Test">
+    <interface name="Named" glib:type-name="TestNamed" glib:get-type="x">
+      <property name="name"><type name="utf8"/></property>
+    </interface>
+    <class name="Base" glib:type-name="TestBase" glib:get-type="x">
+      <glib:signal name="closed"><return-value><type name="none"/></return-value></glib:signal>
+    </class>
+    <class name="Child" parent="Base" glib:type-name="TestChild" glib:get-type="x">
+      <implements name="Named"/>
+      <property name="closed" getter="get_closed"><type name="gboolean"/></property>
+      <property name="name" getter="get_name"><type name="utf8"/></property>
+      <property name="title" getter="get_title"><type name="utf8"/></property>
+      <property name="secret" readable="0"><type name="gint"/></property>
+      <method name="get_name"><return-value nullable="1"><type name="utf8"/></return-value></method>
+      <method name="get_title"><return-value><type name="utf8"/></return-value></method>
+    </class>
+  </namespace>
+</repository>"#;
+
+    const TARGET: Target = Target {
+        ns: "Test",
+        file: "Test-1.0.gir",
+        dir: "src/test/auto",
+        feature: "test",
+    };
+
+    fn child() -> Properties {
+        of("Test.Child")
+    }
+
+    fn of(class: &str) -> Properties {
+        let path =
+            std::env::temp_dir().join(format!("gen-streams-test-{}.gir", std::process::id()));
+        std::fs::write(&path, GIR).unwrap();
+        let mut index = Index::default();
+        index.load(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let class = index.class(class).unwrap().clone();
+        properties(&index, &TARGET, &class, &Links::default())
+    }
+
+    fn method<'a>(props: &'a Properties, property: &str) -> Option<&'a PropertyMethod> {
+        props.methods.iter().find(|m| m.property == property)
+    }
+
+    #[test]
+    fn property_named_like_an_inherited_signal_is_a_property_stream() {
+        let props = child();
+        assert_eq!(
+            method(&props, "closed").unwrap().name,
+            "closed_property_stream"
+        );
+        assert_eq!(method(&props, "title").unwrap().name, "title_stream");
+    }
+
+    #[test]
+    fn redeclared_interface_property_gets_no_second_method() {
+        let props = child();
+        assert!(method(&props, "name").is_none());
+        assert!(props.inherited[0].what.ends_with(":name"));
+    }
+
+    #[test]
+    fn item_is_an_option_only_where_the_getter_may_return_null() {
+        let props = child();
+        assert_eq!(method(&props, "title").unwrap().ty.owned(), "String");
+        assert_eq!(method(&props, "closed").unwrap().ty.owned(), "bool");
+    }
+
+    #[test]
+    fn string_without_a_getter_is_an_option() {
+        let props = of("Test.Named");
+        assert_eq!(method(&props, "name").unwrap().ty.owned(), "Option<String>");
+    }
+
+    #[test]
+    fn write_only_properties_get_no_method() {
+        let props = child();
+        assert!(method(&props, "secret").is_none());
+        assert!(props.skipped.is_empty());
+    }
+}

@@ -101,3 +101,45 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pinned() -> Versions {
+        Versions {
+            gtk: "4.8.3".into(),
+            glib: "2.74.6".into(),
+            files: vec![("Gtk-4.0.gir".into(), 10, 0xabc)],
+        }
+    }
+
+    #[test]
+    fn same_input_passes() {
+        assert_eq!(pinned().check(&pinned().render()), Ok(()));
+    }
+
+    #[test]
+    fn other_library_version_is_refused() {
+        let mut newer = pinned();
+        newer.gtk = "4.10.0".into();
+        let err = newer.check(&pinned().render()).unwrap_err();
+        assert!(err.contains("found    GTK 4.10.0"), "{err}");
+        assert!(err.contains("recorded GTK 4.8.3"), "{err}");
+    }
+
+    #[test]
+    fn changed_gir_file_is_refused() {
+        let mut changed = pinned();
+        changed.files[0].2 = 0xdef;
+        assert!(changed.check(&pinned().render()).is_err());
+    }
+
+    #[test]
+    fn checksum_tells_files_apart() {
+        assert_ne!(
+            fnv1a(b"<property name=\"label\"/>"),
+            fnv1a(b"<property name=\"title\"/>")
+        );
+    }
+}
