@@ -213,14 +213,17 @@ mod tests {
     }
 
     fn of(class: &str) -> Properties {
-        let path =
-            std::env::temp_dir().join(format!("gen-streams-test-{}.gir", std::process::id()));
-        std::fs::write(&path, GIR).unwrap();
-        let mut index = Index::default();
-        index.load(&path).unwrap();
-        std::fs::remove_file(&path).unwrap();
-        let class = index.class(class).unwrap().clone();
-        properties(&index, &TARGET, &class, &Links::default())
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            let path = std::env::temp_dir().join(format!("gen-streams-{}.gir", std::process::id()));
+            std::fs::write(&path, GIR).unwrap();
+            let mut index = Index::default();
+            index.load(&path).unwrap();
+            std::fs::remove_file(&path).unwrap();
+            index
+        });
+        let class = index.class(class).unwrap();
+        properties(index, &TARGET, class, &Links::default())
     }
 
     fn method<'a>(props: &'a Properties, property: &str) -> Option<&'a PropertyMethod> {
