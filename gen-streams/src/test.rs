@@ -9,7 +9,7 @@ use crate::{
     rust,
     versions::Versions,
     write::{class_binding, Method, Ret, TypeStreams},
-    Target, TARGETS,
+    Target,
 };
 
 /// `tests/generated_signals.rs`: every method checked against the running library, and
