@@ -192,14 +192,18 @@ fn rust_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// `$CARGO_HOME/registry/src/*/<krate>-<version>` for the version in `Cargo.lock`.
-fn source_dir(lock: &str, krate: &str) -> Result<PathBuf, String> {
-    let version = lock
-        .split("[[package]]")
+/// `krate`'s version in `lock` (the text of `Cargo.lock`).
+pub fn locked_version<'a>(lock: &'a str, krate: &str) -> Result<&'a str, String> {
+    lock.split("[[package]]")
         .find(|p| p.contains(&format!("name = \"{krate}\"\n")))
         .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
         .and_then(|v| v.strip_suffix('"'))
-        .ok_or_else(|| format!("Cargo.lock: no {krate}"))?;
+        .ok_or_else(|| format!("Cargo.lock: no {krate}"))
+}
+
+/// `$CARGO_HOME/registry/src/*/<krate>-<version>` for the version in `Cargo.lock`.
+fn source_dir(lock: &str, krate: &str) -> Result<PathBuf, String> {
+    let version = locked_version(lock, krate)?;
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))

@@ -6,8 +6,9 @@
 //!
 //! Run from the repository root: `cargo run -p gen-streams` writes the files,
 //! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
-//! the committed files differ. Both refuse GIR files other than those pinned in
-//! `versions.txt`; `cargo run -p gen-streams -- --repin` generates from them and pins them.
+//! the committed files differ. Both refuse input (GIR files, binding crate versions) other than
+//! that pinned in `versions.txt`; `cargo run -p gen-streams -- --repin` generates from it and
+//! pins it.
 
 mod gir;
 mod links;
@@ -102,7 +103,9 @@ fn run(check: bool, repin: bool) -> Result<bool, String> {
         .expect("gen-streams lives in the repository")
         .to_path_buf();
     let gir_files: Vec<&str> = TARGETS.iter().map(|t| t.file).chain(DEPENDENCIES).collect();
-    let versions = Versions::read(Path::new(GIR_DIR), &gir_files)?;
+    let lock =
+        fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let versions = Versions::read(Path::new(GIR_DIR), &gir_files, &lock)?;
     if !repin {
         let pinned = root.join(versions::FILE);
         let recorded =

@@ -1,9 +1,12 @@
-//! The pinned input, `gen-streams/versions.txt`: the GTK and GLib versions and a checksum of
-//! each GIR file the committed code was generated from. The generator refuses other input
+//! The pinned input, `gen-streams/versions.txt`: the GTK and GLib versions, a checksum of
+//! each GIR file, and the gtk4 and gio crate versions (whose sources give the doc links) the
+//! committed code was generated from. The generator refuses other input
 //! (another distribution's GIR files would silently change the generated API) unless asked to
 //! pin it anew with `--repin`.
 
 use std::{fs, path::Path, process::Command};
+
+use crate::links::locked_version;
 
 /// Where the pin is recorded, relative to the repository root.
 pub const FILE: &str = "gen-streams/versions.txt";
@@ -16,11 +19,14 @@ pub struct Versions {
     pub glib: String,
     /// `(file name, size, FNV-1a 64 checksum)` of each GIR file read.
     files: Vec<(String, usize, u64)>,
+    /// `(crate, version)` of the bindings in `Cargo.lock`.
+    bindings: Vec<(String, String)>,
 }
 
 impl Versions {
-    /// Reads the versions and checksums of `files` in `dir`.
-    pub fn read(dir: &Path, files: &[&str]) -> Result<Self, String> {
+    /// Reads the versions and checksums of `files` in `dir`, and the versions of the binding
+    /// crates in `lock` (the text of `Cargo.lock`).
+    pub fn read(dir: &Path, files: &[&str], lock: &str) -> Result<Self, String> {
         let files = files
             .iter()
             .map(|name| {
@@ -29,24 +35,33 @@ impl Versions {
                 Ok(((*name).to_owned(), bytes.len(), fnv1a(&bytes)))
             })
             .collect::<Result<_, String>>()?;
+        let bindings = ["gtk4", "gio"]
+            .iter()
+            .map(|krate| Ok(((*krate).to_owned(), locked_version(lock, krate)?.to_owned())))
+            .collect::<Result<_, String>>()?;
         Ok(Self {
             gtk: modversion("gtk4")?,
             glib: modversion("glib-2.0")?,
             files,
+            bindings,
         })
     }
 
     /// The contents of `versions.txt` for this input.
     pub fn render(&self) -> String {
         let mut out = format!(
-            "# The input of gen-streams: the library versions and the GIR files (size, FNV-1a 64)\n\
-             # the committed code was generated from. `cargo run -p gen-streams` fails on other\n\
-             # input; `cargo run -p gen-streams -- --repin` pins new input (review the diff).\n\
+            "# The input of gen-streams: the library versions, the GIR files (size, FNV-1a 64) and\n\
+             # the binding crates (Cargo.lock) the committed code was generated from.\n\
+             # `cargo run -p gen-streams` fails on other input; `cargo run -p gen-streams -- --repin`\n\
+             # pins new input (review the diff).\n\
              GTK {}\nGLib {}\n",
             self.gtk, self.glib
         );
         for (name, size, sum) in &self.files {
             out.push_str(&format!("{name} {size} {sum:016x}\n"));
+        }
+        for (krate, version) in &self.bindings {
+            out.push_str(&format!("crate {krate} {version}\n"));
         }
         out
     }
@@ -111,6 +126,7 @@ mod tests {
             gtk: "4.8.3".into(),
             glib: "2.74.6".into(),
             files: vec![("Gtk-4.0.gir".into(), 10, 0xabc)],
+            bindings: vec![("gtk4".into(), "0.11.5".into())],
         }
     }
 
@@ -133,6 +149,13 @@ mod tests {
         let mut changed = pinned();
         changed.files[0].2 = 0xdef;
         assert!(changed.check(&pinned().render()).is_err());
+    }
+
+    #[test]
+    fn other_binding_crate_version_is_refused() {
+        let mut bumped = pinned();
+        bumped.bindings[0].1 = "0.11.6".into();
+        assert!(bumped.check(&pinned().render()).is_err());
     }
 
     #[test]
