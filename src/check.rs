@@ -1,16 +1,17 @@
 //! Connect-time checks without an instance: does a type have this signal, with these
-//! parameter and return types?
+//! parameter and return types? This readable property, of this type?
 //!
 //! The typed streams are generated from introspection data; these functions let a test
 //! verify each of them against the running library, for abstract types and interfaces too.
 
-use glib::{object::Class, prelude::*};
+use glib::{object::Class, prelude::*, value::FromValue, ParamFlags};
 
 use crate::{
-    args::{SignalArgs, SignalReturn},
+    args::{rust_type_name, SignalArgs, SignalReturn},
     connect::{resolve_in, Resolved},
     error::ConnectError,
     ffi::init_interface,
+    interface_property::find_interface_property,
 };
 
 /// Checks, without connecting, that instances of `type_` have `signal` (`"name"` or
@@ -64,4 +65,55 @@ fn resolve_type<A: SignalArgs>(type_: glib::Type, signal: &str) -> Result<Resolv
     })?;
     resolved.check_args::<A>()?;
     Ok(resolved)
+}
+
+/// Checks, without an instance, that instances of `type_` have a readable property
+/// `property` holding a `T`: the checks
+/// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) makes.
+///
+/// `type_` may be a class, abstract or not, or an interface.
+///
+/// ```
+/// use glib::prelude::*;
+/// use glib_signal_stream::{check_property, ConnectError};
+///
+/// let action = gio::SimpleAction::static_type();
+/// assert_eq!(check_property::<bool>(action, "enabled"), Ok(()));
+/// assert!(matches!(
+///     check_property::<String>(action, "enabled"),
+///     Err(ConnectError::PropertyTypeMismatch { .. })
+/// ));
+/// ```
+pub fn check_property<T>(type_: glib::Type, property: &str) -> Result<(), ConnectError>
+where
+    T: for<'a> FromValue<'a> + StaticType,
+{
+    // The class is referenced (its properties installed) until the lookup is done.
+    let pspec = if type_.is_a(glib::Type::INTERFACE) {
+        find_interface_property(type_, property)
+    } else {
+        Class::<glib::Object>::from_type(type_)
+            .filter(|_| !property.contains('\0'))
+            .and_then(|class| class.find_property(property))
+    };
+    let type_name = || type_.name().to_owned();
+    let pspec = pspec.ok_or_else(|| ConnectError::UnknownProperty {
+        type_name: type_name(),
+        property: property.to_owned(),
+    })?;
+    if !pspec.flags().contains(ParamFlags::READABLE) {
+        return Err(ConnectError::PropertyNotReadable {
+            type_name: type_name(),
+            property: property.to_owned(),
+        });
+    }
+    if !pspec.value_type().is_a(T::static_type()) {
+        return Err(ConnectError::PropertyTypeMismatch {
+            type_name: type_name(),
+            property: property.to_owned(),
+            expected: pspec.value_type().name().to_owned(),
+            requested: rust_type_name::<T>(),
+        });
+    }
+    Ok(())
 }

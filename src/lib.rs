@@ -118,6 +118,8 @@
 //!
 //! The typed streams are generated from GTK's and GIO's introspection data; [`check_signal`]
 //! verifies a stream's types against a signal without an instance, as their test does.
+//! Every readable property has a typed stream too (`entry.text_stream()` yields `String`,
+//! `button.label_stream()` `Option<String>`), checked the same way with [`check_property`].
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -137,6 +139,7 @@ mod future;
 mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
+mod interface_property;
 mod ops;
 mod property;
 mod stream;
@@ -148,6 +151,7 @@ pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
 pub use channel::{Flavor, Local, Threaded};
+pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;

@@ -1,12 +1,15 @@
 //! What the generated typed streams (`gtk::auto`, `gio::auto`) share: each generated method
 //! is a call to one of these, so that the hundreds of methods stay one-liners and nothing is
-//! compiled for a signal nobody streams.
+//! compiled for a signal or property nobody streams.
 
 use std::borrow::Cow;
+
+use glib::{prelude::*, value::FromValue};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
     ext::SignalStreamExt,
+    property::PropertyStream,
     stream::SignalStream,
 };
 
@@ -38,4 +41,14 @@ where
     M: 'static,
 {
     obj.connect_stream_typed_with_return(signal, handler)
+}
+
+/// A typed stream of `property` on `obj`; panics with the
+/// [`ConnectError`](crate::ConnectError) message if it cannot be connected.
+#[track_caller]
+pub(crate) fn property<T>(obj: &glib::Object, property: &str) -> PropertyStream<T>
+where
+    T: for<'a> FromValue<'a> + StaticType + 'static,
+{
+    obj.property_stream(property)
 }

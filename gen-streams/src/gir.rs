@@ -1,5 +1,5 @@
 //! Reading GIR files: the types of every namespace (to resolve parameter types) and the
-//! classes and interfaces with their signals.
+//! classes and interfaces with their signals and properties.
 
 use std::{collections::HashMap, fs, path::Path};
 
@@ -59,6 +59,22 @@ pub struct Signal {
     pub params: Vec<Param>,
     /// `None` for `void`.
     pub ret: Option<TypeRef>,
+    /// The `deprecated-version` (or `""`) if the GIR marks it deprecated.
+    pub deprecated: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Property {
+    pub name: String,
+    pub readable: bool,
+    pub ty: TypeRef,
+    /// The `version` attribute: the library version that added the property.
+    pub version: Option<String>,
+    /// The `deprecated-version` (or `""`) if the GIR marks it deprecated.
+    pub deprecated: Option<String>,
+    /// Whether it has a getter method (the `getter` attribute), and whether that getter's
+    /// return value is annotated `nullable`.
+    pub getter: Option<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -76,6 +92,9 @@ pub struct Class {
     /// The interfaces it implements (or, for an interface, requires), qualified.
     pub implements: Vec<String>,
     pub signals: Vec<Signal>,
+    pub properties: Vec<Property>,
+    /// The `deprecated-version` (or `""`) if the GIR marks the whole type deprecated.
+    pub deprecated: Option<String>,
 }
 
 /// Every namespace read so far.
@@ -165,6 +184,12 @@ impl Index {
                         .filter(|n| n.has_tag_name((GLIB, "signal")))
                         .map(signal)
                         .collect(),
+                    properties: node
+                        .children()
+                        .filter(|n| n.has_tag_name((CORE, "property")))
+                        .map(|p| property(node, p))
+                        .collect(),
+                    deprecated: deprecated(node),
                 });
             }
             self.types
@@ -177,7 +202,9 @@ impl Index {
 
 /// `Namespace.Name` for a name as written in namespace `ns`.
 pub fn qualify(ns: &str, name: &str) -> String {
-    if name.contains('.') || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // `GType` is a fundamental type of every namespace, like `gint`.
+    if name.contains('.') || name == "GType" || !name.starts_with(|c: char| c.is_ascii_uppercase())
+    {
         name.to_owned()
     } else {
         format!("{ns}.{name}")
@@ -217,7 +244,35 @@ fn signal(node: Node<'_, '_>) -> Signal {
         introspectable: node.attribute("introspectable") != Some("0"),
         params,
         ret,
+        deprecated: deprecated(node),
     }
+}
+
+/// A `<property>` of `class`.
+fn property(class: Node<'_, '_>, node: Node<'_, '_>) -> Property {
+    let getter = node.attribute("getter").map(|getter| {
+        class
+            .children()
+            .find(|m| m.has_tag_name((CORE, "method")) && m.attribute("name") == Some(getter))
+            .and_then(|m| child(m, "return-value"))
+            .is_some_and(|r| r.attribute("nullable") == Some("1"))
+    });
+    Property {
+        name: node.attribute("name").unwrap_or_default().to_owned(),
+        readable: node.attribute("readable") != Some("0"),
+        ty: type_ref(node),
+        version: node.attribute("version").map(str::to_owned),
+        deprecated: deprecated(node),
+        getter,
+    }
+}
+
+fn deprecated(node: Node<'_, '_>) -> Option<String> {
+    (node.attribute("deprecated") == Some("1")).then(|| {
+        node.attribute("deprecated-version")
+            .unwrap_or("")
+            .to_owned()
+    })
 }
 
 fn type_ref(node: Node<'_, '_>) -> TypeRef {

@@ -1,16 +1,23 @@
 //! Generates glib-signal-stream's typed streams from the GObject-Introspection files of GTK 4
 //! and GIO: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
-//! method per signal, a test checking each of them against the running libraries, and a
-//! report of the signals that could not be wrapped and why.
+//! method per signal and one `<property>_stream` method per readable property, tests
+//! checking each of them against the running libraries, and a report of what could not be
+//! wrapped and why.
 //!
 //! Run from the repository root: `cargo run -p gen-streams` writes the files,
 //! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
-//! the committed files differ.
+//! the committed files differ. Both refuse input (GIR files, binding crate versions) other than
+//! that pinned in `versions.txt`; `cargo run -p gen-streams -- --repin` generates from it and
+//! pins it.
 
 mod gir;
+mod links;
+mod module;
+mod property;
 mod report;
 mod rust;
 mod test;
+mod versions;
 mod write;
 
 use std::{
@@ -21,6 +28,8 @@ use std::{
 };
 
 use gir::Index;
+use links::Links;
+use versions::Versions;
 
 /// Where the introspection files are (Debian: `libgtk-4-dev` and `libglib2.0-dev`).
 const GIR_DIR: &str = "/usr/share/gir-1.0";
@@ -53,11 +62,12 @@ pub const TARGETS: [Target; 2] = [
 ];
 
 /// The files read only to resolve type names.
-const DEPENDENCIES: [&str; 7] = [
+const DEPENDENCIES: [&str; 8] = [
     "GLib-2.0.gir",
     "GObject-2.0.gir",
     "Gdk-4.0.gir",
     "Gsk-4.0.gir",
+    "GdkPixbuf-2.0.gir",
     "Graphene-1.0.gir",
     "Pango-1.0.gir",
     "cairo-1.0.gir",
@@ -65,15 +75,16 @@ const DEPENDENCIES: [&str; 7] = [
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args.as_slice() {
-        [] => false,
-        [flag] if flag == "--check" => true,
+    let (check, repin) = match args.as_slice() {
+        [] => (false, false),
+        [flag] if flag == "--check" => (true, false),
+        [flag] if flag == "--repin" => (false, true),
         _ => {
-            eprintln!("usage: cargo run -p gen-streams [-- --check]");
+            eprintln!("usage: cargo run -p gen-streams [-- --check | --repin]");
             return ExitCode::from(2);
         }
     };
-    match run(check) {
+    match run(check, repin) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(err) => {
@@ -85,17 +96,30 @@ fn main() -> ExitCode {
 
 /// Generates everything; with `check`, into a temporary directory compared with the
 /// repository. Returns whether the repository is up to date (always true without `check`).
-fn run(check: bool) -> Result<bool, String> {
+/// Fails if the GIR input is not the one pinned in `versions.txt`, unless `repin`.
+fn run(check: bool, repin: bool) -> Result<bool, String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("gen-streams lives in the repository")
         .to_path_buf();
+    let gir_files: Vec<&str> = TARGETS.iter().map(|t| t.file).chain(DEPENDENCIES).collect();
+    let lock =
+        fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let versions = Versions::read(Path::new(GIR_DIR), &gir_files, &lock)?;
+    if !repin {
+        let pinned = root.join(versions::FILE);
+        let recorded =
+            fs::read_to_string(&pinned).map_err(|e| format!("{}: {e}", pinned.display()))?;
+        versions.check(&recorded)?;
+    }
     let mut index = Index::default();
-    for file in TARGETS.iter().map(|t| t.file).chain(DEPENDENCIES) {
+    for file in &gir_files {
         index.load(&Path::new(GIR_DIR).join(file))?;
     }
     let docs = read_docs(&root.join("gen-streams/docs"))?;
-    let files = write::generate(&index, &docs)?;
+    let links = Links::read(&root)?;
+    let mut files = write::generate(&index, &docs, &links, &versions)?;
+    files.push((PathBuf::from(versions::FILE), versions.render()));
 
     let out = if check {
         std::env::temp_dir().join(format!("gen-streams-{}", std::process::id()))

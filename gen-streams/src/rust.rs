@@ -152,6 +152,7 @@ fn crate_path(ns: &str) -> Option<&'static str> {
         "Gsk" => "gtk4::gsk",
         "Graphene" => "gtk4::graphene",
         "Pango" => "gtk4::pango",
+        "GdkPixbuf" => "gtk4::gdk_pixbuf",
         "cairo" => "gtk4::cairo",
         "Gio" => "gio",
         "GLib" | "GObject" => "glib",
@@ -183,6 +184,26 @@ pub fn map_type(index: &Index, ns: &str, ty: &TypeRef) -> Result<RustType, Strin
     Ok(mapped)
 }
 
+/// Maps a property's type written in namespace `ns`. `Option` unless the value is a number,
+/// enum or string array, or the property has a getter whose return value the GIR does not
+/// annotate `nullable`: a string, object or boxed property without a getter may be NULL.
+pub fn map_property(
+    index: &Index,
+    ns: &str,
+    ty: &TypeRef,
+    getter: Option<bool>,
+) -> Result<RustType, String> {
+    let Some(name) = &ty.name else {
+        let what = ty.other.as_deref().unwrap_or("untyped");
+        return Err(format!(
+            "{what} property: no typed `glib::Value` conversion"
+        ));
+    };
+    let mut mapped = map_name(index, &qualify(ns, name))?;
+    mapped.nullable = !matches!(mapped.pass, Pass::Copy | Pass::StrV) && getter.unwrap_or(true);
+    Ok(mapped)
+}
+
 /// Types whose Rust binding cannot be read from a `glib::Value` (no `FromValue`).
 const NO_FROM_VALUE: [&str; 1] = ["Gdk.Event"];
 
@@ -202,6 +223,8 @@ fn map_name(index: &Index, name: &str) -> Result<RustType, String> {
         "gdouble" => return scalar("f64"),
         "gfloat" => return scalar("f32"),
         "gchar" | "gint8" => return scalar("i8"),
+        "glong" => return scalar("glib::ILong"),
+        "gulong" => return scalar("glib::ULong"),
         "guchar" | "guint8" => return scalar("u8"),
         "GType" => return scalar("glib::Type"),
         "utf8" => return Ok(RustType::plain("String", Pass::Str)),

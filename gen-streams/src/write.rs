@@ -1,21 +1,19 @@
-//! The generated files: one module per type with its trait and the `mod.rs` files (with the
-//! test and the report from `test.rs` and `report.rs`).
+//! The generated files: one module per type with its trait (its text from `module.rs`), the
+//! `mod.rs` files, the tests from `test.rs` and the report from `report.rs`.
 
-use std::{collections::HashMap, fmt::Write, path::PathBuf};
+use std::{collections::HashMap, path::PathBuf};
 
 use crate::{
     gir::{Class, Index, Signal},
+    links::Links,
+    module,
+    property::{self, PropertyMethod},
     report::Report,
     rust::{self, RustType},
     test::TestFile,
+    versions::Versions,
     Target, TARGETS,
 };
-
-/// Classes that introspection lists but gtk4 0.11 and gio 0.22 do not bind, with the reason.
-const UNBOUND: [(&str, &str); 1] = [(
-    "GUnixMountMonitor",
-    "gio 0.22 does not bind it (Unix-only GIO API, kept out of the `gio` crate)",
-)];
 
 /// What a handler returns.
 pub enum Ret {
@@ -39,21 +37,22 @@ pub struct Method {
     pub params: Vec<(String, RustType)>,
     pub ret: Option<Ret>,
     pub detailed: bool,
+    pub deprecated: Option<String>,
 }
 
 impl Method {
-    fn item(&self) -> String {
+    pub fn item(&self) -> String {
         tuple(self.params.iter().map(|(_, ty)| ty.owned()))
     }
 
     /// The handler's type: `Fn(&gtk4::Widget, u32) -> bool`.
-    fn handler(&self, ret: &Ret) -> String {
+    pub fn handler(&self, ret: &Ret) -> String {
         let args: Vec<_> = self.params.iter().map(|(_, ty)| ty.borrowed()).collect();
         format!("Fn({}) -> {}", args.join(", "), ret.path())
     }
 }
 
-fn tuple(types: impl Iterator<Item = String>) -> String {
+pub fn tuple(types: impl Iterator<Item = String>) -> String {
     let types: Vec<_> = types.collect();
     match types.len() {
         1 => format!("({},)", types[0]),
@@ -68,6 +67,7 @@ pub struct TypeStreams<'a> {
     pub trait_name: String,
     pub module: String,
     pub methods: Vec<Method>,
+    pub properties: Vec<PropertyMethod>,
 }
 
 /// A signal that is not generated, and why.
@@ -79,14 +79,18 @@ pub struct Skipped {
 /// `(path relative to the repository root, contents)` of every generated file.
 ///
 /// `docs` replaces the generated documentation of some methods: `Namespace.Type.signal` to
-/// Markdown (see `docs/README.md`).
+/// Markdown (see `docs/README.md`); `links` are gtk4-rs's and gio's `connect_*` methods;
+/// `versions` names the input in each file's header.
 pub fn generate(
     index: &Index,
     docs: &HashMap<String, String>,
+    links: &Links,
+    versions: &Versions,
 ) -> Result<Vec<(PathBuf, String)>, String> {
     let mut files = Vec::new();
     let mut report = Report::default();
     let mut test = TestFile::default();
+    let mut property_test = TestFile::default();
     let gio_names: Vec<&str> = index.classes["Gio"]
         .iter()
         .filter(|c| !c.signals.is_empty())
@@ -95,21 +99,33 @@ pub fn generate(
     for target in &TARGETS {
         let mut types = Vec::new();
         let mut skipped = Vec::new();
+        let mut skipped_properties = Vec::new();
+        let mut inherited = Vec::new();
         let mut total = 0;
+        let mut total_properties = 0;
         for class in &index.classes[target.ns] {
             total += class.signals.len();
+            let readable = class.properties.iter().filter(|p| p.readable);
+            total_properties += readable.clone().count();
             let trait_prefix = if target.ns != "Gio" && gio_names.contains(&class.name.as_str()) {
                 target.ns
             } else {
                 ""
             };
-            if let Err(reason) = class_binding(target, class) {
+            if let Err(reason) = class_binding(target, class, links) {
                 skipped.extend(class.signals.iter().map(|s| Skipped {
                     what: format!("{}::{}", class.c_type, s.name),
                     reason: reason.clone(),
                 }));
+                skipped_properties.extend(readable.map(|p| Skipped {
+                    what: format!("{}:{}", class.c_type, p.name),
+                    reason: reason.clone(),
+                }));
                 continue;
             }
+            let properties = property::properties(index, target, class, links);
+            skipped_properties.extend(properties.skipped);
+            inherited.extend(properties.inherited);
             let mut methods = Vec::new();
             for signal in &class.signals {
                 match method(index, target.ns, class, signal) {
@@ -120,39 +136,61 @@ pub fn generate(
                     }),
                 }
             }
-            if !methods.is_empty() {
+            if !methods.is_empty() || !properties.methods.is_empty() {
                 types.push(TypeStreams {
                     class,
                     path: rust::class_path(target.ns, &class.name),
                     trait_name: format!("{trait_prefix}{}StreamExt", class.name),
-                    module: snake(&class.name),
+                    module: module::ident(&snake(&class.name)),
                     methods,
+                    properties: properties.methods,
                 });
             }
         }
         for ty in &types {
             files.push((
                 PathBuf::from(target.dir).join(format!("{}.rs", ty.module)),
-                module(target, ty, docs),
+                module::module(target, versions, ty, docs, links),
             ));
         }
         files.push((
             PathBuf::from(target.dir).join("mod.rs"),
-            mod_rs(target, &types),
+            module::mod_rs(target, versions, &types),
         ));
-        let connected = test.add(index, target, &types);
+        let connected = test.add(index, target, &types, links);
+        let read = property_test.add_properties(index, target, &types, links);
         report.add(target, total, &types, skipped, connected);
+        report.add_properties(
+            target,
+            total_properties,
+            &types,
+            skipped_properties,
+            inherited,
+            read,
+        );
     }
-    files.push((PathBuf::from("tests/generated_signals.rs"), test.finish()));
+    files.push((
+        PathBuf::from("tests/generated_signals.rs"),
+        test.finish(versions),
+    ));
+    files.push((
+        PathBuf::from("tests/generated_properties.rs"),
+        property_test.finish_properties(versions),
+    ));
     files.push((PathBuf::from("gen-streams/REPORT.md"), report.finish()));
     Ok(files)
 }
 
-pub fn class_binding(target: &Target, class: &Class) -> Result<(), String> {
+/// `Err(reason)` unless gtk4-rs or gio binds `class` without cargo features.
+pub fn class_binding(target: &Target, class: &Class, links: &Links) -> Result<(), String> {
     rust::check_version(target.ns, &class.name, class.version.as_deref())?;
-    match UNBOUND.iter().find(|(name, _)| *name == class.c_type) {
-        Some((_, reason)) => Err((*reason).to_owned()),
-        None => Ok(()),
+    let path = rust::class_path(target.ns, &class.name);
+    if links.has_type(&path) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{path}` is not a non-generic type of the bindings without cargo features"
+        ))
     }
 }
 
@@ -195,6 +233,7 @@ fn method(index: &Index, ns: &str, class: &Class, signal: &Signal) -> Result<Met
         params,
         ret,
         detailed: signal.detailed,
+        deprecated: signal.deprecated.clone().or(class.deprecated.clone()),
     })
 }
 
@@ -218,159 +257,4 @@ fn snake(name: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out
-}
-
-fn header(target: &Target) -> String {
-    format!(
-        "// Generated by gen-streams from {}. DO NOT EDIT.\n\n",
-        target.file
-    )
-}
-
-fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>) -> String {
-    let mut helpers = Vec::new();
-    if ty.methods.iter().any(|m| m.ret.is_none()) {
-        helpers.push("stream");
-    }
-    if ty.methods.iter().any(|m| m.ret.is_some()) {
-        helpers.push("stream_with_return");
-    }
-    if ty.methods.iter().any(|m| m.detailed) {
-        helpers.push("detailed");
-    }
-    let mut out = header(target);
-    let kind = if ty.class.interface {
-        "implementors"
-    } else {
-        "subclasses"
-    };
-    let _ = write!(
-        out,
-        "use glib::prelude::*;\n\n\
-         use crate::{{typed::{{{}}}, SignalStream}};\n\n\
-         /// Typed signal streams for [`{path}`] and its {kind}.\n\
-         pub trait {name}: IsA<{path}> {{\n",
-        helpers.join(", "),
-        path = ty.path,
-        name = ty.trait_name,
-    );
-    for m in &ty.methods {
-        let doc = docs.get(&format!("{}.{}.{}", target.ns, ty.class.name, m.signal));
-        out.push_str(&method_source(ty, m, doc.map(String::as_str)));
-    }
-    let _ = write!(
-        out,
-        "}}\n\nimpl<O: IsA<{path}>> {name} for O {{}}\n",
-        path = ty.path,
-        name = ty.trait_name
-    );
-    out
-}
-
-fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String {
-    let mut out = match doc {
-        Some(doc) => doc_comment(doc),
-        None => generated_doc(ty, m),
-    };
-    let _ = writeln!(out, "#[doc(alias = \"{}\")]", m.signal);
-    let obj = format!("self.upcast_ref::<{}>().upcast_ref()", ty.path);
-    let signal = if m.detailed {
-        format!("&detailed(\"{}\", detail)", m.signal)
-    } else {
-        format!("\"{}\"", m.signal)
-    };
-    let detail_arg = if m.detailed {
-        ", detail: Option<&str>"
-    } else {
-        ""
-    };
-    let item = m.item();
-    match &m.ret {
-        None => {
-            let _ = write!(
-                out,
-                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    stream({obj}, {signal})\n}}\n\n",
-                m.name
-            );
-        }
-        Some(ret) => {
-            let vars: Vec<_> = (0..m.params.len()).map(|i| format!("a{i}")).collect();
-            let pattern = if vars.is_empty() {
-                "_".to_owned()
-            } else {
-                tuple(vars.iter().cloned())
-            };
-            let args: Vec<_> = m
-                .params
-                .iter()
-                .zip(&vars)
-                .map(|((_, ty), v)| ty.pass(v))
-                .collect();
-            let _ = write!(
-                out,
-                "fn {name}<F>(&self{detail_arg}, handler: F) -> SignalStream<{item}>\n\
-                 where\n    F: {handler} + 'static,\n{{\n    \
-                 stream_with_return({obj}, {signal}, move |{pattern}: &{item}| handler({args}))\n}}\n\n",
-                name = m.name,
-                handler = m.handler(ret),
-                args = args.join(", "),
-            );
-        }
-    }
-    out
-}
-
-fn mod_rs(target: &Target, types: &[TypeStreams<'_>]) -> String {
-    let mut out = header(target);
-    for ty in types {
-        let _ = writeln!(out, "mod {};", ty.module);
-    }
-    out.push('\n');
-    for ty in types {
-        let _ = writeln!(out, "pub use self::{}::{};", ty.module, ty.trait_name);
-    }
-    out
-}
-
-/// The documentation of a method without hand-written documentation.
-fn generated_doc(ty: &TypeStreams<'_>, m: &Method) -> String {
-    let mut out = String::new();
-    let c_name = format!("{}::{}", ty.class.c_type, m.signal);
-    let _ = writeln!(out, "/// A stream of `{c_name}`.");
-    if m.params.is_empty() {
-        out.push_str("///\n/// The signal has no parameters: each item is `()`.\n");
-    } else {
-        let names: Vec<_> = m.params.iter().map(|(n, _)| format!("`{n}`")).collect();
-        let _ = if names.len() == 1 {
-            writeln!(
-                out,
-                "///\n/// Each item holds the signal's parameter {}.",
-                names[0]
-            )
-        } else {
-            let names = names.join(", ");
-            writeln!(
-                out,
-                "///\n/// Each item holds the signal's parameters ({names})."
-            )
-        };
-    }
-    if m.ret.is_some() {
-        out.push_str(
-            "///\n/// `handler` runs inside each emission with the parameters and its result is \
-             returned to\n/// the emitter; the item is queued on the stream as well.\n",
-        );
-    }
-    if m.detailed {
-        out.push_str("///\n/// With `Some(detail)`, only the emissions for that detail.\n");
-    }
-    out
-}
-
-/// Markdown as a `///` comment.
-fn doc_comment(doc: &str) -> String {
-    doc.trim_end()
-        .lines()
-        .map(|line| format!("///{}{line}\n", if line.is_empty() { "" } else { " " }))
-        .collect()
 }

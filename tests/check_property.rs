@@ -1,0 +1,46 @@
+//! `check_property`: the checks of a property stream, made on a type without an instance.
+#![cfg(feature = "gio")]
+
+mod support;
+
+use glib::prelude::*;
+use glib_signal_stream::{check_property, ConnectError};
+
+#[test]
+fn class_property_of_the_right_type_passes() {
+    let action = gio::SimpleAction::static_type();
+    assert_eq!(check_property::<bool>(action, "enabled"), Ok(()));
+}
+
+#[test]
+fn interface_property_is_found_without_an_instance() {
+    let action = gio::Action::static_type();
+    assert_eq!(check_property::<Option<String>>(action, "name"), Ok(()));
+}
+
+#[test]
+fn wrong_item_type_is_a_type_mismatch() {
+    let action = gio::SimpleAction::static_type();
+    assert!(matches!(
+        check_property::<u32>(action, "enabled"),
+        Err(ConnectError::PropertyTypeMismatch { .. })
+    ));
+}
+
+#[test]
+fn unknown_property_is_refused() {
+    for type_ in [gio::SimpleAction::static_type(), gio::Action::static_type()] {
+        assert!(matches!(
+            check_property::<bool>(type_, "no-such-property"),
+            Err(ConnectError::UnknownProperty { .. })
+        ));
+    }
+}
+
+#[test]
+fn write_only_property_is_not_readable() {
+    assert!(matches!(
+        check_property::<u64>(support::Emitter::static_type(), "secret"),
+        Err(ConnectError::PropertyNotReadable { .. })
+    ));
+}
