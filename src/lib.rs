@@ -80,6 +80,8 @@ mod future;
 mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
+mod many;
+mod many_builder;
 mod ops;
 mod property;
 mod stream;
@@ -94,6 +96,8 @@ pub use channel::{Flavor, Local, Threaded};
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use future::SignalFuture;
+pub use many::ManySignalStream;
+pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;
 pub use property::PropertyStream;
 pub use stream::{SendSignalStream, SignalStream};
@@ -104,9 +108,9 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
-    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
     pub use crate::gtk::*;
+    pub use crate::ops::GlibStreamExt;
 }

@@ -1,0 +1,73 @@
+//! Synchronous handlers for any signal (`connect_stream_with`, `connect_stream_typed_with`):
+//! the handler acts inside the emission, and the items still reach the stream.
+
+mod common;
+
+use std::{cell::RefCell, rc::Rc};
+
+use common::{block_on, Emitter};
+use futures::StreamExt;
+use glib::prelude::*;
+use glib_signal_stream::{prelude::*, ConnectError};
+
+#[test]
+fn handler_runs_inside_the_emission_of_a_void_signal() {
+    let obj = Emitter::new();
+    let weak = obj.downgrade();
+    let _stages = obj.connect_stream_with("stage", move |_| {
+        if let Some(obj) = weak.upgrade() {
+            obj.record("handler");
+        }
+    });
+    assert_eq!(obj.stage(), ["handler", "class"]);
+}
+
+#[test]
+fn items_still_reach_the_stream() {
+    let obj = Emitter::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let ticks = obj.connect_stream_typed_with::<(u64,), _>("tick", {
+        let seen = seen.clone();
+        move |(n,)| seen.borrow_mut().push(*n)
+    });
+    obj.tick(1);
+    obj.tick(2);
+    assert_eq!(*seen.borrow(), [1, 2]);
+    drop(obj);
+    assert_eq!(block_on(ticks.collect::<Vec<_>>()), [(1,), (2,)]);
+}
+
+#[test]
+fn untyped_handler_sees_the_parameter_values() {
+    let obj = Emitter::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let _triples = obj.connect_stream_with("triple", {
+        let seen = seen.clone();
+        move |params| seen.borrow_mut().push(params[1].get::<String>().unwrap())
+    });
+    obj.triple(1, "one", false);
+    assert_eq!(*seen.borrow(), ["one"]);
+}
+
+#[test]
+fn handler_form_on_a_signal_with_a_return_value_is_refused() {
+    let obj = Emitter::new();
+    let err = obj.try_connect_stream_with("ask", |_| ()).unwrap_err();
+    assert!(
+        matches!(err, ConnectError::ReturnTypeMismatch { .. }),
+        "{err:?}"
+    );
+    assert!(!obj.has_handler("ask"));
+}
+
+#[test]
+fn typed_handler_form_checks_the_item_type() {
+    let obj = Emitter::new();
+    let err = obj
+        .try_connect_stream_typed_with::<(String,), _>("tick", |_| ())
+        .unwrap_err();
+    assert!(
+        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        "{err:?}"
+    );
+}
