@@ -7,7 +7,7 @@ use std::{cell::RefCell, rc::Rc};
 
 use common::{block_on, Emitter};
 use futures::StreamExt;
-use glib::prelude::*;
+use gio::prelude::*;
 use glib_signal_stream::{prelude::*, ConnectError};
 
 #[test]
@@ -70,4 +70,17 @@ fn typed_handler_form_checks_the_item_type() {
         matches!(err, ConnectError::ArgumentMismatch { .. }),
         "{err:?}"
     );
+}
+
+#[test]
+fn application_activate_handler_runs_before_run_returns() {
+    let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
+    let ran = Rc::new(RefCell::new(0));
+    let activations = app.connect_stream_with("activate", {
+        let ran = ran.clone();
+        move |_| *ran.borrow_mut() += 1
+    });
+    app.run_with_args::<&str>(&[]);
+    assert_eq!(*ran.borrow(), 1);
+    assert_eq!(activations.len(), 1);
 }
