@@ -6,6 +6,7 @@ use crate::{
     args::{SignalArgs, SignalReturn},
     builder::SignalStreamBuilder,
     error::{or_panic, ConnectError},
+    events::SignalEvents,
     future::SignalFuture,
     many::ManySignalStream,
     many_builder::ManySignalStreamBuilder,
@@ -354,6 +355,56 @@ pub trait SignalStreamExt: ObjectType {
     /// with a variant per signal, for example). See [`ManySignalStreamBuilder`].
     fn signal_stream_many_builder<T: 'static>(&self) -> ManySignalStreamBuilder<'_, T> {
         ManySignalStreamBuilder::new(as_object(self))
+    }
+
+    /// One ordered stream of the signals of `E::Emitter` (a type this object is), as `E`'s
+    /// variants: for example `factory.events_stream::<SignalListItemFactoryEvent>()`. See
+    /// [`SignalEvents`] and [`connect_stream_many`](Self::connect_stream_many).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_events_stream`](Self::try_events_stream) would fail.
+    #[track_caller]
+    fn events_stream<E: SignalEvents>(&self) -> ManySignalStream<E>
+    where
+        Self: IsA<E::Emitter>,
+    {
+        or_panic(self.try_events_stream())
+    }
+
+    /// Fallible form of [`events_stream`](Self::events_stream).
+    fn try_events_stream<E: SignalEvents>(&self) -> Result<ManySignalStream<E>, ConnectError>
+    where
+        Self: IsA<E::Emitter>,
+    {
+        E::add_signals(self.signal_stream_many_builder()).try_build()
+    }
+
+    /// Like [`events_stream`](Self::events_stream), and `handler` runs inside each emission
+    /// with its item, before the emission returns; see
+    /// [`ManySignalStreamBuilder::build_with`].
+    ///
+    /// # Panics
+    ///
+    /// If [`try_events_stream_with`](Self::try_events_stream_with) would fail.
+    #[track_caller]
+    fn events_stream_with<E, H>(&self, handler: H) -> ManySignalStream<E>
+    where
+        E: SignalEvents,
+        H: Fn(&E) + 'static,
+        Self: IsA<E::Emitter>,
+    {
+        or_panic(self.try_events_stream_with(handler))
+    }
+
+    /// Fallible form of [`events_stream_with`](Self::events_stream_with).
+    fn try_events_stream_with<E, H>(&self, handler: H) -> Result<ManySignalStream<E>, ConnectError>
+    where
+        E: SignalEvents,
+        H: Fn(&E) + 'static,
+        Self: IsA<E::Emitter>,
+    {
+        E::add_signals(self.signal_stream_many_builder()).try_build_with(handler)
     }
 
     /// Connects a stream of `signal` whose `handler` runs inside each emission, before it

@@ -151,6 +151,7 @@ mod check;
 mod connect;
 mod connection;
 mod error;
+mod events;
 mod ext;
 mod ffi;
 mod future;
@@ -166,6 +167,8 @@ mod stream;
 mod trampoline;
 #[cfg(feature = "gio")]
 mod typed;
+#[cfg(feature = "gio")]
+mod typed_map;
 
 pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
@@ -173,6 +176,7 @@ pub use builder::SignalStreamBuilder;
 pub use channel::{Flavor, Local, Threaded};
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
+pub use events::SignalEvents;
 pub use future::SignalFuture;
 pub use many::ManySignalStream;
 pub use many_builder::ManySignalStreamBuilder;

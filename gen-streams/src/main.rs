@@ -7,6 +7,7 @@
 //! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
 //! the committed files differ.
 
+mod events;
 mod gir;
 mod report;
 mod rust;
@@ -109,6 +110,10 @@ fn run(check: bool) -> Result<bool, String> {
             if dir.exists() {
                 fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
+            let dir = root.join(events::dir(target));
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
         }
     }
     let mut written = Vec::new();
@@ -135,8 +140,11 @@ fn run(check: bool) -> Result<bool, String> {
             up_to_date = false;
         }
     }
-    for target in &TARGETS {
-        for entry in fs::read_dir(root.join(target.dir)).map_err(|e| e.to_string())? {
+    let dirs = TARGETS
+        .iter()
+        .flat_map(|target| [PathBuf::from(target.dir), events::dir(target)]);
+    for dir in dirs {
+        for entry in fs::read_dir(root.join(dir)).map_err(|e| e.to_string())? {
             let path = entry.map_err(|e| e.to_string())?.path();
             let relative = path.strip_prefix(&root).expect("listed under the root");
             if !files.iter().any(|(p, _)| p == relative) {

@@ -87,6 +87,7 @@ pub fn generate(
     let mut files = Vec::new();
     let mut report = Report::default();
     let mut test = TestFile::default();
+    let mut events_test = String::new();
     let gio_names: Vec<&str> = index.classes["Gio"]
         .iter()
         .filter(|c| !c.signals.is_empty())
@@ -140,11 +141,13 @@ pub fn generate(
             PathBuf::from(target.dir).join("mod.rs"),
             mod_rs(target, &types),
         ));
+        files.extend(crate::events::files(target, &types, &mut events_test));
         let connected = test.add(index, target, &types);
         report.add(target, total, &types, skipped, connected);
     }
     files.push((PathBuf::from("tests/generated_signals.rs"), test.finish()));
     files.push((PathBuf::from("gen-streams/REPORT.md"), report.finish()));
+    files.push(crate::events::test_file(&events_test));
     Ok(files)
 }
 
@@ -229,7 +232,11 @@ fn header(target: &Target) -> String {
 
 fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>) -> String {
     let mut helpers = Vec::new();
-    if ty.methods.iter().any(|m| m.ret.is_none()) {
+    if ty
+        .methods
+        .iter()
+        .any(|m| m.ret.is_none() && !crate::events::converted(ty, m))
+    {
         helpers.push("stream");
     }
     if ty.methods.iter().any(|m| m.ret.is_some()) {
@@ -287,9 +294,12 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String 
     let item = m.item();
     match &m.ret {
         None => {
+            // Items that gtk4-rs types more richly than the GIR (`ResponseType`, `ListItem`).
+            let (item, call) = crate::events::stream_call(ty, m, &obj, &signal)
+                .unwrap_or_else(|| (item, format!("stream({obj}, {signal})")));
             let _ = write!(
                 out,
-                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    stream({obj}, {signal})\n}}\n\n",
+                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    {call}\n}}\n\n",
                 m.name
             );
         }

@@ -5,5 +5,7 @@
 //! `gen-streams`. All are in [`crate::prelude`].
 
 mod auto;
+mod events;
 
 pub use auto::*;
+pub use events::*;

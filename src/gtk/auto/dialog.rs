@@ -18,8 +18,12 @@ pub trait DialogStreamExt: IsA<gtk4::Dialog> {
     ///
     /// Each item holds the signal's parameter `response_id`.
     #[doc(alias = "response")]
-    fn response_stream(&self) -> SignalStream<(i32,)> {
-        stream(self.upcast_ref::<gtk4::Dialog>().upcast_ref(), "response")
+    fn response_stream(&self) -> SignalStream<(gtk4::ResponseType,)> {
+        crate::typed_map::stream_map(
+            self.upcast_ref::<gtk4::Dialog>().upcast_ref(),
+            "response",
+            |(a0,): (i32,)| (crate::gtk::response_type(a0),),
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 
 use glib::prelude::*;
 
-use crate::{typed::stream, SignalStream};
+use crate::SignalStream;
 
 /// Typed signal streams for [`gtk4::NativeDialog`] and its subclasses.
 pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
@@ -10,10 +10,11 @@ pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
     ///
     /// Each item holds the signal's parameter `response_id`.
     #[doc(alias = "response")]
-    fn response_stream(&self) -> SignalStream<(i32,)> {
-        stream(
+    fn response_stream(&self) -> SignalStream<(gtk4::ResponseType,)> {
+        crate::typed_map::stream_map(
             self.upcast_ref::<gtk4::NativeDialog>().upcast_ref(),
             "response",
+            |(a0,): (i32,)| (crate::gtk::response_type(a0),),
         )
     }
 }

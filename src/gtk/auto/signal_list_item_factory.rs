@@ -10,7 +10,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// Each item holds the signal's parameter `object`.
     #[doc(alias = "bind")]
-    fn bind_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn bind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
@@ -22,7 +22,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// Each item holds the signal's parameter `object`.
     #[doc(alias = "setup")]
-    fn setup_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn setup_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
@@ -34,7 +34,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// Each item holds the signal's parameter `object`.
     #[doc(alias = "teardown")]
-    fn teardown_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn teardown_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
@@ -46,7 +46,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// Each item holds the signal's parameter `object`.
     #[doc(alias = "unbind")]
-    fn unbind_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn unbind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
