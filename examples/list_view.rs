@@ -3,10 +3,10 @@
 //!
 //! The rule it follows: act now with a handler, react later with a stream. GTK measures and
 //! draws a row right after `setup` and `bind` return, so the row's widget must be built and
-//! filled inside those emissions: that is the handler given to `build_with`. What is only
+//! filled inside those emissions: that is the handler given to `events_stream_with`. What is only
 //! bookkeeping (which rows are bound, how many row widgets exist) reads the same emissions
-//! later from the stream, which keeps them in the order GTK emitted them, across the four
-//! signals.
+//! later from the stream (`SignalListItemFactoryEvent`s, their list items typed as
+//! `gtk::ListItem`), which keeps them in the order GTK emitted them, across the four signals.
 //!
 //! ```sh
 //! cargo run --example list_view        # click rows; it quits after 3 activations
@@ -19,19 +19,11 @@
 use std::collections::HashMap;
 
 use futures::{select_biased, StreamExt};
-use glib_signal_stream::prelude::*;
+use glib_signal_stream::prelude::{SignalListItemFactoryEvent as Row, *};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
 mod common;
-
-/// One emission of the factory, with its list item (typed: the signals declare `GObject`).
-enum Row {
-    Setup(gtk::ListItem),
-    Bind(gtk::ListItem),
-    Unbind(gtk::ListItem),
-    Teardown,
-}
 
 fn label_of(item: &gtk::ListItem) -> Option<gtk::Label> {
     item.child().and_downcast::<gtk::Label>()
@@ -48,28 +40,22 @@ fn main() {
     let model = gtk::StringList::new(&rows);
 
     let factory = gtk::SignalListItemFactory::new();
-    let mut events = factory
-        .signal_stream_many_builder()
-        .signal("setup", |(item,)| Row::Setup(item))
-        .signal("bind", |(item,)| Row::Bind(item))
-        .signal("unbind", |(item,)| Row::Unbind(item))
-        .signal("teardown", |_: (gtk::ListItem,)| Row::Teardown)
-        // Act now: GTK lays the row out as soon as these emissions return.
-        .build_with(|row| match row {
-            Row::Setup(item) => item.set_child(Some(&gtk::Label::new(None))),
-            Row::Bind(item) => {
-                let text = item.item().and_downcast::<gtk::StringObject>();
-                if let (Some(label), Some(text)) = (label_of(item), text) {
-                    label.set_label(&text.string());
-                }
+    // Act now: GTK lays a row out as soon as these emissions return.
+    let mut events = factory.events_stream_with(|event| match event {
+        Row::Setup(item) => item.set_child(Some(&gtk::Label::new(None))),
+        Row::Bind(item) => {
+            let text = item.item().and_downcast::<gtk::StringObject>();
+            if let (Some(label), Some(text)) = (label_of(item), text) {
+                label.set_label(&text.string());
             }
-            Row::Unbind(item) => {
-                if let Some(label) = label_of(item) {
-                    label.set_label("");
-                }
+        }
+        Row::Unbind(item) => {
+            if let Some(label) = label_of(item) {
+                label.set_label("");
             }
-            Row::Teardown => {}
-        });
+        }
+        Row::Teardown(_) => {}
+    });
 
     let view = gtk::ListView::new(Some(gtk::NoSelection::new(Some(model))), Some(factory));
     view.set_single_click_activate(true);
@@ -108,7 +94,7 @@ fn main() {
                     Some(Row::Unbind(item)) => {
                         bound.remove(&item);
                     }
-                    Some(Row::Teardown) => widgets -= 1,
+                    Some(Row::Teardown(_)) => widgets -= 1,
                     None => break,
                 },
                 scrolled = scrolls.next() => if scrolled.is_some() {
