@@ -275,3 +275,38 @@ fn after_runs_the_handlers_after_the_class_handler() {
         });
     assert_eq!(obj.stage(), ["class", "handler"]);
 }
+
+#[test]
+fn emission_from_another_thread_is_dropped_with_critical() {
+    common::criticals();
+    let obj = Emitter::new();
+    let events = obj.connect_stream_many(&["ping", "tick"]);
+    std::thread::scope(|scope| {
+        scope.spawn(|| obj.tick(1));
+    });
+    obj.ping();
+    assert!(common::critical_logged(&["'tick'", "another thread"]));
+    drop(obj);
+    assert_eq!(indexes(events), [0]);
+}
+
+#[test]
+fn stream_dropped_from_its_own_handler_disconnects_every_handler() {
+    type Slot =
+        Rc<RefCell<Option<glib_signal_stream::ManySignalStream<(usize, Vec<glib::Value>)>>>>;
+    let obj = Emitter::new();
+    let slot: Slot = Rc::new(RefCell::new(None));
+    let stream = obj.connect_stream_many_with(&["ping", "tick"], {
+        let slot = slot.clone();
+        move |_, _| {
+            let taken = slot.borrow_mut().take();
+            drop(taken);
+        }
+    });
+    *slot.borrow_mut() = Some(stream);
+    obj.ping();
+    assert!(slot.borrow().is_none());
+    assert!(!obj.has_handler("ping"));
+    assert!(!obj.has_handler("tick"));
+    obj.tick(1); // nothing left to reach: no crash
+}
