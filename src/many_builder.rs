@@ -214,8 +214,8 @@ type Handler<T> = Box<dyn Fn(&T)>;
 struct Feed<T> {
     sender: Sender<T, Local>,
     handler: Option<Handler<T>>,
-    /// Items of the emissions whose handler is running (or that started inside one), in the
-    /// order the emissions started; `None` while an emission's handler still runs.
+    /// Items of the emissions made from inside a handler, in the order they started (`None`
+    /// while an emission's handler still runs), queued when the outermost handler returns.
     staged: RefCell<Vec<Option<T>>>,
     /// How many handlers are running (nested emissions).
     depth: Cell<usize>,
@@ -227,8 +227,26 @@ impl<T> Feed<T> {
             self.sender.send(item);
             return;
         };
-        // Take the item's place before running the handler, so that an emission made from
-        // inside it lands after this one; everything is queued when the outermost returns.
+        if self.depth.get() == 0 {
+            // The outermost emission: its item goes first, then those of the emissions made
+            // from inside its handler, which waited in `staged` in the order they started.
+            self.depth.set(1);
+            handler(&item);
+            self.depth.set(0);
+            self.sender.send(item);
+            let nested = self
+                .staged
+                .try_borrow_mut()
+                .map(|mut staged| std::mem::take(&mut *staged))
+                .unwrap_or_default();
+            // Sent without the borrow held: a waker or a discarded item may run any code.
+            for item in nested.into_iter().flatten() {
+                self.sender.send(item);
+            }
+            return;
+        }
+        // Nested: take a place before running the handler, so that emissions made from
+        // inside this one land after it.
         let Some(slot) = self.reserve() else {
             handler(&item);
             self.sender.send(item);
@@ -244,20 +262,9 @@ impl<T> Feed<T> {
             },
             Err(_) => Some(item),
         };
-        // Not reached (the slot was empty and still exists): send rather than lose it.
+        // Not reached (the place was empty and still exists): send rather than lose it.
         if let Some(item) = left {
             self.sender.send(item);
-        }
-        if self.depth.get() == 0 {
-            let ready = self
-                .staged
-                .try_borrow_mut()
-                .map(|mut staged| std::mem::take(&mut *staged))
-                .unwrap_or_default();
-            // Sent without the borrow held: a waker or a discarded item may run any code.
-            for item in ready.into_iter().flatten() {
-                self.sender.send(item);
-            }
         }
     }
 
