@@ -149,6 +149,10 @@ fn empty_signal_list_is_refused() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_many(&[]).unwrap_err();
     assert!(matches!(err, ConnectError::NoSignal { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "no signal given for a stream of several signals of type 'SignalStreamTestEmitter'"
+    );
 }
 
 #[test]
