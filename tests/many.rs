@@ -314,3 +314,19 @@ fn stream_dropped_from_its_own_handler_disconnects_every_handler() {
     assert!(!obj.has_handler("tick"));
     obj.tick(1); // nothing left to reach: no crash
 }
+
+#[test]
+fn merging_one_stream_per_signal_loses_the_order_that_one_stream_keeps() {
+    let obj = Emitter::new();
+    let ticks = obj.connect_stream_typed::<(u64,)>("tick").map(|_| 1);
+    let pings = obj.connect_stream_typed::<()>("ping").map(|_| 0);
+    let events = obj.connect_stream_many(&["ping", "tick"]);
+    obj.tick(1);
+    obj.tick(2);
+    obj.ping();
+    drop(obj);
+    // `select` polls its streams in turn: a queued ping overtakes the second tick.
+    let merged: Vec<usize> = block_on(futures::stream::select(ticks, pings).collect());
+    assert_eq!(merged, [1, 0, 1]);
+    assert_eq!(indexes(events), [1, 1, 0]);
+}
