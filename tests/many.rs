@@ -330,3 +330,14 @@ fn merging_one_stream_per_signal_loses_the_order_that_one_stream_keeps() {
     assert_eq!(merged, [1, 0, 1]);
     assert_eq!(indexes(events), [1, 1, 0]);
 }
+
+#[test]
+fn a_detail_selects_its_emissions_as_in_connect_stream() {
+    let obj = Emitter::new();
+    let events = obj.connect_stream_many(&["changed::a", "ping"]);
+    obj.change("b", "x");
+    obj.change("a", "y");
+    obj.ping();
+    drop(obj);
+    assert_eq!(indexes(events), [0, 1]);
+}
