@@ -1,7 +1,8 @@
 //! Generates glib-signal-stream's typed streams from the GObject-Introspection files of GTK 4
 //! and GIO: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
 //! method per signal, a test checking each of them against the running libraries, and a
-//! report of the signals that could not be wrapped and why.
+//! report of the signals that could not be wrapped and why. Beside them (`events.rs`): an
+//! events enum and a `<Type>StreamWithExt` trait of handler forms per type, and their test.
 //!
 //! Run from the repository root: `cargo run -p gen-streams` writes the files,
 //! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
