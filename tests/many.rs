@@ -341,3 +341,30 @@ fn a_detail_selects_its_emissions_as_in_connect_stream() {
     drop(obj);
     assert_eq!(indexes(events), [0, 1]);
 }
+
+#[test]
+fn dropping_the_stream_frees_what_its_handler_holds() {
+    let obj = Emitter::new();
+    let held = glib::Object::new::<glib::Object>();
+    let weak = held.downgrade();
+    let events = obj.connect_stream_many_with(&["ping", "tick", "changed"], move |_, _| {
+        let _ = &held;
+    });
+    assert!(weak.upgrade().is_some());
+    drop(events);
+    // Every handler shares what the handler holds: all of them were destroyed.
+    assert!(weak.upgrade().is_none());
+}
+
+#[test]
+fn disposing_the_emitter_frees_what_the_handler_holds() {
+    let obj = Emitter::new();
+    let held = glib::Object::new::<glib::Object>();
+    let weak = held.downgrade();
+    let events = obj.connect_stream_many_with(&["ping", "tick"], move |_, _| {
+        let _ = &held;
+    });
+    obj.dispose_now();
+    assert!(weak.upgrade().is_none());
+    assert_eq!(indexes(events), []);
+}
