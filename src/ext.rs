@@ -443,7 +443,8 @@ pub trait SignalStreamExt: ObjectType {
     }
 
     /// Fallible form of [`connect_stream_with`](Self::connect_stream_with): fails where
-    /// [`try_connect_stream`](Self::try_connect_stream) does.
+    /// [`try_connect_stream`](Self::try_connect_stream) does, a signal that needs a return
+    /// value with [`ConnectError::ReturnTypeMismatch`] (the handler returns `()`).
     fn try_connect_stream_with<H>(
         &self,
         signal: &str,
