@@ -10,6 +10,7 @@
 
 mod events;
 mod gir;
+mod overrides;
 mod report;
 mod rust;
 mod test;

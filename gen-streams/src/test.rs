@@ -36,7 +36,7 @@ impl TestFile {
         );
         for ty in types {
             for m in &ty.methods {
-                if let Some(check) = crate::events::test_check(ty, m) {
+                if let Some(check) = crate::overrides::test_check(ty, m) {
                     self.body.push_str(&check);
                     continue;
                 }

@@ -235,7 +235,7 @@ fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>)
     if ty
         .methods
         .iter()
-        .any(|m| m.ret.is_none() && !crate::events::converted(ty, m))
+        .any(|m| m.ret.is_none() && !crate::overrides::converted(ty, m))
     {
         helpers.push("stream");
     }
@@ -295,7 +295,7 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String 
     match &m.ret {
         None => {
             // Items that gtk4-rs types more richly than the GIR (`ResponseType`, `ListItem`).
-            let (item, call) = crate::events::stream_call(ty, m, &obj, &signal)
+            let (item, call) = crate::overrides::stream_call(ty, m, &obj, &signal)
                 .unwrap_or_else(|| (item, format!("stream({obj}, {signal})")));
             let _ = write!(
                 out,
