@@ -1,4 +1,5 @@
-//! The parameters that gtk4-rs's manual `connect_*` methods type more richly than the GIR
+//! The parameters that gtk4-rs's `connect_*` methods type more richly than the GIR (by its gir
+//! configuration or by hand)
 //! (`gtk::ResponseType` for `GtkDialog::response`'s `gint`, `gtk::ListItem` for the list item
 //! factory's `GObject`): the items of the `<signal>_stream` methods, their `_stream_with`
 //! forms and the events enums follow them.
@@ -8,7 +9,7 @@ use crate::{
     write::{Method, TypeStreams},
 };
 
-/// Where gtk4-rs's manual `connect_*` methods give a signal's only parameter a richer type
+/// Where gtk4-rs's `connect_*` methods give a signal's only parameter a richer type
 /// than the GIR: (GIR class, signal, Rust type, conversion from the GIR's type). Without a
 /// conversion, the type is a subclass of the declared object type, checked on each emission.
 const OVERRIDES: [(&str, &str, &str, Option<&str>); 7] = [
