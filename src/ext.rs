@@ -415,6 +415,10 @@ pub trait SignalStreamExt: ObjectType {
     /// `activate` must add a window before `run()` checks for one). For signals that return a
     /// value, use [`connect_stream_with_return`](Self::connect_stream_with_return).
     ///
+    /// An item is queued when the handler returns: an emission of the same signal made from
+    /// inside the handler is queued first. [`connect_stream_many_with`](Self::connect_stream_many_with)
+    /// keeps the order in which emissions started.
+    ///
     /// # Panics
     ///
     /// If [`try_connect_stream_with`](Self::try_connect_stream_with) would fail.

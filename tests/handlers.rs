@@ -84,3 +84,20 @@ fn application_activate_handler_runs_before_run_returns() {
     assert_eq!(*ran.borrow(), 1);
     assert_eq!(activations.len(), 1);
 }
+
+#[test]
+fn emission_from_inside_the_handler_is_queued_before_the_one_that_runs_it() {
+    let obj = Emitter::new();
+    let weak = obj.downgrade();
+    let ticks = obj.connect_stream_typed_with::<(u64,), _>("tick", move |(n,)| {
+        if *n == 1 {
+            if let Some(obj) = weak.upgrade() {
+                obj.tick(2);
+            }
+        }
+    });
+    obj.tick(1);
+    drop(obj);
+    // Queued when its handler returns; `connect_stream_many_with` keeps the start order.
+    assert_eq!(block_on(ticks.collect::<Vec<_>>()), [(2,), (1,)]);
+}
