@@ -19,6 +19,12 @@ use glib::{
 /// Parameter types: numbers, `bool`, `String`, `glib::Variant`, objects, interfaces, boxed
 /// types, enums and flags; wrap a parameter in `Option<_>` when GLib may pass `NULL` for it
 /// (GObject's signal definitions do not say which ones may be `NULL`).
+///
+/// An object or interface parameter may be requested as a subtype of its declared type, as
+/// gtk4-rs's `connect_bind` gives a `gtk::ListItem` where the signal declares a `GObject`:
+/// the subtype is accepted when connecting and checked on each emission; an instance of
+/// another type is dropped from the stream with a critical, as a `NULL` is for a parameter
+/// that is not an `Option`.
 pub trait SignalArgs: Sized + 'static {
     /// The GTypes this item type expects, with Rust names for messages, or `None` to accept
     /// any parameters.
@@ -38,9 +44,19 @@ pub trait SignalArgs: Sized + 'static {
                 && params
                     .iter()
                     .zip(&requested)
-                    .all(|(param, (want, _))| param.is_a(*want))
+                    .all(|(param, (want, _))| param_accepts(*param, *want))
         })
     }
+}
+
+/// Whether a parameter declared as `param` can be requested as `want`: the same type or a
+/// supertype, or, for objects and interfaces, a subtype (`gtk::ListItem` for a `GObject`
+/// parameter), which is then checked on each emission: an instance of another type does not
+/// convert, and the emission is dropped from the stream with a critical, as a `NULL` is.
+#[inline]
+pub(crate) fn param_accepts(param: Type, want: Type) -> bool {
+    param.is_a(want)
+        || ((param.is_a(Type::OBJECT) || param.is_a(Type::INTERFACE)) && want.is_a(param))
 }
 
 impl SignalArgs for Vec<Value> {
@@ -70,7 +86,7 @@ macro_rules! impl_signal_args {
 
             #[allow(unused_variables)]
             fn accepts_types(params: &[Type]) -> bool {
-                params.len() == $n $(&& params[$i].is_a($t::static_type()))*
+                params.len() == $n $(&& param_accepts(params[$i], $t::static_type()))*
             }
 
             #[inline]

@@ -98,6 +98,11 @@ pub enum ConnectError {
         /// The requested Rust types.
         requested: Vec<String>,
     },
+    /// A stream of several signals was asked for with no signal.
+    NoSignal {
+        /// The emitter's type name.
+        type_name: String,
+    },
 }
 
 impl fmt::Display for ConnectError {
@@ -139,6 +144,9 @@ impl fmt::Display for ConnectError {
                 expected.join(", "),
                 requested.join(", ")
             ),
+            Self::NoSignal { type_name } => {
+                write!(f, "no signal given for a stream of several signals of type '{type_name}'")
+            }
         }
     }
 }

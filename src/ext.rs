@@ -6,7 +6,10 @@ use crate::{
     args::{SignalArgs, SignalReturn},
     builder::SignalStreamBuilder,
     error::{or_panic, ConnectError},
+    events::SignalEvents,
     future::SignalFuture,
+    many::ManySignalStream,
+    many_builder::ManySignalStreamBuilder,
     property::PropertyStream,
     stream::{SendSignalStream, SignalStream},
 };
@@ -270,6 +273,233 @@ pub trait SignalStreamExt: ObjectType {
     {
         PropertyStream::connect(as_object(self), name)
     }
+
+    // Several signals in one stream, and handlers that act inside the emission (issue 18).
+
+    /// Connects one stream of several signals of this object, in emission order: each item
+    /// is the index of its signal in `signals` and the parameter values (without the emitter).
+    ///
+    /// Each signal gets its handler and the same checks as
+    /// [`connect_stream`](Self::connect_stream); all are checked before any is connected. The
+    /// stream disconnects every handler when dropped and ends when the emitter is disposed.
+    /// See [`ManySignalStream`]; for items of your own type (an enum), see
+    /// [`signal_stream_many_builder`](Self::signal_stream_many_builder).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_many`](Self::try_connect_stream_many) would fail.
+    ///
+    /// ```
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let cancellable = gio::Cancellable::new();
+    /// let mut events = cancellable.connect_stream_many(&["cancelled", "notify"]);
+    /// cancellable.cancel();
+    /// drop(cancellable);
+    /// let (index, params) = glib::MainContext::default().block_on(events.next()).unwrap();
+    /// assert_eq!((index, params.len()), (0, 0));
+    /// ```
+    #[doc(alias = "g_signal_connect_closure")]
+    #[track_caller]
+    fn connect_stream_many(&self, signals: &[&str]) -> ManySignalStream<(usize, Vec<Value>)> {
+        or_panic(self.try_connect_stream_many(signals))
+    }
+
+    /// Fallible form of [`connect_stream_many`](Self::connect_stream_many): fails with the
+    /// first signal that [`try_connect_stream`](Self::try_connect_stream) would refuse, or
+    /// with [`ConnectError::NoSignal`] for an empty slice; then nothing is connected.
+    #[doc(alias = "g_signal_connect_closure")]
+    fn try_connect_stream_many(
+        &self,
+        signals: &[&str],
+    ) -> Result<ManySignalStream<(usize, Vec<Value>)>, ConnectError> {
+        indexed(self.signal_stream_many_builder(), signals).try_build()
+    }
+
+    /// Like [`connect_stream_many`](Self::connect_stream_many), and `handler` runs inside each
+    /// emission with the signal's index and parameters, before the emission returns (for work
+    /// the emitter expects done by then: a list item factory's `setup` and `bind`); the item
+    /// is then queued.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_many_with`](Self::try_connect_stream_many_with) would fail.
+    #[track_caller]
+    fn connect_stream_many_with<H>(
+        &self,
+        signals: &[&str],
+        handler: H,
+    ) -> ManySignalStream<(usize, Vec<Value>)>
+    where
+        H: Fn(usize, &[Value]) + 'static,
+    {
+        or_panic(self.try_connect_stream_many_with(signals, handler))
+    }
+
+    /// Fallible form of [`connect_stream_many_with`](Self::connect_stream_many_with).
+    fn try_connect_stream_many_with<H>(
+        &self,
+        signals: &[&str],
+        handler: H,
+    ) -> Result<ManySignalStream<(usize, Vec<Value>)>, ConnectError>
+    where
+        H: Fn(usize, &[Value]) + 'static,
+    {
+        indexed(self.signal_stream_many_builder(), signals)
+            .try_build_with(move |(index, params): &(usize, Vec<Value>)| handler(*index, params))
+    }
+
+    /// A builder for one stream of several signals whose items are of your own type (an enum
+    /// with a variant per signal, for example). See [`ManySignalStreamBuilder`].
+    fn signal_stream_many_builder<T: 'static>(&self) -> ManySignalStreamBuilder<'_, T> {
+        ManySignalStreamBuilder::new(as_object(self))
+    }
+
+    /// One ordered stream of the signals of `E::Emitter` (a type this object is), as `E`'s
+    /// variants: for example `factory.events_stream::<SignalListItemFactoryEvent>()`. See
+    /// [`SignalEvents`] and [`connect_stream_many`](Self::connect_stream_many).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_events_stream`](Self::try_events_stream) would fail.
+    #[track_caller]
+    fn events_stream<E: SignalEvents>(&self) -> ManySignalStream<E>
+    where
+        Self: IsA<E::Emitter>,
+    {
+        or_panic(self.try_events_stream())
+    }
+
+    /// Fallible form of [`events_stream`](Self::events_stream).
+    fn try_events_stream<E: SignalEvents>(&self) -> Result<ManySignalStream<E>, ConnectError>
+    where
+        Self: IsA<E::Emitter>,
+    {
+        E::add_signals(self.signal_stream_many_builder()).try_build()
+    }
+
+    /// Like [`events_stream`](Self::events_stream), and `handler` runs inside each emission
+    /// with its item, before the emission returns; see
+    /// [`ManySignalStreamBuilder::build_with`].
+    ///
+    /// # Panics
+    ///
+    /// If [`try_events_stream_with`](Self::try_events_stream_with) would fail.
+    #[track_caller]
+    fn events_stream_with<E, H>(&self, handler: H) -> ManySignalStream<E>
+    where
+        E: SignalEvents,
+        H: Fn(&E) + 'static,
+        Self: IsA<E::Emitter>,
+    {
+        or_panic(self.try_events_stream_with(handler))
+    }
+
+    /// Fallible form of [`events_stream_with`](Self::events_stream_with).
+    fn try_events_stream_with<E, H>(&self, handler: H) -> Result<ManySignalStream<E>, ConnectError>
+    where
+        E: SignalEvents,
+        H: Fn(&E) + 'static,
+        Self: IsA<E::Emitter>,
+    {
+        E::add_signals(self.signal_stream_many_builder()).try_build_with(handler)
+    }
+
+    /// Connects a stream of `signal` whose `handler` runs inside each emission, before it
+    /// returns, with the parameter values; the values are then queued on the stream.
+    ///
+    /// React later with a stream, act now with a handler: use this for a signal that returns
+    /// nothing but whose emitter expects work done during the emission (`GApplication`'s
+    /// `activate` must add a window before `run()` checks for one). For signals that return a
+    /// value, use [`connect_stream_with_return`](Self::connect_stream_with_return).
+    ///
+    /// An item is queued when the handler returns: an emission of the same signal made from
+    /// inside the handler is queued first. [`connect_stream_many_with`](Self::connect_stream_many_with)
+    /// keeps the order in which emissions started.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_with`](Self::try_connect_stream_with) would fail.
+    ///
+    /// ```
+    /// use std::{cell::Cell, rc::Rc};
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let action = gio::SimpleAction::new("open", None);
+    /// let opened = Rc::new(Cell::new(0));
+    /// let activations = action.connect_stream_with("activate", {
+    ///     let opened = opened.clone();
+    ///     move |_params| opened.set(opened.get() + 1)
+    /// });
+    /// action.activate(None);
+    /// assert_eq!(opened.get(), 1); // done inside the emission
+    /// assert_eq!(activations.len(), 1); // and queued
+    /// ```
+    #[track_caller]
+    fn connect_stream_with<H>(&self, signal: &str, handler: H) -> SignalStream<Vec<Value>>
+    where
+        H: Fn(&[Value]) + 'static,
+    {
+        or_panic(self.try_connect_stream_with(signal, handler))
+    }
+
+    /// Fallible form of [`connect_stream_with`](Self::connect_stream_with): fails where
+    /// [`try_connect_stream`](Self::try_connect_stream) does, a signal that needs a return
+    /// value with [`ConnectError::ReturnTypeMismatch`] (the handler returns `()`).
+    fn try_connect_stream_with<H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SignalStream<Vec<Value>>, ConnectError>
+    where
+        H: Fn(&[Value]) + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .try_build_with_return(move |args: &Vec<Value>| handler(args))
+    }
+
+    /// Typed form of [`connect_stream_with`](Self::connect_stream_with): `A` is checked as in
+    /// [`connect_stream_typed`](Self::connect_stream_typed).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_typed_with`](Self::try_connect_stream_typed_with) would fail.
+    #[track_caller]
+    fn connect_stream_typed_with<A, H>(&self, signal: &str, handler: H) -> SignalStream<A>
+    where
+        A: SignalArgs,
+        H: Fn(&A) + 'static,
+    {
+        or_panic(self.try_connect_stream_typed_with(signal, handler))
+    }
+
+    /// Fallible form of [`connect_stream_typed_with`](Self::connect_stream_typed_with).
+    fn try_connect_stream_typed_with<A, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SignalStream<A>, ConnectError>
+    where
+        A: SignalArgs,
+        H: Fn(&A) + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .try_build_with_return(handler)
+    }
 }
 
 impl<O: ObjectType> SignalStreamExt for O {}
+
+/// Adds each of `signals` to `builder`, its items tagged with the signal's index.
+fn indexed<'a>(
+    mut builder: ManySignalStreamBuilder<'a, (usize, Vec<Value>)>,
+    signals: &[&str],
+) -> ManySignalStreamBuilder<'a, (usize, Vec<Value>)> {
+    for (index, signal) in signals.iter().enumerate() {
+        builder = builder.signal(signal, move |params: Vec<Value>| (index, params));
+    }
+    builder
+}

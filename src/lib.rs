@@ -104,6 +104,84 @@
 //! ends with it, and that covered every task of `examples/app`. A task that awaits something
 //! else (a GIO call, a dialog) holds what it upgraded only until that returns.
 //!
+//! # React later with a stream, act now with a handler
+//!
+//! A stream's consumer runs after the emission has returned, in a later main-loop iteration.
+//! That is right for reacting, and too late for work the emitter expects done before the
+//! emission returns. Each stream form has a handler form whose handler runs inside the
+//! emission while the items still reach the stream:
+//! [`connect_stream_with`](prelude::SignalStreamExt::connect_stream_with),
+//! [`connect_stream_typed_with`](prelude::SignalStreamExt::connect_stream_typed_with),
+//! [`connect_stream_many_with`](prelude::SignalStreamExt::connect_stream_many_with), and
+//! the return-value handlers for signals that return a value. Everyday signals that need one:
+//!
+//! - `GtkSignalListItemFactory` `setup`, `bind`, `unbind`, `teardown`: build, fill and
+//!   release the row widget; GTK lays the row out as soon as they return. One ordered stream
+//!   of the four with a handler (`examples/list_view.rs`).
+//! - `GApplication` `startup`, `activate`, `open`, `shutdown`: set up, add a window, clean up
+//!   before `run()` goes on or returns. `command-line`, `handle-local-options`: return-value
+//!   handler.
+//! - `GtkWidget` and `GtkGLArea` `realize`, `unrealize`, GL `resize`: resources tied to the
+//!   surface or the GL context, current only then; `GtkGLArea::render`: return-value handler.
+//! - Gestures' `pressed`, `drag-begin`, ...: claim the sequence (`set_state`).
+//! - `GtkDragSource` `drag-begin`: set the icon; `prepare`, and `GtkDropTarget` `accept`,
+//!   `enter`, `motion`, `drop`: return-value handlers.
+//! - `GtkWidget::query-tooltip`, `GtkEventControllerKey::key-pressed`,
+//!   `GtkSpinButton::output`: return-value handlers.
+//! - `GtkPrintOperation` `begin-print`, `draw-page`: set the page count, draw the page.
+//!
+//! Several signals of one object keep their order only in one stream:
+//! [`connect_stream_many`](prelude::SignalStreamExt::connect_stream_many) connects a handler
+//! per signal feeding one queue ([`ManySignalStream`]).
+//!
+//! # `select!` over streams
+//!
+//! With `futures::select!`, `next()` resolves to `None` when a stream ends: match `Some(..)`
+//! for an item, or a dialog destroyed without an answer counts as one. Once every stream has
+//! ended, only a `complete =>` branch is left to run (without one, `select!` panics).
+//!
+//! ```
+//! use futures::{select, StreamExt};
+//! use gio::prelude::*;
+//! use glib_signal_stream::prelude::*;
+//!
+//! #[derive(Debug, PartialEq)]
+//! enum Answer {
+//!     Ok,
+//!     Cancel,
+//!     Dismissed,
+//! }
+//!
+//! type Activations = glib_signal_stream::SignalStream<(Option<glib::Variant>,)>;
+//!
+//! async fn answer(mut oks: Activations, mut cancels: Activations) -> Answer {
+//!     loop {
+//!         select! {
+//!             // `Some` is an activation; `None` is the end of the stream, not an answer.
+//!             item = oks.next() => if item.is_some() { return Answer::Ok },
+//!             item = cancels.next() => if item.is_some() { return Answer::Cancel },
+//!             // Both streams have ended: their actions are gone, nobody answered.
+//!             complete => return Answer::Dismissed,
+//!         }
+//!     }
+//! }
+//!
+//! let ctx = glib::MainContext::default();
+//! let activations = |action: &gio::SimpleAction| {
+//!     action.connect_stream_typed::<(Option<glib::Variant>,)>("activate")
+//! };
+//!
+//! let (ok, cancel) = (gio::SimpleAction::new("ok", None), gio::SimpleAction::new("cancel", None));
+//! let (oks, cancels) = (activations(&ok), activations(&cancel));
+//! cancel.activate(None);
+//! assert_eq!(ctx.block_on(answer(oks, cancels)), Answer::Cancel);
+//!
+//! let (ok, cancel) = (gio::SimpleAction::new("ok", None), gio::SimpleAction::new("cancel", None));
+//! let (oks, cancels) = (activations(&ok), activations(&cancel));
+//! drop((ok, cancel)); // disposed without an answer: both streams end
+//! assert_eq!(ctx.block_on(answer(oks, cancels)), Answer::Dismissed);
+//! ```
+//!
 //! # Threads
 //!
 //! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission
@@ -132,6 +210,7 @@ mod check;
 mod connect;
 mod connection;
 mod error;
+mod events;
 mod ext;
 mod ffi;
 mod future;
@@ -140,12 +219,16 @@ mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
 mod interface_property;
+mod many;
+mod many_builder;
 mod ops;
 mod property;
 mod stream;
 mod trampoline;
 #[cfg(feature = "gio")]
 mod typed;
+#[cfg(feature = "gio")]
+mod typed_map;
 
 pub use args::{marker, SignalArgs, SignalReturn};
 pub use buffer::BufferPolicy;
@@ -154,7 +237,10 @@ pub use channel::{Flavor, Local, Threaded};
 pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
+pub use events::SignalEvents;
 pub use future::SignalFuture;
+pub use many::ManySignalStream;
+pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;
 pub use ops::{
     Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, TakeUntilDisposed, Throttle,

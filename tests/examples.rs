@@ -300,6 +300,54 @@ mod gtk_examples {
         printed
     }
 
+    /// Scrolls one of the list views far enough for rows to be recycled, activating a row
+    /// after each stretch, and returns what it printed.
+    fn drive_list_view(name: &str, title: &str) -> Vec<String> {
+        let mut gui = Gui::start(name, title, &["3"], &[]);
+        for (steps, down) in [(40, true), (40, true), (20, false)] {
+            for _ in 0..steps {
+                gui.scroll("list", down);
+                // One line per wheel step: the next step (or the click) comes after it.
+                gui.running.wait_for("the scroll position", |line| {
+                    line.starts_with("scrolled to ")
+                });
+            }
+            gui.click("list");
+            gui.running
+                .wait_for("an activated row", |line| line.starts_with("activated "));
+        }
+        let (status, printed) = gui.finish();
+        assert!(status.success(), "{name}: {status}");
+        printed
+    }
+
+    #[test]
+    fn list_views_with_streams_and_with_callbacks_show_the_same_rows() {
+        let streams = drive_list_view("list_view", "gss list view streams");
+        let callbacks = drive_list_view("list_view_callbacks", "gss list view callbacks");
+        assert_eq!(streams, callbacks);
+
+        let activated: Vec<&String> = streams
+            .iter()
+            .filter(|line| line.starts_with("activated "))
+            .collect();
+        assert_eq!(activated.len(), 3, "{streams:#?}");
+        // Rows were recycled: the bound rows moved down the list, the row widgets did not
+        // grow with them.
+        let widgets = |line: &str| line.rsplit_once(", ").map(|(_, w)| w.to_owned());
+        assert!(
+            activated
+                .iter()
+                .all(|line| widgets(line) == widgets(activated[0])),
+            "{activated:#?}"
+        );
+        assert!(
+            !activated[1].contains("bound Row 0 to"),
+            "no row recycled: {activated:#?}"
+        );
+        assert_eq!(streams.last().map(String::as_str), Some("done"));
+    }
+
     #[test]
     fn counters_with_callbacks_and_with_streams_behave_the_same() {
         let expected = [

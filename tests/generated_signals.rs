@@ -829,7 +829,7 @@ fn gtk_streams_match_their_signals() {
         .unwrap();
     drop(CssProviderStreamExt::parsing_error_stream(&obj));
     failures.extend(plain::<gtk4::Dialog, _>("close", DialogStreamExt::close_stream).err());
-    failures.extend(plain::<gtk4::Dialog, _>("response", DialogStreamExt::response_stream).err());
+    failures.extend(check_signal::<(i32,)>(gtk4::Dialog::static_type(), "response").err());
     let obj = glib::Object::with_type(gtk4::Dialog::static_type())
         .downcast::<gtk4::Dialog>()
         .unwrap();
@@ -1632,7 +1632,7 @@ fn gtk_streams_match_their_signals() {
     drop(IconViewStreamExt::toggle_cursor_item_stream(&obj));
     drop(IconViewStreamExt::unselect_all_stream(&obj));
     failures.extend(plain::<gtk4::InfoBar, _>("close", InfoBarStreamExt::close_stream).err());
-    failures.extend(plain::<gtk4::InfoBar, _>("response", InfoBarStreamExt::response_stream).err());
+    failures.extend(check_signal::<(i32,)>(gtk4::InfoBar::static_type(), "response").err());
     let obj = glib::Object::with_type(gtk4::InfoBar::static_type())
         .downcast::<gtk4::InfoBar>()
         .unwrap();
@@ -1734,9 +1734,7 @@ fn gtk_streams_match_their_signals() {
         .downcast::<gtk4::MenuButton>()
         .unwrap();
     drop(MenuButtonStreamExt::activate_stream(&obj));
-    failures.extend(
-        plain::<gtk4::NativeDialog, _>("response", NativeDialogStreamExt::response_stream).err(),
-    );
+    failures.extend(check_signal::<(i32,)>(gtk4::NativeDialog::static_type(), "response").err());
     failures.extend(
         answered::<gtk4::Notebook, _, bool, _, fn(i32) -> bool>(
             "change-current-page",

@@ -133,3 +133,42 @@ fn untyped_stream_accepts_any_signal() {
     );
     assert_eq!(block_on(tens.next()).map(|args| args.len()), Some(10));
 }
+
+#[test]
+fn object_parameter_may_be_requested_as_a_subclass() {
+    let obj = Emitter::new();
+    let other = Emitter::new();
+    let mut emitters = obj.connect_stream_typed::<(Emitter,)>("object");
+    obj.emit_by_name::<()>("object", &[&other]);
+    assert_eq!(block_on(emitters.next()), Some((other,)));
+}
+
+#[test]
+fn instance_of_another_type_than_the_requested_subclass_is_dropped_with_critical() {
+    common::criticals();
+    let obj = Emitter::new();
+    let other = Emitter::new();
+    let emitters = obj.connect_stream_typed::<(Emitter,)>("object");
+    obj.emit_by_name::<()>("object", &[&glib::Object::new::<glib::Object>()]);
+    obj.emit_by_name::<()>("object", &[&other]);
+    drop(obj);
+
+    assert!(common::critical_logged(&["'object'", "did not convert"]));
+    let items: Vec<(Emitter,)> = block_on(emitters.collect());
+    assert_eq!(items, [(other,)]);
+}
+
+#[test]
+fn subclass_of_an_object_is_refused_for_a_parameter_that_is_no_object() {
+    let obj = Emitter::new();
+    let err = obj
+        .try_connect_stream_typed::<(Emitter,)>("tick")
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            glib_signal_stream::ConnectError::ArgumentMismatch { .. }
+        ),
+        "{err:?}"
+    );
+}

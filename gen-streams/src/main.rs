@@ -2,7 +2,8 @@
 //! and GIO: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
 //! method per signal and one `<property>_stream` method per readable property, tests
 //! checking each of them against the running libraries, and a report of what could not be
-//! wrapped and why.
+//! wrapped and why. Beside them (`events.rs`): an events enum and a
+//! `<Type>StreamWithExt` trait of handler forms per type, and their test.
 //!
 //! Run from the repository root: `cargo run -p gen-streams` writes the files,
 //! `cargo run -p gen-streams -- --check` regenerates into a temporary directory and fails if
@@ -10,9 +11,11 @@
 //! that pinned in `versions.txt`; `cargo run -p gen-streams -- --repin` generates from it and
 //! pins it.
 
+mod events;
 mod gir;
 mod links;
 mod module;
+mod overrides;
 mod property;
 mod report;
 mod rust;
@@ -133,6 +136,10 @@ fn run(check: bool, repin: bool) -> Result<bool, String> {
             if dir.exists() {
                 fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
+            let dir = root.join(events::dir(target));
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
         }
     }
     let mut written = Vec::new();
@@ -159,8 +166,11 @@ fn run(check: bool, repin: bool) -> Result<bool, String> {
             up_to_date = false;
         }
     }
-    for target in &TARGETS {
-        for entry in fs::read_dir(root.join(target.dir)).map_err(|e| e.to_string())? {
+    let dirs = TARGETS
+        .iter()
+        .flat_map(|target| [PathBuf::from(target.dir), events::dir(target)]);
+    for dir in dirs {
+        for entry in fs::read_dir(root.join(dir)).map_err(|e| e.to_string())? {
             let path = entry.map_err(|e| e.to_string())?.path();
             let relative = path.strip_prefix(&root).expect("listed under the root");
             if !files.iter().any(|(p, _)| p == relative) {

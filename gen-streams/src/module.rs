@@ -36,7 +36,11 @@ pub fn module(
     links: &Links,
 ) -> String {
     let mut helpers = Vec::new();
-    if ty.methods.iter().any(|m| m.ret.is_none()) {
+    if ty
+        .methods
+        .iter()
+        .any(|m| m.ret.is_none() && !crate::overrides::converted(ty, m))
+    {
         helpers.push("stream");
     }
     if ty.methods.iter().any(|m| m.ret.is_some()) {
@@ -168,9 +172,12 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
     let item = m.item();
     match &m.ret {
         None => {
+            // Items that gtk4-rs types more richly than the GIR (`ResponseType`, `ListItem`).
+            let (item, call) = crate::overrides::stream_call(ty, m, &obj, &signal)
+                .unwrap_or_else(|| (item, format!("stream({obj}, {signal})")));
             let _ = write!(
                 out,
-                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    stream({obj}, {signal})\n}}\n\n",
+                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    {call}\n}}\n\n",
                 m.name
             );
         }

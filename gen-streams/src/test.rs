@@ -44,6 +44,10 @@ impl TestFile {
         );
         for ty in types.iter().filter(|ty| !ty.methods.is_empty()) {
             for m in &ty.methods {
+                if let Some(check) = crate::overrides::test_check(ty, m) {
+                    self.body.push_str(&check);
+                    continue;
+                }
                 let method = format!("{}::{}", ty.trait_name, m.name);
                 let (check, extra) = match &m.ret {
                     None if m.detailed => ("detailed".to_owned(), String::new()),

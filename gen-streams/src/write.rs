@@ -91,6 +91,7 @@ pub fn generate(
     let mut report = Report::default();
     let mut test = TestFile::default();
     let mut property_test = TestFile::default();
+    let mut events_test = String::new();
     let gio_names: Vec<&str> = index.classes["Gio"]
         .iter()
         .filter(|c| !c.signals.is_empty())
@@ -157,6 +158,7 @@ pub fn generate(
             PathBuf::from(target.dir).join("mod.rs"),
             module::mod_rs(target, versions, &types),
         ));
+        files.extend(crate::events::files(target, &types, &mut events_test));
         let connected = test.add(index, target, &types, links);
         let read = property_test.add_properties(index, target, &types, links);
         report.add(target, total, &types, skipped, connected);
@@ -178,6 +180,7 @@ pub fn generate(
         property_test.finish_properties(versions),
     ));
     files.push((PathBuf::from("gen-streams/REPORT.md"), report.finish()));
+    files.push(crate::events::test_file(&events_test));
     Ok(files)
 }
 

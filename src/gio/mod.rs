@@ -6,5 +6,7 @@
 //! introspection data by `gen-streams`. All are in [`crate::prelude`].
 
 mod auto;
+mod events;
 
 pub use auto::*;
+pub use events::*;

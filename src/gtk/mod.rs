@@ -9,5 +9,9 @@
 //! [`SignalStream`](crate::SignalStream)s.
 
 mod auto;
+mod events;
+mod response;
 
 pub use auto::*;
+pub use events::*;
+pub(crate) use response::response_type;

@@ -307,6 +307,18 @@ pub mod gtk {
             xdotool(&["mousemove", "--window", window, &x, &y, "click", "1"]);
         }
 
+        /// Moves the pointer over `widget` and turns the wheel one step down (button 5) or up
+        /// (button 4).
+        pub fn scroll(&self, widget: &str, down: bool) {
+            let (window, x, y) = self
+                .widgets
+                .get(widget)
+                .unwrap_or_else(|| panic!("no geometry for {widget:?}"));
+            let (x, y) = (x.to_string(), y.to_string());
+            let button = if down { "5" } else { "4" };
+            xdotool(&["mousemove", "--window", window, &x, &y, "click", button]);
+        }
+
         /// Types `text` into the focused widget.
         pub fn type_text(&self, text: &str) {
             xdotool(&["type", "--delay", "20", text]);

@@ -27,8 +27,12 @@ pub trait DialogStreamExt: IsA<gtk4::Dialog> {
     ///
     /// The callback form is [`connect_response`](gtk4::prelude::DialogExt::connect_response).
     #[doc(alias = "response")]
-    fn response_stream(&self) -> SignalStream<(i32,)> {
-        stream(self.upcast_ref::<gtk4::Dialog>().as_ref(), "response")
+    fn response_stream(&self) -> SignalStream<(gtk4::ResponseType,)> {
+        crate::typed_map::stream_map(
+            self.upcast_ref::<gtk4::Dialog>().as_ref(),
+            "response",
+            |(a0,): (i32,)| (crate::gtk::response_type(a0),),
+        )
     }
 
     /// A stream of the `GtkDialog:use-header-bar` property.

@@ -27,8 +27,12 @@ pub trait InfoBarStreamExt: IsA<gtk4::InfoBar> {
     ///
     /// The callback form is [`connect_response`](gtk4::InfoBar::connect_response).
     #[doc(alias = "response")]
-    fn response_stream(&self) -> SignalStream<(i32,)> {
-        stream(self.upcast_ref::<gtk4::InfoBar>().as_ref(), "response")
+    fn response_stream(&self) -> SignalStream<(gtk4::ResponseType,)> {
+        crate::typed_map::stream_map(
+            self.upcast_ref::<gtk4::InfoBar>().as_ref(),
+            "response",
+            |(a0,): (i32,)| (crate::gtk::response_type(a0),),
+        )
     }
 
     /// A stream of the `GtkInfoBar:message-type` property.

@@ -4,10 +4,7 @@
 
 use glib::prelude::*;
 
-use crate::{
-    typed::{property, stream},
-    PropertyStream, SignalStream,
-};
+use crate::{typed::property, PropertyStream, SignalStream};
 
 /// Typed signal and property streams for [`gtk4::NativeDialog`] and its subclasses.
 pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
@@ -17,8 +14,12 @@ pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
     ///
     /// The callback form is [`connect_response`](gtk4::prelude::NativeDialogExt::connect_response).
     #[doc(alias = "response")]
-    fn response_stream(&self) -> SignalStream<(i32,)> {
-        stream(self.upcast_ref::<gtk4::NativeDialog>().as_ref(), "response")
+    fn response_stream(&self) -> SignalStream<(gtk4::ResponseType,)> {
+        crate::typed_map::stream_map(
+            self.upcast_ref::<gtk4::NativeDialog>().as_ref(),
+            "response",
+            |(a0,): (i32,)| (crate::gtk::response_type(a0),),
+        )
     }
 
     /// A stream of the `GtkNativeDialog:modal` property.

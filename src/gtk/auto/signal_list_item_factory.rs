@@ -14,7 +14,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// The callback form is [`connect_bind`](gtk4::SignalListItemFactory::connect_bind).
     #[doc(alias = "bind")]
-    fn bind_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn bind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>().as_ref(),
             "bind",
@@ -27,7 +27,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// The callback form is [`connect_setup`](gtk4::SignalListItemFactory::connect_setup).
     #[doc(alias = "setup")]
-    fn setup_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn setup_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>().as_ref(),
             "setup",
@@ -40,7 +40,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// The callback form is [`connect_teardown`](gtk4::SignalListItemFactory::connect_teardown).
     #[doc(alias = "teardown")]
-    fn teardown_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn teardown_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>().as_ref(),
             "teardown",
@@ -53,7 +53,7 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     ///
     /// The callback form is [`connect_unbind`](gtk4::SignalListItemFactory::connect_unbind).
     #[doc(alias = "unbind")]
-    fn unbind_stream(&self) -> SignalStream<(glib::Object,)> {
+    fn unbind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
             self.upcast_ref::<gtk4::SignalListItemFactory>().as_ref(),
             "unbind",
