@@ -199,7 +199,7 @@ impl Mode {
 enum AnyStream {
     Dynamic(glib_signal_stream::SignalStream<Vec<glib::Value>>),
     Typed(glib_signal_stream::SignalStream<(u64,)>),
-    Send(glib_signal_stream::SendSignalStream<(u64,)>),
+    Send(glib_signal_stream::SendSignalStream<(u64,), Ticker>),
 }
 
 impl AnyStream {

@@ -54,7 +54,7 @@ impl SignalArgs for Vec<Value> {
 
     #[inline]
     fn from_values(values: &[Value]) -> Option<Self> {
-        Some(crate::ffi::clone_values(values))
+        Some(crate::raw::clone_values(values))
     }
 }
 

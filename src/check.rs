@@ -10,7 +10,7 @@ use crate::{
     args::{SignalArgs, SignalReturn},
     connect::{resolve_in, Resolved},
     error::ConnectError,
-    ffi::init_interface,
+    raw::init_interface,
 };
 
 /// Checks, without connecting, that instances of `type_` have `signal` (`"name"` or

@@ -51,6 +51,16 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::default();
 }
 
+/// Whether GLib accepts `name` as a signal or property name (`g_signal_is_valid_name`,
+/// `g_param_spec_is_valid_name`): an ASCII letter, then ASCII letters, digits, `-` or `_`.
+///
+/// Checked before any lookup: GLib warns about an invalid name instead of just failing.
+pub(crate) fn is_valid_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
     let type_ = obj.type_();
@@ -116,10 +126,14 @@ pub(crate) fn resolve_in(
             signal: signal.to_owned(),
         });
     }
-    let id = SignalId::lookup(name, type_).ok_or_else(|| ConnectError::UnknownSignal {
+    let unknown = || ConnectError::UnknownSignal {
         type_name: type_name.to_owned(),
         signal: signal.to_owned(),
-    })?;
+    };
+    if !is_valid_name(name) {
+        return Err(unknown());
+    }
+    let id = SignalId::lookup(name, type_).ok_or_else(unknown)?;
     let query = id.query();
     let detail = match detail {
         None => None,
@@ -133,7 +147,12 @@ pub(crate) fn resolve_in(
             }
             if query.signal_name() == "notify" {
                 // `notify::name` with a name the type does not have would never fire: say so.
-                match find_property(detail) {
+                let found = if is_valid_name(detail) {
+                    find_property(detail)
+                } else {
+                    Some(None)
+                };
+                match found {
                     Some(None) => {
                         return Err(ConnectError::UnknownProperty {
                             type_name: type_name.to_owned(),
@@ -225,6 +244,6 @@ impl Resolved {
         after: bool,
         closure: RustClosure,
     ) -> SignalHandlerId {
-        crate::ffi::connect_closure(obj, self.id, self.detail, after, &closure)
+        crate::raw::connect_closure(obj, self.id, self.detail, after, &closure)
     }
 }

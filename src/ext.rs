@@ -6,12 +6,12 @@ use crate::{
     args::{SignalArgs, SignalReturn},
     builder::SignalStreamBuilder,
     error::{or_panic, ConnectError},
-    future::SignalFuture,
-    property::PropertyStream,
+    future::{SendSignalFuture, SignalFuture},
+    property::{PropertyStream, SendPropertyStream},
     stream::{SendSignalStream, SignalStream},
 };
 
-fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
+pub(crate) fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
     obj.dynamic_cast_ref()
         .expect("every GObject instance is a glib::Object")
 }
@@ -24,8 +24,8 @@ fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
 pub trait SignalStreamExt: ObjectType {
     /// A builder for a signal stream with options (run after the class handler, buffer
     /// policy), for any item type and flavor.
-    fn signal_stream_builder<'a>(&'a self, signal: &'a str) -> SignalStreamBuilder<'a> {
-        SignalStreamBuilder::new(as_object(self), signal)
+    fn signal_stream_builder<'a>(&'a self, signal: &'a str) -> SignalStreamBuilder<'a, Self> {
+        SignalStreamBuilder::new(self, signal)
     }
 
     /// Connects a stream of `signal`'s emissions, each item the parameter values in order
@@ -202,6 +202,55 @@ pub trait SignalStreamExt: ObjectType {
     /// streaming threads); use the local streams for GTK widgets and objects used on one
     /// thread: they need no lock.
     ///
+    /// The emitter's Rust type must be `Send + Sync`: the stream may release its reference
+    /// to the emitter, and [`emitter`](SignalStream::emitter) hands it out, on any thread.
+    /// A subclass whose implementation is not `Send` (it holds an `Rc`) is refused at
+    /// compile time:
+    ///
+    /// ```compile_fail
+    /// # use glib::subclass::prelude::*;
+    /// # use glib_signal_stream::prelude::*;
+    /// # mod imp {
+    /// #     use glib::subclass::prelude::*;
+    /// #     #[derive(Default)]
+    /// #     pub struct Local(pub std::rc::Rc<()>);
+    /// #     #[glib::object_subclass]
+    /// #     impl ObjectSubclass for Local {
+    /// #         const NAME: &'static str = "DocLocalEmitter";
+    /// #         type Type = super::Local;
+    /// #     }
+    /// #     impl ObjectImpl for Local {}
+    /// # }
+    /// glib::wrapper! { pub struct Local(ObjectSubclass<imp::Local>); }
+    ///
+    /// let obj = glib::Object::new::<Local>();
+    /// let _stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify"); // Local: !Send
+    /// ```
+    ///
+    /// while the same subclass with `Send + Sync` state compiles:
+    ///
+    /// ```
+    /// # use glib::subclass::prelude::*;
+    /// # use glib_signal_stream::prelude::*;
+    /// # mod imp {
+    /// #     use glib::subclass::prelude::*;
+    /// #     #[derive(Default)]
+    /// #     pub struct Shared(pub std::sync::Arc<()>);
+    /// #     #[glib::object_subclass]
+    /// #     impl ObjectSubclass for Shared {
+    /// #         const NAME: &'static str = "DocSharedEmitter";
+    /// #         type Type = super::Shared;
+    /// #     }
+    /// #     impl ObjectImpl for Shared {}
+    /// # }
+    /// glib::wrapper! { pub struct Shared(ObjectSubclass<imp::Shared>); }
+    ///
+    /// let obj = glib::Object::new::<Shared>();
+    /// let stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify");
+    /// let emitter: Option<Shared> = stream.emitter(); // its own type, on any thread
+    /// assert_eq!(emitter.as_ref(), Some(&obj));
+    /// ```
+    ///
     /// # Panics
     ///
     /// If [`try_connect_stream_send`](Self::try_connect_stream_send) would fail.
@@ -219,7 +268,10 @@ pub trait SignalStreamExt: ObjectType {
     /// assert_eq!(count, 1);
     /// ```
     #[track_caller]
-    fn connect_stream_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalStream<A> {
+    fn connect_stream_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalStream<A, Self>
+    where
+        Self: Send + Sync,
+    {
         self.signal_stream_builder(signal).build_send()
     }
 
@@ -227,8 +279,78 @@ pub trait SignalStreamExt: ObjectType {
     fn try_connect_stream_send<A: SignalArgs + Send>(
         &self,
         signal: &str,
-    ) -> Result<SendSignalStream<A>, ConnectError> {
+    ) -> Result<SendSignalStream<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+    {
         self.signal_stream_builder(signal).try_build_send()
+    }
+
+    /// A [`SendSignalStream`] whose `handler` answers the emitter on whatever thread emits
+    /// (so it is `Send + Sync`); see
+    /// [`connect_stream_typed_with_return`](Self::connect_stream_typed_with_return).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_send_with_return`](Self::try_connect_stream_send_with_return)
+    /// would fail.
+    #[track_caller]
+    fn connect_stream_send_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> SendSignalStream<A, Self>
+    where
+        Self: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .build_send_with_return(handler)
+    }
+
+    /// Fallible form of [`connect_stream_send_with_return`](Self::connect_stream_send_with_return).
+    fn try_connect_stream_send_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SendSignalStream<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .try_build_send_with_return(handler)
+    }
+
+    /// A [`SendSignalFuture`] resolving to the next emission of `signal` on any thread, or
+    /// `None` if the emitter is disposed first; it can be awaited on any executor.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_signal_future_send`](Self::try_signal_future_send) would fail.
+    #[track_caller]
+    fn signal_future_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalFuture<A, Self>
+    where
+        Self: Send + Sync,
+    {
+        self.signal_stream_builder(signal).build_future_send()
+    }
+
+    /// Fallible form of [`signal_future_send`](Self::signal_future_send).
+    fn try_signal_future_send<A: SignalArgs + Send>(
+        &self,
+        signal: &str,
+    ) -> Result<SendSignalFuture<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+    {
+        self.signal_stream_builder(signal).try_build_future_send()
     }
 
     /// A future resolving to the next emission's parameter values, or `None` if the emitter
@@ -269,6 +391,35 @@ pub trait SignalStreamExt: ObjectType {
         T: for<'a> FromValue<'a> + StaticType + 'static,
     {
         PropertyStream::connect(as_object(self), name)
+    }
+
+    /// A [`SendPropertyStream`] of property `name`: like
+    /// [`property_stream`](Self::property_stream), but the property may change on any thread
+    /// and the stream can be polled on any executor.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_property_stream_send`](Self::try_property_stream_send) would fail.
+    #[doc(alias = "notify")]
+    #[track_caller]
+    fn property_stream_send<T>(&self, name: &str) -> SendPropertyStream<T, Self>
+    where
+        Self: Send + Sync,
+        T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+    {
+        or_panic(self.try_property_stream_send(name))
+    }
+
+    /// Fallible form of [`property_stream_send`](Self::property_stream_send).
+    fn try_property_stream_send<T>(
+        &self,
+        name: &str,
+    ) -> Result<SendPropertyStream<T, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+        T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+    {
+        PropertyStream::connect_send(self, name)
     }
 }
 

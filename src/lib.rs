@@ -64,17 +64,18 @@
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
+// `unsafe` lives only in the files that allow it, each named for its concept:
+// `thread_bound.rs`, `emitter_ref.rs` and `raw.rs`.
+#![deny(unsafe_code)]
 
 mod args;
-mod buffer;
 mod builder;
-mod channel;
 mod check;
 mod connect;
 mod connection;
+mod emitter_ref;
 mod error;
 mod ext;
-mod ffi;
 mod future;
 #[cfg(feature = "gio")]
 mod gio;
@@ -82,20 +83,22 @@ mod gio;
 mod gtk;
 mod ops;
 mod property;
+mod queue;
+mod raw;
 mod stream;
+mod thread_bound;
 mod trampoline;
 #[cfg(feature = "gio")]
 mod typed;
 
 pub use args::{marker, SignalArgs, SignalReturn};
-pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
-pub use channel::{Flavor, Local, Threaded};
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
-pub use future::SignalFuture;
+pub use future::{SendSignalFuture, SignalFuture};
 pub use ops::GlibStreamExt;
-pub use property::PropertyStream;
+pub use property::{PropertyStream, SendPropertyStream};
+pub use queue::{BufferPolicy, Flavor, Local, Threaded};
 pub use stream::{SendSignalStream, SignalStream};
 
 /// The log domain of the criticals this crate emits (an emission it could not deliver).
@@ -104,9 +107,9 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
-    pub use crate::ops::GlibStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio::*;
     #[cfg(feature = "gtk")]
     pub use crate::gtk::*;
+    pub use crate::ops::GlibStreamExt;
 }

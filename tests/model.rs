@@ -124,7 +124,7 @@ enum Real {
     Typed(SignalStream<(u64,)>),
     Future(SignalFuture<Vec<Value>>),
     Property(PropertyStream<u64>),
-    Send(SendSignalStream<(u64,)>),
+    Send(SendSignalStream<(u64,), Emitter>),
     Reentrant(SignalStream<Vec<Value>>),
     Built(SignalStream<(u64,)>),
 }
