@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::{
     args::{SignalArgs, SignalReturn},
     ext::SignalStreamExt,
-    stream::SignalStream,
+    stream::{SendSignalStream, SignalStream},
 };
 
 /// `signal`, or `signal::detail`.
@@ -38,4 +38,33 @@ where
     M: 'static,
 {
     obj.connect_stream_typed_with_return(signal, handler)
+}
+
+/// A typed [`SendSignalStream`] of `signal` on `obj`, a `Send + Sync` emitter; panics with the
+/// [`ConnectError`](crate::ConnectError) message if it cannot be connected.
+#[track_caller]
+pub(crate) fn send_stream<O, A>(obj: &O, signal: &str) -> SendSignalStream<A, O>
+where
+    O: glib::prelude::ObjectType + Send + Sync,
+    A: SignalArgs + Send,
+{
+    obj.connect_stream_send(signal)
+}
+
+/// A typed [`SendSignalStream`] of `signal` on `obj` whose `handler` answers the emitter on
+/// whatever thread emits.
+#[allow(dead_code)] // for `Send` types' signals with a return value: none in GIO 2.74
+#[track_caller]
+pub(crate) fn send_stream_with_return<O, A, R, M>(
+    obj: &O,
+    signal: &str,
+    handler: impl Fn(&A) -> R + Send + Sync + 'static,
+) -> SendSignalStream<A, O>
+where
+    O: glib::prelude::ObjectType + Send + Sync,
+    A: SignalArgs + Send,
+    R: SignalReturn<M>,
+    M: 'static,
+{
+    obj.connect_stream_send_with_return(signal, handler)
 }

@@ -6,7 +6,6 @@ mod common;
 use common::{block_on, Emitter};
 use futures::{stream::FusedStream, StreamExt};
 use gio::prelude::*;
-use glib::prelude::*;
 use glib_signal_stream::prelude::*;
 
 #[test]

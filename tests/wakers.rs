@@ -21,7 +21,9 @@ use glib::prelude::*;
 use glib_signal_stream::prelude::*;
 
 /// A waker that owns a reference to the emitter and does nothing when woken.
-struct Holding(Mutex<Option<Emitter>>);
+struct Holding {
+    _emitter: Mutex<Option<Emitter>>,
+}
 
 impl Wake for Holding {
     fn wake(self: Arc<Self>) {}
@@ -44,7 +46,9 @@ where
     let emitter = Emitter::new();
     let weak = emitter.downgrade();
     let mut stream = connect(&emitter);
-    let holding = Waker::from(Arc::new(Holding(Mutex::new(Some(emitter)))));
+    let holding = Waker::from(Arc::new(Holding {
+        _emitter: Mutex::new(Some(emitter)),
+    }));
     assert!(poll_with(&mut stream, &holding).is_pending());
     drop(holding); // the queue's registered clone is now the emitter's last owner
 
@@ -94,7 +98,9 @@ fn dropping_a_stream_whose_waker_held_the_last_emitter_reference_finalizes_it() 
     let emitter = Emitter::new();
     let weak = emitter.downgrade();
     let mut stream = emitter.connect_stream_send::<(u64,)>("tick");
-    let holding = Waker::from(Arc::new(Holding(Mutex::new(Some(emitter)))));
+    let holding = Waker::from(Arc::new(Holding {
+        _emitter: Mutex::new(Some(emitter)),
+    }));
     assert!(poll_with(&mut stream, &holding).is_pending());
     drop(holding);
     drop(stream); // abandons the queue: the waker is released after the lock

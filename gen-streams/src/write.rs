@@ -17,6 +17,23 @@ const UNBOUND: [(&str, &str); 1] = [(
     "gio 0.22 does not bind it (Unix-only GIO API, kept out of the `gio` crate)",
 )];
 
+/// The types whose Rust binding is `Send + Sync` and whose signals' parameters are `Send`:
+/// their streams accept emissions from any thread (`SendSignalStream`, `Self: Send + Sync`);
+/// every other type's streams are local. `GDBusObjectManagerClient` is `Send + Sync` too, but
+/// its signals carry a `gio::DBusObjectProxy`, whose binding is not `Send`.
+const SEND_SYNC: [&str; 3] = ["GCancellable", "GDBusConnection", "GDBusProxy"];
+
+/// Whether `class`'s streams are `Send` (see [`SEND_SYNC`]).
+pub fn is_send_sync(class: &Class) -> bool {
+    SEND_SYNC.contains(&class.c_type.as_str())
+}
+
+/// The rule, stated in the documentation of each `Send` type's trait.
+const SEND_RULE: &str = "///\n\
+    /// Its Rust binding and its signals' parameters are `Send + Sync`, so its streams accept\n\
+    /// emissions from any thread: they are [`SendSignalStream`]s, which any executor can poll.\n\
+    /// The streams of every other type are local [`SignalStream`](crate::SignalStream)s.\n";
+
 /// What a handler returns.
 pub enum Ret {
     Propagation,
@@ -228,15 +245,17 @@ fn header(target: &Target) -> String {
 }
 
 fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>) -> String {
+    let send = is_send_sync(ty.class);
+    let prefix = if send { "send_" } else { "" };
     let mut helpers = Vec::new();
     if ty.methods.iter().any(|m| m.ret.is_none()) {
-        helpers.push("stream");
+        helpers.push(format!("{prefix}stream"));
     }
     if ty.methods.iter().any(|m| m.ret.is_some()) {
-        helpers.push("stream_with_return");
+        helpers.push(format!("{prefix}stream_with_return"));
     }
     if ty.methods.iter().any(|m| m.detailed) {
-        helpers.push("detailed");
+        helpers.push("detailed".to_owned());
     }
     let mut out = header(target);
     let kind = if ty.class.interface {
@@ -247,12 +266,18 @@ fn module(target: &Target, ty: &TypeStreams<'_>, docs: &HashMap<String, String>)
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{typed::{{{}}}, SignalStream}};\n\n\
-         /// Typed signal streams for [`{path}`] and its {kind}.\n\
+         use crate::{{typed::{{{}}}, {}}};\n\n\
+         /// Typed signal streams for [`{path}`] and its {kind}.\n{rule}\
          pub trait {name}: IsA<{path}> {{\n",
         helpers.join(", "),
+        if send {
+            "SendSignalStream"
+        } else {
+            "SignalStream"
+        },
         path = ty.path,
         name = ty.trait_name,
+        rule = if send { SEND_RULE } else { "" },
     );
     for m in &ty.methods {
         let doc = docs.get(&format!("{}.{}.{}", target.ns, ty.class.name, m.signal));
@@ -285,11 +310,28 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String 
         ""
     };
     let item = m.item();
+    let send = is_send_sync(ty.class);
+    let (obj, stream_type, prefix, bounds, where_self) = if send {
+        (
+            "self".to_owned(),
+            format!("SendSignalStream<{item}, Self>"),
+            "send_",
+            " + Send + Sync",
+            "    Self: Send + Sync,\n",
+        )
+    } else {
+        (obj, format!("SignalStream<{item}>"), "", "", "")
+    };
     match &m.ret {
         None => {
+            let where_clause = if send {
+                format!("\nwhere\n{where_self}")
+            } else {
+                " ".to_owned()
+            };
             let _ = write!(
                 out,
-                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    stream({obj}, {signal})\n}}\n\n",
+                "fn {}(&self{detail_arg}) -> {stream_type}{where_clause}{{\n    {prefix}stream({obj}, {signal})\n}}\n\n",
                 m.name
             );
         }
@@ -308,9 +350,9 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>) -> String 
                 .collect();
             let _ = write!(
                 out,
-                "fn {name}<F>(&self{detail_arg}, handler: F) -> SignalStream<{item}>\n\
-                 where\n    F: {handler} + 'static,\n{{\n    \
-                 stream_with_return({obj}, {signal}, move |{pattern}: &{item}| handler({args}))\n}}\n\n",
+                "fn {name}<F>(&self{detail_arg}, handler: F) -> {stream_type}\n\
+                 where\n{where_self}    F: {handler}{bounds} + 'static,\n{{\n    \
+                 {prefix}stream_with_return({obj}, {signal}, move |{pattern}: &{item}| handler({args}))\n}}\n\n",
                 name = m.name,
                 handler = m.handler(ret),
                 args = args.join(", "),

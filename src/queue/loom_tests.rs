@@ -1,5 +1,6 @@
 //! Model checks of the threaded queue under every interleaving loom explores:
-//! `RUSTFLAGS="--cfg loom" cargo test --release --lib --no-default-features queue::loom_tests`.
+//! `RUSTFLAGS="--cfg glib_signal_stream_loom" cargo test --release --lib --no-default-features
+//! queue::loom_tests` (in its own target directory: the flag rebuilds every dependency).
 //!
 //! `loom::future::block_on` parks until woken, so a lost wakeup (an item pushed, or the queue
 //! closed, between the consumer finding it empty and registering its waker) is reported as a

@@ -8,7 +8,7 @@
 //! then takes the lock again to close the queue.
 
 mod buffer;
-#[cfg(all(test, loom))]
+#[cfg(all(test, glib_signal_stream_loom))]
 mod loom_tests;
 
 use std::{
@@ -19,9 +19,9 @@ use std::{
     task::{Context, Poll},
 };
 
-#[cfg(loom)]
+#[cfg(glib_signal_stream_loom)]
 use loom::sync::{Arc, Mutex};
-#[cfg(not(loom))]
+#[cfg(not(glib_signal_stream_loom))]
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub(crate) use buffer::Buffer;
@@ -127,9 +127,9 @@ impl<O: 'static> QueueLock for Threaded<O> {
     fn try_with<T, R>(queue: &Self::Queue<T>, f: impl FnOnce(&mut Buffer<T>) -> R) -> Option<R> {
         // Nothing panics and no user code runs while the lock is held, so poisoning cannot
         // happen; recover anyway rather than panic on an emission path.
-        #[cfg(not(loom))]
+        #[cfg(not(glib_signal_stream_loom))]
         let mut guard = queue.lock().unwrap_or_else(PoisonError::into_inner);
-        #[cfg(loom)]
+        #[cfg(glib_signal_stream_loom)]
         let mut guard = queue.lock().unwrap();
         Some(f(&mut guard))
     }

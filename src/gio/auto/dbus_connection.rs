@@ -2,19 +2,23 @@
 
 use glib::prelude::*;
 
-use crate::{typed::stream, SignalStream};
+use crate::{typed::send_stream, SendSignalStream};
 
 /// Typed signal streams for [`gio::DBusConnection`] and its subclasses.
+///
+/// Its Rust binding and its signals' parameters are `Send + Sync`, so its streams accept
+/// emissions from any thread: they are [`SendSignalStream`]s, which any executor can poll.
+/// The streams of every other type are local [`SignalStream`](crate::SignalStream)s.
 pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// A stream of `GDBusConnection::closed`.
     ///
     /// Each item holds the signal's parameters (`remote_peer_vanished`, `error`).
     #[doc(alias = "closed")]
-    fn closed_stream(&self) -> SignalStream<(bool, Option<glib::Error>)> {
-        stream(
-            self.upcast_ref::<gio::DBusConnection>().upcast_ref(),
-            "closed",
-        )
+    fn closed_stream(&self) -> SendSignalStream<(bool, Option<glib::Error>), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, "closed")
     }
 }
 

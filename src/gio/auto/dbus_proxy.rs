@@ -3,21 +3,25 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{detailed, stream},
-    SignalStream,
+    typed::{detailed, send_stream},
+    SendSignalStream,
 };
 
 /// Typed signal streams for [`gio::DBusProxy`] and its subclasses.
+///
+/// Its Rust binding and its signals' parameters are `Send + Sync`, so its streams accept
+/// emissions from any thread: they are [`SendSignalStream`]s, which any executor can poll.
+/// The streams of every other type are local [`SignalStream`](crate::SignalStream)s.
 pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// A stream of `GDBusProxy::g-properties-changed`.
     ///
     /// Each item holds the signal's parameters (`changed_properties`, `invalidated_properties`).
     #[doc(alias = "g-properties-changed")]
-    fn g_properties_changed_stream(&self) -> SignalStream<(glib::Variant, Vec<String>)> {
-        stream(
-            self.upcast_ref::<gio::DBusProxy>().upcast_ref(),
-            "g-properties-changed",
-        )
+    fn g_properties_changed_stream(&self) -> SendSignalStream<(glib::Variant, Vec<String>), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, "g-properties-changed")
     }
 
     /// A stream of `GDBusProxy::g-signal`.
@@ -29,11 +33,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     fn g_signal_stream(
         &self,
         detail: Option<&str>,
-    ) -> SignalStream<(Option<String>, String, glib::Variant)> {
-        stream(
-            self.upcast_ref::<gio::DBusProxy>().upcast_ref(),
-            &detailed("g-signal", detail),
-        )
+    ) -> SendSignalStream<(Option<String>, String, glib::Variant), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, &detailed("g-signal", detail))
     }
 }
 
