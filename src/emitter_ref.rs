@@ -174,6 +174,6 @@ impl<O> EmitterRef<O> {
         self.shared
             .0
             .upgrade()
-            .is_some_and(|obj| crate::raw::is_connected(&obj, crate::raw::handler_id(&handler)))
+            .is_some_and(|obj| crate::raw::is_connected(&obj, crate::raw::handler_id(handler)))
     }
 }

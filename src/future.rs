@@ -74,6 +74,7 @@ impl<T: 'static, F: QueueLock + 'static> Receive<T> for Once<T, F> {
     fn receive(&self, emitter: &Value, item: T) -> Option<Value> {
         self.sender.send(item);
         let id = self.handler.swap(0, Ordering::AcqRel);
+        #[allow(clippy::useless_conversion)] // `c_ulong` is `u32` on some targets
         if let (Ok(id), Ok(emitter)) = (id.try_into(), emitter.get::<glib::Object>()) {
             if id != 0 {
                 crate::raw::disconnect(&emitter, id);
@@ -91,7 +92,9 @@ impl<T, F: Flavor> SignalFuture<T, F> {
         id: SignalHandlerId,
         handler: Arc<AtomicU64>,
     ) -> Self {
-        handler.store(u64::from(crate::raw::handler_id(&id)), Ordering::Release);
+        #[allow(clippy::useless_conversion)] // `c_ulong` is `u32` on some targets
+        let raw = u64::from(crate::raw::handler_id(&id));
+        handler.store(raw, Ordering::Release);
         Self {
             queue,
             connection: Connection::new(emitter, id),
