@@ -51,7 +51,12 @@
 //!
 //! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission
 //! from another thread is dropped with a critical). [`SendSignalStream`] accepts emissions
-//! from any thread and can be polled anywhere.
+//! from any thread and can be polled anywhere; its emitter's Rust type must be `Send + Sync`,
+//! since it may release the emitter, or hand it out, on any thread.
+//!
+//! The generated streams follow one rule: those of the GIO types whose Rust binding and
+//! signal parameters are `Send + Sync` (`gio::Cancellable`, `gio::DBusConnection`,
+//! `gio::DBusProxy`) are `Send` streams; all others are local.
 //!
 //! # Cargo features
 //!
