@@ -207,7 +207,7 @@ pub trait SignalStreamExt: ObjectType {
     /// A subclass whose implementation is not `Send` (it holds an `Rc`) is refused at
     /// compile time:
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0277
     /// # use glib::subclass::prelude::*;
     /// # use glib_signal_stream::prelude::*;
     /// # mod imp {
@@ -223,8 +223,10 @@ pub trait SignalStreamExt: ObjectType {
     /// # }
     /// glib::wrapper! { pub struct Local(ObjectSubclass<imp::Local>); }
     ///
+    /// # fn main() {
     /// let obj = glib::Object::new::<Local>();
     /// let _stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify"); // Local: !Send
+    /// # }
     /// ```
     ///
     /// while the same subclass with `Send + Sync` state compiles:
@@ -245,10 +247,12 @@ pub trait SignalStreamExt: ObjectType {
     /// # }
     /// glib::wrapper! { pub struct Shared(ObjectSubclass<imp::Shared>); }
     ///
+    /// # fn main() {
     /// let obj = glib::Object::new::<Shared>();
     /// let stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify");
     /// let emitter: Option<Shared> = stream.emitter(); // its own type, on any thread
     /// assert_eq!(emitter.as_ref(), Some(&obj));
+    /// # }
     /// ```
     ///
     /// # Panics
@@ -259,10 +263,11 @@ pub trait SignalStreamExt: ObjectType {
     /// use gio::prelude::*;
     /// use glib_signal_stream::prelude::*;
     ///
-    /// let action = gio::SimpleAction::new("ping", None);
-    /// let pings = action.connect_stream_send::<(Option<glib::Variant>,)>("activate");
-    /// action.activate(None);
-    /// let count = std::thread::spawn(move || futures::executor::block_on_stream(pings).take(1).count())
+    /// let cancellable = gio::Cancellable::new(); // `Send + Sync`
+    /// let cancelled = cancellable.connect_stream_send::<()>("cancelled");
+    /// let worker = cancellable.clone();
+    /// std::thread::spawn(move || worker.cancel()).join().unwrap();
+    /// let count = std::thread::spawn(move || futures::executor::block_on_stream(cancelled).take(1).count())
     ///     .join()
     ///     .unwrap();
     /// assert_eq!(count, 1);
