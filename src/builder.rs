@@ -240,7 +240,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
     }
 
     fn object(&self) -> &glib::Object {
-        crate::ext::as_object(self.obj)
+        crate::raw::as_object(self.obj)
     }
 
     fn resolve<A: SignalArgs>(&self) -> Result<Resolved, ConnectError> {

@@ -143,8 +143,7 @@ fn shared_weak_ref(obj: &glib::Object) -> Arc<SharedWeakRef> {
 impl<O: ObjectType> EmitterRef<O> {
     pub(crate) fn new(obj: &O) -> Self {
         Self {
-            // SAFETY: every `ObjectType` is a `GObject`.
-            shared: shared_weak_ref(unsafe { obj.unsafe_cast_ref::<glib::Object>() }),
+            shared: shared_weak_ref(crate::raw::as_object(obj)),
             emitter: PhantomData,
         }
     }

@@ -8,13 +8,9 @@ use crate::{
     error::{or_panic, ConnectError},
     future::{SendSignalFuture, SignalFuture},
     property::{PropertyStream, SendPropertyStream},
+    raw::as_object,
     stream::{SendSignalStream, SignalStream},
 };
-
-pub(crate) fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
-    obj.dynamic_cast_ref()
-        .expect("every GObject instance is a glib::Object")
-}
 
 /// Signal streams, signal futures and property streams, for every [`glib::Object`] type.
 ///

@@ -187,7 +187,7 @@ where
     O: ObjectType + Send + Sync,
 {
     pub(crate) fn connect_send(emitter: &O, property: &str) -> Result<Self, ConnectError> {
-        let obj = crate::ext::as_object(emitter);
+        let obj = crate::raw::as_object(emitter);
         let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Threaded::<O>::new_queue(BufferPolicy::Latest);
         let reader = ReadProperty::<T, Threaded<O>> {

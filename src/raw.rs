@@ -9,6 +9,14 @@ use glib::{
     Quark, RustClosure, SignalHandlerId,
 };
 
+/// `obj` as a `glib::Object`, without the runtime type check of `dynamic_cast_ref` (which
+/// costs a `g_type_is_a` per call on the connect path).
+#[inline]
+pub(crate) fn as_object<O: glib::prelude::ObjectType>(obj: &O) -> &glib::Object {
+    // SAFETY: every `ObjectType` is a `GObject` instance, which is what `glib::Object` wraps.
+    unsafe { glib::prelude::Cast::unsafe_cast_ref(obj) }
+}
+
 /// The raw id of `handler`.
 pub(crate) fn handler_id(handler: &SignalHandlerId) -> std::ffi::c_ulong {
     // SAFETY: reading the id has no precondition; the caller only passes it back to GLib for

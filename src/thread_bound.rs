@@ -19,8 +19,11 @@ use glib::{ControlFlow, MainContext, Priority};
 pub(crate) struct ThreadBound<T: 'static> {
     owner: usize,
     value: ManuallyDrop<T>,
-    /// Where to send the value if it is dropped on another thread.
+    /// Where to send the value if it is dropped on another thread: the creating thread's
+    /// thread-default main context (`None`: the global default one).
     home: Option<MainContext>,
+    /// Already on its way home: dropped anywhere else, it is leaked.
+    parcel: bool,
 }
 
 // SAFETY: the inner value is only ever reached through `get`, which checks that the caller is
@@ -36,7 +39,10 @@ impl<T: 'static> ThreadBound<T> {
         Self {
             owner: glib::thread_guard::thread_id(),
             value: ManuallyDrop::new(value),
-            home: Some(MainContext::ref_thread_default()),
+            // Not `ref_thread_default`, which takes the global default context's lock: that
+            // one is found when needed, from any thread.
+            home: MainContext::thread_default(),
+            parcel: false,
         }
     }
 
@@ -54,7 +60,7 @@ impl<T: 'static> Drop for ThreadBound<T> {
             unsafe { ManuallyDrop::drop(&mut self.value) }
             return;
         }
-        let Some(home) = self.home.take() else {
+        if self.parcel {
             glib::g_critical!(
                 crate::LOG_DOMAIN,
                 "a local signal stream's handler could not be sent back to the thread that \
@@ -62,7 +68,8 @@ impl<T: 'static> Drop for ThreadBound<T> {
                  leaked and the stream will not end"
             );
             return;
-        };
+        }
+        let home = self.home.take().unwrap_or_else(MainContext::default);
         // SAFETY: `value` is moved, untouched, into a cell with the same owner, and never
         // used here again (`self` is being dropped).
         let value = unsafe { ManuallyDrop::take(&mut self.value) };
@@ -70,6 +77,7 @@ impl<T: 'static> Drop for ThreadBound<T> {
             owner: self.owner,
             value: ManuallyDrop::new(value),
             home: None,
+            parcel: true,
         });
         // Always deferred (never run here, unlike `MainContext::invoke`): dropped by the
         // owner's context, on the owner's thread if it is the one iterating it.
