@@ -85,7 +85,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
     pub fn try_build<A: SignalArgs>(self) -> Result<SignalStream<A>, ConnectError> {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
-        Ok(self.connect_local(&resolved, Forward))
+        Ok(self.local_stream(&resolved, Forward))
     }
 
     /// Like [`try_build`](Self::try_build), but panics with the error's message.
@@ -111,7 +111,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
     {
         let resolved = self.resolve::<A>()?;
         resolved.check_return::<R, M>()?;
-        Ok(self.connect_local(&resolved, |sender| Answer::new(sender, handler)))
+        Ok(self.local_stream(&resolved, |sender| Answer::new(sender, handler)))
     }
 
     /// Like [`try_build_with_return`](Self::try_build_with_return), but panics with the
@@ -136,7 +136,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
     {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
-        Ok(self.connect_send(&resolved, Forward))
+        Ok(self.send_stream(&resolved, Forward))
     }
 
     /// Like [`try_build_send`](Self::try_build_send), but panics with the error's message.
@@ -163,7 +163,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
     {
         let resolved = self.resolve::<A>()?;
         resolved.check_return::<R, M>()?;
-        Ok(self.connect_send(&resolved, |sender| Answer::new(sender, handler)))
+        Ok(self.send_stream(&resolved, |sender| Answer::new(sender, handler)))
     }
 
     /// Like [`try_build_send_with_return`](Self::try_build_send_with_return), but panics with
@@ -249,7 +249,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
         Ok(resolved)
     }
 
-    fn connect_local<A, R>(
+    fn local_stream<A, R>(
         &self,
         resolved: &Resolved,
         receiver: impl FnOnce(Sender<A, Local>) -> R,
@@ -264,7 +264,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
         SignalStream::new(queue, Connection::new(self.object(), handler))
     }
 
-    fn connect_send<A, R>(
+    fn send_stream<A, R>(
         &self,
         resolved: &Resolved,
         receiver: impl FnOnce(Sender<A, Threaded<O>>) -> R,
