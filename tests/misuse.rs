@@ -417,6 +417,36 @@ fn odd_characters_in_names_are_refused_without_panic() {
     assert_nothing_connected(&emitter);
 }
 
+/// The one case where a local stream's handler state is still leaked: the connecting thread's
+/// main context is iterated by another thread, so the state cannot be dropped where it
+/// belongs. It is leaked with a critical, never dropped on the wrong thread.
+#[test]
+fn local_handler_state_sent_home_to_a_context_another_thread_iterates_is_leaked_with_a_critical() {
+    let context = glib::MainContext::new();
+    let stream = context
+        .with_thread_default(|| {
+            let emitter = Emitter::new();
+            let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+            std::thread::scope(|scope| {
+                scope.spawn(move || drop(emitter)).join().unwrap();
+            });
+            stream
+        })
+        .unwrap();
+    let ((), criticals_then) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let context = &context;
+            scope
+                .spawn(move || while context.iteration(false) {})
+                .join()
+                .unwrap();
+        })
+    });
+    assert_eq!(criticals_then.len(), 1, "{criticals_then:?}");
+    assert!(criticals_then[0].contains("leaked"), "{criticals_then:?}");
+    assert!(!stream.is_connected());
+}
+
 /// Guards issue 12, defect 6: `try_connect_stream("bad name")` used to make GLib warn
 /// ("unable to look up invalid signal name") before refusing. Names are now checked first.
 #[test]
