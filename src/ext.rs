@@ -332,6 +332,17 @@ pub trait SignalStreamExt: ObjectType {
     /// A [`SendSignalFuture`] resolving to the next emission of `signal` on any thread, or
     /// `None` if the emitter is disposed first; it can be awaited on any executor.
     ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let cancellable = gio::Cancellable::new(); // `Send + Sync`
+    /// let cancelled = cancellable.signal_future_send::<()>("cancelled");
+    /// let worker = cancellable.clone();
+    /// std::thread::spawn(move || worker.cancel()).join().unwrap();
+    /// assert_eq!(futures::executor::block_on(cancelled), Some(()));
+    /// ```
+    ///
     /// # Panics
     ///
     /// If [`try_signal_future_send`](Self::try_signal_future_send) would fail.
