@@ -384,6 +384,10 @@ pub trait SignalStreamExt: ObjectType {
     /// A stream of property `name`'s value: the current value, then the latest value after
     /// changes. See [`PropertyStream`].
     ///
+    /// For a property that may be `NULL` (a string, an object), request an `Option<T>`: a
+    /// `NULL` that `T` cannot hold is not delivered and logs a critical in
+    /// [`LOG_DOMAIN`](crate::LOG_DOMAIN).
+    ///
     /// # Panics
     ///
     /// If [`try_property_stream`](Self::try_property_stream) would fail.
