@@ -103,29 +103,26 @@ pub(crate) fn resolve_in(
 ) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
     // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
-    let (name, detail) = match signal.bytes().position(|b| b == b':') {
+    let parsed = match signal.bytes().position(|b| b == b':') {
         Some(i) if signal.as_bytes().get(i + 1) == Some(&b':') => {
-            (&signal[..i], Some(&signal[i + 2..]))
+            Some((&signal[..i], Some(&signal[i + 2..])))
         }
-        Some(_) => {
-            return Err(ConnectError::MalformedDetail {
-                type_name: type_name.to_owned(),
-                signal: signal.to_owned(),
-            })
-        }
-        None => (signal, None),
+        Some(_) => None,
+        None => Some((signal, None)),
     };
     // GLib reads names as C strings: "tick\0x" would silently mean "tick".
-    let malformed = signal.contains('\0')
-        || name.is_empty()
-        || name.contains(':')
-        || detail.is_some_and(|d| d.is_empty() || d.contains(':'));
-    if malformed {
+    let well_formed = |(name, detail): &(&str, Option<&str>)| {
+        !signal.contains('\0')
+            && !name.is_empty()
+            && !name.contains(':')
+            && !detail.is_some_and(|d| d.is_empty() || d.contains(':'))
+    };
+    let Some((name, detail)) = parsed.filter(well_formed) else {
         return Err(ConnectError::MalformedDetail {
             type_name: type_name.to_owned(),
             signal: signal.to_owned(),
         });
-    }
+    };
     let unknown = || ConnectError::UnknownSignal {
         type_name: type_name.to_owned(),
         signal: signal.to_owned(),
