@@ -70,7 +70,7 @@ impl SignalArgs for Vec<Value> {
 
     #[inline]
     fn from_values(values: &[Value]) -> Option<Self> {
-        Some(crate::ffi::clone_values(values))
+        Some(crate::raw::clone_values(values))
     }
 }
 

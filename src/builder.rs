@@ -3,18 +3,22 @@
 //! The methods of [`SignalStreamExt`](crate::prelude::SignalStreamExt) are shorthands for
 //! this builder with default options.
 
-use std::fmt;
+use std::{
+    fmt,
+    sync::{atomic::AtomicU64, Arc},
+};
+
+use glib::prelude::*;
 
 use crate::{
     args::{SignalArgs, SignalReturn},
-    buffer::BufferPolicy,
-    channel::{sealed::Sealed, Flavor, Local, Sender, Threaded},
     connect::{resolve, Resolved},
     connection::Connection,
     error::{or_panic, ConnectError},
-    ffi::ThreadBound,
-    future::SignalFuture,
+    future::{Once, SendSignalFuture, SignalFuture},
+    queue::{BufferPolicy, Local, QueueLock, Sender, Threaded},
     stream::{SendSignalStream, SignalStream},
+    thread_bound::ThreadBound,
     trampoline::{closure, Access, Answer, AnyThread, Forward, Receive},
 };
 
@@ -39,16 +43,19 @@ use crate::{
 /// let (param,) = glib::MainContext::default().block_on(latest.next()).unwrap();
 /// assert_eq!(param.and_then(|v| v.get::<i32>()), Some(2));
 /// ```
+///
+/// `O` is the emitter's Rust type: the `Send` forms (`build_send`, ...) need it to be
+/// `Send + Sync`, since their streams may release the emitter, or hand it out, on any thread.
 #[must_use = "the builder does nothing until a build method is called"]
-pub struct SignalStreamBuilder<'a> {
-    obj: &'a glib::Object,
+pub struct SignalStreamBuilder<'a, O = glib::Object> {
+    obj: &'a O,
     signal: &'a str,
     after: bool,
     policy: BufferPolicy,
 }
 
-impl<'a> SignalStreamBuilder<'a> {
-    pub(crate) fn new(obj: &'a glib::Object, signal: &'a str) -> Self {
+impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
+    pub(crate) fn new(obj: &'a O, signal: &'a str) -> Self {
         Self {
             obj,
             signal,
@@ -78,7 +85,7 @@ impl<'a> SignalStreamBuilder<'a> {
     pub fn try_build<A: SignalArgs>(self) -> Result<SignalStream<A>, ConnectError> {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
-        Ok(self.connect_local(&resolved, Forward))
+        Ok(self.local_stream(&resolved, Forward))
     }
 
     /// Like [`try_build`](Self::try_build), but panics with the error's message.
@@ -104,7 +111,7 @@ impl<'a> SignalStreamBuilder<'a> {
     {
         let resolved = self.resolve::<A>()?;
         resolved.check_return::<R, M>()?;
-        Ok(self.connect_local(&resolved, |sender| Answer::new(sender, handler)))
+        Ok(self.local_stream(&resolved, |sender| Answer::new(sender, handler)))
     }
 
     /// Like [`try_build_with_return`](Self::try_build_with_return), but panics with the
@@ -121,18 +128,56 @@ impl<'a> SignalStreamBuilder<'a> {
     }
 
     /// Connects a [`SendSignalStream`]: the handler accepts emissions from any thread.
-    pub fn try_build_send<A: SignalArgs + Send>(self) -> Result<SendSignalStream<A>, ConnectError> {
+    pub fn try_build_send<A: SignalArgs + Send>(
+        self,
+    ) -> Result<SendSignalStream<A, O>, ConnectError>
+    where
+        O: Send + Sync,
+    {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
-        let queue = Threaded::new_queue(self.policy);
-        let state = AnyThread(Forward(Sender::<A, Threaded>::new(queue.clone())));
-        Ok(self.finish(&resolved, queue, state))
+        Ok(self.send_stream(&resolved, Forward))
     }
 
     /// Like [`try_build_send`](Self::try_build_send), but panics with the error's message.
     #[track_caller]
-    pub fn build_send<A: SignalArgs + Send>(self) -> SendSignalStream<A> {
+    pub fn build_send<A: SignalArgs + Send>(self) -> SendSignalStream<A, O>
+    where
+        O: Send + Sync,
+    {
         or_panic(self.try_build_send())
+    }
+
+    /// Connects a [`SendSignalStream`] whose `handler` answers the emitter, on whatever
+    /// thread emits. See [`try_build_with_return`](Self::try_build_with_return).
+    pub fn try_build_send_with_return<A, R, M, H>(
+        self,
+        handler: H,
+    ) -> Result<SendSignalStream<A, O>, ConnectError>
+    where
+        O: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        let resolved = self.resolve::<A>()?;
+        resolved.check_return::<R, M>()?;
+        Ok(self.send_stream(&resolved, |sender| Answer::new(sender, handler)))
+    }
+
+    /// Like [`try_build_send_with_return`](Self::try_build_send_with_return), but panics with
+    /// the error's message.
+    #[track_caller]
+    pub fn build_send_with_return<A, R, M, H>(self, handler: H) -> SendSignalStream<A, O>
+    where
+        O: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        or_panic(self.try_build_send_with_return(handler))
     }
 
     /// Connects a [`SignalFuture`] that resolves on the next emission. The buffer policy does
@@ -140,7 +185,18 @@ impl<'a> SignalStreamBuilder<'a> {
     pub fn try_build_future<A: SignalArgs>(self) -> Result<SignalFuture<A>, ConnectError> {
         let resolved = self.resolve::<A>()?;
         resolved.check_no_return()?;
-        Ok(SignalFuture::connect(self.obj, &resolved, self.after))
+        let queue = Local::new_queue(BufferPolicy::DropNewest(std::num::NonZeroUsize::MIN));
+        let handler = Arc::new(AtomicU64::new(0));
+        let state = ThreadBound::new(Once::new(
+            Sender::<A, Local>::new(queue.clone()),
+            handler.clone(),
+        ));
+        let id = resolved.connect(
+            self.object(),
+            self.after,
+            closure(state, resolved.info.clone()),
+        );
+        Ok(SignalFuture::new(queue, self.object(), id, handler))
     }
 
     /// Like [`try_build_future`](Self::try_build_future), but panics with the error's message.
@@ -149,13 +205,51 @@ impl<'a> SignalStreamBuilder<'a> {
         or_panic(self.try_build_future())
     }
 
+    /// Connects a [`SendSignalFuture`] that resolves on the next emission, on any thread.
+    /// The buffer policy does not apply.
+    pub fn try_build_future_send<A: SignalArgs + Send>(
+        self,
+    ) -> Result<SendSignalFuture<A, O>, ConnectError>
+    where
+        O: Send + Sync,
+    {
+        let resolved = self.resolve::<A>()?;
+        resolved.check_no_return()?;
+        let queue = Threaded::<O>::new_queue(BufferPolicy::DropNewest(std::num::NonZeroUsize::MIN));
+        let handler = Arc::new(AtomicU64::new(0));
+        let state = AnyThread(Once::<A, Threaded<O>>::new(
+            Sender::new(queue.clone()),
+            handler.clone(),
+        ));
+        let id = resolved.connect(
+            self.object(),
+            self.after,
+            closure(state, resolved.info.clone()),
+        );
+        Ok(SignalFuture::new(queue, self.obj, id, handler))
+    }
+
+    /// Like [`try_build_future_send`](Self::try_build_future_send), but panics with the
+    /// error's message.
+    #[track_caller]
+    pub fn build_future_send<A: SignalArgs + Send>(self) -> SendSignalFuture<A, O>
+    where
+        O: Send + Sync,
+    {
+        or_panic(self.try_build_future_send())
+    }
+
+    fn object(&self) -> &glib::Object {
+        crate::raw::as_object(self.obj)
+    }
+
     fn resolve<A: SignalArgs>(&self) -> Result<Resolved, ConnectError> {
-        let resolved = resolve(self.obj, self.signal)?;
+        let resolved = resolve(self.object(), self.signal)?;
         resolved.check_args::<A>()?;
         Ok(resolved)
     }
 
-    fn connect_local<A, R>(
+    fn local_stream<A, R>(
         &self,
         resolved: &Resolved,
         receiver: impl FnOnce(Sender<A, Local>) -> R,
@@ -166,35 +260,47 @@ impl<'a> SignalStreamBuilder<'a> {
     {
         let queue = Local::new_queue(self.policy);
         let state = ThreadBound::new(receiver(Sender::new(queue.clone())));
-        self.finish(resolved, queue, state)
+        let handler = self.connect(resolved, state);
+        SignalStream::new(queue, Connection::new(self.object(), handler))
     }
 
-    fn finish<A, F, G>(
+    fn send_stream<A, R>(
         &self,
         resolved: &Resolved,
-        queue: F::Queue<A>,
-        state: G,
-    ) -> SignalStream<A, F>
+        receiver: impl FnOnce(Sender<A, Threaded<O>>) -> R,
+    ) -> SendSignalStream<A, O>
+    where
+        O: Send + Sync,
+        A: SignalArgs + Send,
+        R: Receive<A> + Send + Sync,
+    {
+        let queue = Threaded::<O>::new_queue(self.policy);
+        let state = AnyThread(receiver(Sender::new(queue.clone())));
+        let handler = self.connect(resolved, state);
+        SignalStream::new(queue, Connection::new(self.obj, handler))
+    }
+
+    fn connect<A, G>(&self, resolved: &Resolved, state: G) -> glib::SignalHandlerId
     where
         A: SignalArgs,
-        F: Flavor,
         G: Access,
         G::Target: Receive<A>,
     {
-        let handler = resolved.connect(self.obj, self.after, closure(state, resolved.info.clone()));
-        SignalStream::new(queue, Connection::new(self.obj, handler))
+        resolved.connect(
+            self.object(),
+            self.after,
+            closure(state, resolved.info.clone()),
+        )
     }
 }
 
-impl fmt::Debug for SignalStreamBuilder<'_> {
+impl<O: ObjectType> fmt::Debug for SignalStreamBuilder<'_, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SignalStreamBuilder")
-            .field("type", &self.obj.type_())
+            .field("type", &self.object().type_())
             .field("signal", &self.signal)
             .field("after", &self.after)
             .field("policy", &self.policy)
             .finish()
     }
 }
-
-use glib::prelude::*;

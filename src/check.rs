@@ -10,8 +10,7 @@ use crate::{
     args::{rust_type_name, SignalArgs, SignalReturn},
     connect::{resolve_in, Resolved},
     error::ConnectError,
-    ffi::init_interface,
-    interface_property::find_interface_property,
+    raw::{find_interface_property, init_interface},
 };
 
 /// Checks, without connecting, that instances of `type_` have `signal` (`"name"` or

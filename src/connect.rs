@@ -51,6 +51,16 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::default();
 }
 
+/// Whether GLib accepts `name` as a signal or property name (`g_signal_is_valid_name`,
+/// `g_param_spec_is_valid_name`): an ASCII letter, then ASCII letters, digits, `-` or `_`.
+///
+/// Checked before any lookup: GLib warns about an invalid name instead of just failing.
+pub(crate) fn is_valid_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Parses `"signal"` or `"signal::detail"` and looks it up on `obj`'s type.
 pub(crate) fn resolve(obj: &glib::Object, signal: &str) -> Result<Resolved, ConnectError> {
     let type_ = obj.type_();
@@ -93,33 +103,34 @@ pub(crate) fn resolve_in(
 ) -> Result<Resolved, ConnectError> {
     let type_name = type_.name();
     // A byte search: `str::split_once("::")` builds a substring searcher on every connect.
-    let (name, detail) = match signal.bytes().position(|b| b == b':') {
+    let parsed = match signal.bytes().position(|b| b == b':') {
         Some(i) if signal.as_bytes().get(i + 1) == Some(&b':') => {
-            (&signal[..i], Some(&signal[i + 2..]))
+            Some((&signal[..i], Some(&signal[i + 2..])))
         }
-        Some(_) => {
-            return Err(ConnectError::MalformedDetail {
-                type_name: type_name.to_owned(),
-                signal: signal.to_owned(),
-            })
-        }
-        None => (signal, None),
+        Some(_) => None,
+        None => Some((signal, None)),
     };
     // GLib reads names as C strings: "tick\0x" would silently mean "tick".
-    let malformed = signal.contains('\0')
-        || name.is_empty()
-        || name.contains(':')
-        || detail.is_some_and(|d| d.is_empty() || d.contains(':'));
-    if malformed {
+    let well_formed = |(name, detail): &(&str, Option<&str>)| {
+        !signal.contains('\0')
+            && !name.is_empty()
+            && !name.contains(':')
+            && !detail.is_some_and(|d| d.is_empty() || d.contains(':'))
+    };
+    let Some((name, detail)) = parsed.filter(well_formed) else {
         return Err(ConnectError::MalformedDetail {
             type_name: type_name.to_owned(),
             signal: signal.to_owned(),
         });
-    }
-    let id = SignalId::lookup(name, type_).ok_or_else(|| ConnectError::UnknownSignal {
+    };
+    let unknown = || ConnectError::UnknownSignal {
         type_name: type_name.to_owned(),
         signal: signal.to_owned(),
-    })?;
+    };
+    if !is_valid_name(name) {
+        return Err(unknown());
+    }
+    let id = SignalId::lookup(name, type_).ok_or_else(unknown)?;
     let query = id.query();
     let detail = match detail {
         None => None,
@@ -133,7 +144,12 @@ pub(crate) fn resolve_in(
             }
             if query.signal_name() == "notify" {
                 // `notify::name` with a name the type does not have would never fire: say so.
-                match find_property(detail) {
+                let found = if is_valid_name(detail) {
+                    find_property(detail)
+                } else {
+                    Some(None)
+                };
+                match found {
                     Some(None) => {
                         return Err(ConnectError::UnknownProperty {
                             type_name: type_name.to_owned(),
@@ -225,6 +241,6 @@ impl Resolved {
         after: bool,
         closure: RustClosure,
     ) -> SignalHandlerId {
-        crate::ffi::connect_closure(obj, self.id, self.detail, after, &closure)
+        crate::raw::connect_closure(obj, self.id, self.detail, after, &closure)
     }
 }

@@ -7,17 +7,13 @@ use crate::{
     builder::SignalStreamBuilder,
     error::{or_panic, ConnectError},
     events::SignalEvents,
-    future::SignalFuture,
+    future::{SendSignalFuture, SignalFuture},
     many::ManySignalStream,
     many_builder::ManySignalStreamBuilder,
-    property::PropertyStream,
+    property::{PropertyStream, SendPropertyStream},
+    raw::as_object,
     stream::{SendSignalStream, SignalStream},
 };
-
-fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
-    obj.dynamic_cast_ref()
-        .expect("every GObject instance is a glib::Object")
-}
 
 /// Signal streams, signal futures and property streams, for every [`glib::Object`] type.
 ///
@@ -27,8 +23,8 @@ fn as_object<O: ObjectType>(obj: &O) -> &glib::Object {
 pub trait SignalStreamExt: ObjectType {
     /// A builder for a signal stream with options (run after the class handler, buffer
     /// policy), for any item type and flavor.
-    fn signal_stream_builder<'a>(&'a self, signal: &'a str) -> SignalStreamBuilder<'a> {
-        SignalStreamBuilder::new(as_object(self), signal)
+    fn signal_stream_builder<'a>(&'a self, signal: &'a str) -> SignalStreamBuilder<'a, Self> {
+        SignalStreamBuilder::new(self, signal)
     }
 
     /// Connects a stream of `signal`'s emissions, each item the parameter values in order
@@ -205,6 +201,59 @@ pub trait SignalStreamExt: ObjectType {
     /// streaming threads); use the local streams for GTK widgets and objects used on one
     /// thread: they need no lock.
     ///
+    /// The emitter's Rust type must be `Send + Sync`: the stream may release its reference
+    /// to the emitter, and [`emitter`](SignalStream::emitter) hands it out, on any thread.
+    /// A subclass whose implementation is not `Send` (it holds an `Rc`) is refused at
+    /// compile time:
+    ///
+    /// ```compile_fail,E0277
+    /// # use glib::subclass::prelude::*;
+    /// # use glib_signal_stream::prelude::*;
+    /// # mod imp {
+    /// #     use glib::subclass::prelude::*;
+    /// #     #[derive(Default)]
+    /// #     pub struct Local(pub std::rc::Rc<()>);
+    /// #     #[glib::object_subclass]
+    /// #     impl ObjectSubclass for Local {
+    /// #         const NAME: &'static str = "DocLocalEmitter";
+    /// #         type Type = super::Local;
+    /// #     }
+    /// #     impl ObjectImpl for Local {}
+    /// # }
+    /// glib::wrapper! { pub struct Local(ObjectSubclass<imp::Local>); }
+    ///
+    /// # fn main() {
+    /// let obj = glib::Object::new::<Local>();
+    /// let _stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify"); // Local: !Send
+    /// # }
+    /// ```
+    ///
+    /// while the same subclass with `Send + Sync` state compiles:
+    ///
+    /// ```
+    /// # use glib::subclass::prelude::*;
+    /// # use glib_signal_stream::prelude::*;
+    /// # mod imp {
+    /// #     use glib::subclass::prelude::*;
+    /// #     #[derive(Default)]
+    /// #     pub struct Shared(pub std::sync::Arc<()>);
+    /// #     #[glib::object_subclass]
+    /// #     impl ObjectSubclass for Shared {
+    /// #         const NAME: &'static str = "DocSharedEmitter";
+    /// #         type Type = super::Shared;
+    /// #     }
+    /// #     impl ObjectImpl for Shared {}
+    /// # }
+    /// glib::wrapper! { pub struct Shared(ObjectSubclass<imp::Shared>); }
+    ///
+    /// # fn main() {
+    /// let obj = glib::Object::new::<Shared>();
+    /// let stream = obj.connect_stream_send::<(glib::ParamSpec,)>("notify");
+    /// let emitter: Option<Shared> = stream.emitter(); // its own type, on any thread
+    /// assert_eq!(emitter.as_ref(), Some(&obj));
+    /// # }
+    /// ```
+    ///
     /// # Panics
     ///
     /// If [`try_connect_stream_send`](Self::try_connect_stream_send) would fail.
@@ -213,16 +262,20 @@ pub trait SignalStreamExt: ObjectType {
     /// use gio::prelude::*;
     /// use glib_signal_stream::prelude::*;
     ///
-    /// let action = gio::SimpleAction::new("ping", None);
-    /// let pings = action.connect_stream_send::<(Option<glib::Variant>,)>("activate");
-    /// action.activate(None);
-    /// let count = std::thread::spawn(move || futures::executor::block_on_stream(pings).take(1).count())
+    /// let cancellable = gio::Cancellable::new(); // `Send + Sync`
+    /// let cancelled = cancellable.connect_stream_send::<()>("cancelled");
+    /// let worker = cancellable.clone();
+    /// std::thread::spawn(move || worker.cancel()).join().unwrap();
+    /// let count = std::thread::spawn(move || futures::executor::block_on_stream(cancelled).take(1).count())
     ///     .join()
     ///     .unwrap();
     /// assert_eq!(count, 1);
     /// ```
     #[track_caller]
-    fn connect_stream_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalStream<A> {
+    fn connect_stream_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalStream<A, Self>
+    where
+        Self: Send + Sync,
+    {
         self.signal_stream_builder(signal).build_send()
     }
 
@@ -230,8 +283,89 @@ pub trait SignalStreamExt: ObjectType {
     fn try_connect_stream_send<A: SignalArgs + Send>(
         &self,
         signal: &str,
-    ) -> Result<SendSignalStream<A>, ConnectError> {
+    ) -> Result<SendSignalStream<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+    {
         self.signal_stream_builder(signal).try_build_send()
+    }
+
+    /// A [`SendSignalStream`] whose `handler` answers the emitter on whatever thread emits
+    /// (so it is `Send + Sync`); see
+    /// [`connect_stream_typed_with_return`](Self::connect_stream_typed_with_return).
+    ///
+    /// # Panics
+    ///
+    /// If [`try_connect_stream_send_with_return`](Self::try_connect_stream_send_with_return)
+    /// would fail.
+    #[track_caller]
+    fn connect_stream_send_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> SendSignalStream<A, Self>
+    where
+        Self: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .build_send_with_return(handler)
+    }
+
+    /// Fallible form of [`connect_stream_send_with_return`](Self::connect_stream_send_with_return).
+    fn try_connect_stream_send_with_return<A, R, M, H>(
+        &self,
+        signal: &str,
+        handler: H,
+    ) -> Result<SendSignalStream<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+        A: SignalArgs + Send,
+        R: SignalReturn<M>,
+        M: 'static,
+        H: Fn(&A) -> R + Send + Sync + 'static,
+    {
+        self.signal_stream_builder(signal)
+            .try_build_send_with_return(handler)
+    }
+
+    /// A [`SendSignalFuture`] resolving to the next emission of `signal` on any thread, or
+    /// `None` if the emitter is disposed first; it can be awaited on any executor.
+    ///
+    /// ```
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let cancellable = gio::Cancellable::new(); // `Send + Sync`
+    /// let cancelled = cancellable.signal_future_send::<()>("cancelled");
+    /// let worker = cancellable.clone();
+    /// std::thread::spawn(move || worker.cancel()).join().unwrap();
+    /// assert_eq!(futures::executor::block_on(cancelled), Some(()));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If [`try_signal_future_send`](Self::try_signal_future_send) would fail.
+    #[track_caller]
+    fn signal_future_send<A: SignalArgs + Send>(&self, signal: &str) -> SendSignalFuture<A, Self>
+    where
+        Self: Send + Sync,
+    {
+        self.signal_stream_builder(signal).build_future_send()
+    }
+
+    /// Fallible form of [`signal_future_send`](Self::signal_future_send).
+    fn try_signal_future_send<A: SignalArgs + Send>(
+        &self,
+        signal: &str,
+    ) -> Result<SendSignalFuture<A, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+    {
+        self.signal_stream_builder(signal).try_build_future_send()
     }
 
     /// A future resolving to the next emission's parameter values, or `None` if the emitter
@@ -252,6 +386,10 @@ pub trait SignalStreamExt: ObjectType {
 
     /// A stream of property `name`'s value: the current value, then the latest value after
     /// changes. See [`PropertyStream`].
+    ///
+    /// For a property that may be `NULL` (a string, an object), request an `Option<T>`: a
+    /// `NULL` that `T` cannot hold is not delivered and logs a critical in
+    /// [`LOG_DOMAIN`](crate::LOG_DOMAIN).
     ///
     /// # Panics
     ///
@@ -415,9 +553,8 @@ pub trait SignalStreamExt: ObjectType {
     /// `activate` must add a window before `run()` checks for one). For signals that return a
     /// value, use [`connect_stream_with_return`](Self::connect_stream_with_return).
     ///
-    /// An item is queued when the handler returns: an emission of the same signal made from
-    /// inside the handler is queued first. [`connect_stream_many_with`](Self::connect_stream_many_with)
-    /// keeps the order in which emissions started.
+    /// Items are queued in the order their emissions began, also when the handler emits the
+    /// same signal again (the outer item comes first).
     ///
     /// # Panics
     ///
@@ -488,6 +625,35 @@ pub trait SignalStreamExt: ObjectType {
     {
         self.signal_stream_builder(signal)
             .try_build_with_return(handler)
+    }
+
+    /// A [`SendPropertyStream`] of property `name`: like
+    /// [`property_stream`](Self::property_stream), but the property may change on any thread
+    /// and the stream can be polled on any executor.
+    ///
+    /// # Panics
+    ///
+    /// If [`try_property_stream_send`](Self::try_property_stream_send) would fail.
+    #[doc(alias = "notify")]
+    #[track_caller]
+    fn property_stream_send<T>(&self, name: &str) -> SendPropertyStream<T, Self>
+    where
+        Self: Send + Sync,
+        T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+    {
+        or_panic(self.try_property_stream_send(name))
+    }
+
+    /// Fallible form of [`property_stream_send`](Self::property_stream_send).
+    fn try_property_stream_send<T>(
+        &self,
+        name: &str,
+    ) -> Result<SendPropertyStream<T, Self>, ConnectError>
+    where
+        Self: Send + Sync,
+        T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+    {
+        PropertyStream::connect_send(self, name)
     }
 }
 

@@ -1,25 +1,23 @@
 //! [`SignalFuture`]: the next emission of a signal, as a future.
 
 use std::{
-    cell::Cell,
     fmt,
     future::Future,
-    num::NonZeroUsize,
     pin::Pin,
-    rc::Rc,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
     task::{Context, Poll},
 };
 
 use futures_core::future::FusedFuture;
-use glib::{prelude::*, SignalHandlerId, Value};
+use glib::{SignalHandlerId, Value};
 
 use crate::{
-    args::SignalArgs,
-    buffer::{Buffer, BufferPolicy},
-    channel::{sealed::Sealed, Local, Sender},
-    connect::Resolved,
-    ffi::{EmitterRef, ThreadBound},
-    trampoline::{closure, Receive},
+    connection::Connection,
+    queue::{Flavor, Local, QueueLock, Sender, Threaded},
+    trampoline::Receive,
 };
 
 /// A future that resolves to the next emission of a signal.
@@ -31,6 +29,10 @@ use crate::{
 ///
 /// Awaiting a fresh future in a loop misses the emissions that happen between two awaits:
 /// use a [`SignalStream`](crate::SignalStream) to see every emission.
+///
+/// A [`SendSignalFuture`] (from
+/// [`signal_future_send`](crate::prelude::SignalStreamExt::signal_future_send)) resolves on
+/// an emission on any thread and can be awaited on any executor.
 ///
 /// ```
 /// use gio::prelude::*;
@@ -44,101 +46,106 @@ use crate::{
 /// assert_eq!(args.map(|args| args.len()), Some(0));
 /// ```
 #[must_use = "futures do nothing unless you `.await` or poll them"]
-pub struct SignalFuture<T> {
-    queue: <Local as Sealed>::Queue<T>,
-    emitter: EmitterRef,
-    handler: Rc<Cell<Option<SignalHandlerId>>>,
+pub struct SignalFuture<T, F: Flavor = Local> {
+    queue: F::Queue<T>,
+    connection: Connection<F::Emitter>,
+    /// The handler's raw id until the first of the handler and the future disconnects it.
+    handler: Arc<AtomicU64>,
     done: bool,
 }
 
+/// A [`SignalFuture`] resolved from any thread, whose emitter has the `Send + Sync` Rust
+/// type `O`; `Send` when its item is.
+pub type SendSignalFuture<T, O = glib::Object> = SignalFuture<T, Threaded<O>>;
+
 /// Queues the first item and disconnects its own handler within that emission.
-struct Once<T> {
-    sender: Sender<T, Local>,
-    handler: Rc<Cell<Option<SignalHandlerId>>>,
+pub(crate) struct Once<T, F: QueueLock> {
+    sender: Sender<T, F>,
+    handler: Arc<AtomicU64>,
 }
 
-impl<T: 'static> Receive<T> for Once<T> {
+impl<T, F: QueueLock> Once<T, F> {
+    pub(crate) fn new(sender: Sender<T, F>, handler: Arc<AtomicU64>) -> Self {
+        Self { sender, handler }
+    }
+}
+
+impl<T: 'static, F: QueueLock + 'static> Receive<T> for Once<T, F> {
     fn receive(&self, emitter: &Value, item: T) -> Option<Value> {
         self.sender.send(item);
-        if let (Some(handler), Ok(emitter)) = (self.handler.take(), emitter.get::<glib::Object>()) {
-            emitter.disconnect(handler);
+        let id = self.handler.swap(0, Ordering::AcqRel);
+        #[allow(clippy::useless_conversion)] // `c_ulong` is `u32` on some targets
+        if let (Ok(id), Ok(emitter)) = (id.try_into(), emitter.get::<glib::Object>()) {
+            if id != 0 {
+                crate::raw::disconnect(&emitter, id);
+            }
         }
         None
     }
 }
 
-impl<T: SignalArgs> SignalFuture<T> {
-    pub(crate) fn connect(obj: &glib::Object, resolved: &Resolved, after: bool) -> Self {
-        let policy = BufferPolicy::DropNewest(NonZeroUsize::MIN);
-        let queue = Local::new_queue(policy);
-        let handler = Rc::new(Cell::new(None));
-        let state = ThreadBound::new(Once {
-            sender: Sender::new(queue.clone()),
-            handler: handler.clone(),
-        });
-        let id = resolved.connect(obj, after, closure(state, resolved.info.clone()));
-        handler.set(Some(id));
+impl<T, F: Flavor> SignalFuture<T, F> {
+    /// A future over `queue`, fed by a [`Once`] sharing `handler`, whose id it stores.
+    pub(crate) fn new(
+        queue: F::Queue<T>,
+        emitter: &F::Emitter,
+        id: SignalHandlerId,
+        handler: Arc<AtomicU64>,
+    ) -> Self {
+        #[allow(clippy::useless_conversion)] // `c_ulong` is `u32` on some targets
+        let raw = u64::from(crate::raw::handler_id(&id));
+        handler.store(raw, Ordering::Release);
         Self {
             queue,
-            emitter: EmitterRef::new(obj),
+            connection: Connection::new(emitter, id),
             handler,
             done: false,
         }
     }
 }
 
-impl<T> SignalFuture<T> {
+impl<T, F: Flavor> SignalFuture<T, F> {
     /// Whether the handler is still connected (it is until the first emission).
     pub fn is_connected(&self) -> bool {
-        let handler = self.handler.take();
-        let connected = handler
-            .as_ref()
-            .is_some_and(|h| self.emitter.is_connected(h));
-        self.handler.set(handler);
-        connected
+        self.connection.is_connected()
     }
 }
 
-impl<T> Future for SignalFuture<T> {
+impl<T, F: Flavor> Future for SignalFuture<T, F> {
     type Output = Option<T>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         if self.done {
             return Poll::Ready(None);
         }
-        match Local::with(&self.queue, |b| b.pop_or_register(cx.waker())) {
-            Some(Ok(item)) => {
-                self.done = true;
-                Poll::Ready(item)
-            }
-            Some(Err(())) => Poll::Pending,
-            None => {
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
+        let next = F::pop_or_register(&self.queue, cx);
+        if next.is_ready() {
+            self.done = true;
         }
+        next
     }
 }
 
-impl<T> FusedFuture for SignalFuture<T> {
+impl<T, F: Flavor> FusedFuture for SignalFuture<T, F> {
     fn is_terminated(&self) -> bool {
         self.done
     }
 }
 
-impl<T> Unpin for SignalFuture<T> {}
+impl<T, F: Flavor> Unpin for SignalFuture<T, F> {}
 
-impl<T> Drop for SignalFuture<T> {
+impl<T, F: Flavor> Drop for SignalFuture<T, F> {
     fn drop(&mut self) {
-        if let Some(handler) = self.handler.take() {
-            self.emitter.disconnect(handler);
+        if self.handler.swap(0, Ordering::AcqRel) != 0 {
+            self.connection.disconnect();
+        } else {
+            self.connection.forget(); // the handler disconnected itself
         }
-        let queued = Local::with(&self.queue, Buffer::abandon);
-        drop(queued);
+        F::abandon(&self.queue);
     }
 }
 
-impl<T> fmt::Debug for SignalFuture<T> {
+impl<T, F: Flavor> fmt::Debug for SignalFuture<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SignalFuture")
             .field("connected", &self.is_connected())

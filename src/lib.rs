@@ -186,7 +186,12 @@
 //!
 //! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission
 //! from another thread is dropped with a critical). [`SendSignalStream`] accepts emissions
-//! from any thread and can be polled anywhere.
+//! from any thread and can be polled anywhere; its emitter's Rust type must be `Send + Sync`,
+//! since it may release the emitter, or hand it out, on any thread.
+//!
+//! The generated streams follow one rule: those of the GIO types whose Rust binding and
+//! signal parameters are `Send + Sync` (`gio::Cancellable`, `gio::DBusConnection`,
+//! `gio::DBusProxy`) are `Send` streams; all others are local.
 //!
 //! # Cargo features
 //!
@@ -201,29 +206,32 @@
 
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
+// `unsafe` lives only in the files that allow it, each named for its concept:
+// `thread_bound.rs`, `emitter_ref.rs` and `raw.rs`.
+#![deny(unsafe_code)]
 
 mod args;
-mod buffer;
 mod builder;
-mod channel;
 mod check;
 mod connect;
 mod connection;
+mod emitter_ref;
 mod error;
 mod events;
 mod ext;
-mod ffi;
 mod future;
 #[cfg(feature = "gio")]
 mod gio;
 #[cfg(feature = "gtk")]
 mod gtk;
-mod interface_property;
 mod many;
 mod many_builder;
 mod ops;
 mod property;
+mod queue;
+mod raw;
 mod stream;
+mod thread_bound;
 mod trampoline;
 #[cfg(feature = "gio")]
 mod typed;
@@ -231,14 +239,12 @@ mod typed;
 mod typed_map;
 
 pub use args::{marker, SignalArgs, SignalReturn};
-pub use buffer::BufferPolicy;
 pub use builder::SignalStreamBuilder;
-pub use channel::{Flavor, Local, Threaded};
 pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
 pub use error::ConnectError;
 pub use events::SignalEvents;
-pub use future::SignalFuture;
+pub use future::{SendSignalFuture, SignalFuture};
 pub use many::ManySignalStream;
 pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;
@@ -246,7 +252,8 @@ pub use ops::{
     Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, TakeUntilDisposed, Throttle,
     WithWeak,
 };
-pub use property::PropertyStream;
+pub use property::{PropertyStream, SendPropertyStream};
+pub use queue::{BufferPolicy, Flavor, Local, Threaded};
 pub use stream::{SendSignalStream, SignalStream};
 
 /// The log domain of the criticals this crate emits (an emission it could not deliver).

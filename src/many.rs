@@ -9,7 +9,7 @@ use std::{
 
 use futures_core::{stream::FusedStream, Stream};
 
-use crate::{buffer::BufferPolicy, connection::Connection, stream::SignalStream};
+use crate::{connection::Connection, queue::BufferPolicy, stream::SignalStream};
 
 /// A stream of the emissions of several signals of one object, in emission order.
 ///
@@ -62,12 +62,12 @@ use crate::{buffer::BufferPolicy, connection::Connection, stream::SignalStream};
 pub struct ManySignalStream<T> {
     // Declared first, so dropped first: every other handler is disconnected before `stream`
     // disconnects the first one and drops what is queued.
-    rest: Vec<Connection>,
+    rest: Vec<Connection<glib::Object>>,
     stream: SignalStream<T>,
 }
 
 impl<T> ManySignalStream<T> {
-    pub(crate) fn new(stream: SignalStream<T>, rest: Vec<Connection>) -> Self {
+    pub(crate) fn new(stream: SignalStream<T>, rest: Vec<Connection<glib::Object>>) -> Self {
         Self { rest, stream }
     }
 

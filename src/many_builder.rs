@@ -11,14 +11,13 @@ use glib::{prelude::*, RustClosure, Value};
 
 use crate::{
     args::SignalArgs,
-    buffer::BufferPolicy,
-    channel::{sealed::Sealed, Local, Sender},
     connect::{resolve, Resolved},
     connection::Connection,
     error::{or_panic, ConnectError},
-    ffi::ThreadBound,
     many::ManySignalStream,
+    queue::{BufferPolicy, Local, QueueLock, Sender},
     stream::SignalStream,
+    thread_bound::ThreadBound,
     trampoline::{closure, Receive},
 };
 

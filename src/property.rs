@@ -11,14 +11,13 @@ use glib::{prelude::*, value::FromValue, ParamFlags, Value};
 
 use crate::{
     args::rust_type_name,
-    buffer::BufferPolicy,
-    channel::{sealed::Sealed, Local, Sender},
-    connect::resolve,
+    connect::{is_valid_name, resolve, Resolved},
     connection::Connection,
     error::ConnectError,
-    ffi::ThreadBound,
+    queue::{BufferPolicy, Flavor, Local, QueueLock, Sender, Threaded},
     stream::SignalStream,
-    trampoline::{closure, Receive},
+    thread_bound::ThreadBound,
+    trampoline::{closure, AnyThread, Receive},
 };
 
 /// A stream of a property's values: the current value first, then the new value after each
@@ -28,6 +27,19 @@ use crate::{
 /// only the latest value ([`BufferPolicy::Latest`]): if the property changes ten times before
 /// the consumer polls, the consumer sees the latest value once, and memory stays bounded
 /// whatever the emitter does. It ends when the object is disposed.
+///
+/// # NULL
+///
+/// A property that may be `NULL` (a string, an object, a boxed type) is best streamed as an
+/// `Option<T>`: a `NULL` that the requested `T` cannot hold (`String`) is not delivered and
+/// logs a critical in [`LOG_DOMAIN`](crate::LOG_DOMAIN).
+///
+/// # Threads
+///
+/// A local `PropertyStream<T>` reads the property on the connecting thread only. A
+/// [`SendPropertyStream`] (from
+/// [`property_stream_send`](crate::prelude::SignalStreamExt::property_stream_send), for a
+/// `Send + Sync` object) reads it on whatever thread notifies.
 ///
 /// ```
 /// use futures_util::StreamExt;
@@ -46,26 +58,103 @@ use crate::{
 /// });
 /// ```
 #[must_use = "streams do nothing unless polled"]
-pub struct PropertyStream<T>(SignalStream<T>);
+pub struct PropertyStream<T, F: Flavor = Local>(SignalStream<T, F>);
 
-/// Reads the property in each `notify` emission and keeps the latest value.
-struct Latest<T> {
-    sender: Sender<T, Local>,
+/// A [`PropertyStream`] of a `Send + Sync` object of Rust type `O`, notified on any thread.
+pub type SendPropertyStream<T, O = glib::Object> = PropertyStream<T, Threaded<O>>;
+
+/// Reads the property, through the `GParamSpec` found when connecting, in each `notify`
+/// emission, and queues its value.
+struct ReadProperty<T, F: QueueLock> {
+    sender: Sender<T, F>,
+    pspec: glib::ParamSpec,
+    type_name: &'static str,
 }
 
-impl<T> Receive<(glib::ParamSpec,)> for Latest<T>
+impl<T, F: QueueLock> ReadProperty<T, F>
 where
     T: for<'a> FromValue<'a> + 'static,
 {
-    fn receive(&self, emitter: &Value, (pspec,): (glib::ParamSpec,)) -> Option<Value> {
-        // The property was checked to exist, be readable and hold a `T` when connecting.
-        if let Ok(obj) = emitter.get::<glib::Object>() {
-            if let Ok(value) = obj.property_value(pspec.name()).get::<T>() {
-                self.sender.send(value);
+    /// The property's value as a `T`, or a critical when it is a `NULL` a `T` cannot hold.
+    fn read(&self, obj: &glib::Object) -> Option<T> {
+        let value = crate::raw::property_value(obj, &self.pspec);
+        match value.get::<T>() {
+            Ok(value) => Some(value),
+            Err(_) => {
+                glib::g_critical!(
+                    crate::LOG_DOMAIN,
+                    "property '{}' of '{}' is NULL, which the stream's {} cannot hold (use an \
+                     Option); the value is dropped from the stream",
+                    self.pspec.name(),
+                    self.type_name,
+                    rust_type_name::<T>()
+                );
+                None
             }
+        }
+    }
+}
+
+impl<T, F> Receive<(glib::ParamSpec,)> for ReadProperty<T, F>
+where
+    T: for<'a> FromValue<'a> + 'static,
+    F: QueueLock + 'static,
+{
+    fn receive(&self, emitter: &Value, (pspec,): (glib::ParamSpec,)) -> Option<Value> {
+        if pspec != self.pspec {
+            // `g_object_notify_by_pspec` with another class's pspec of the same name.
+            glib::g_critical!(
+                crate::LOG_DOMAIN,
+                "'notify::{}' of '{}' emitted with a GParamSpec of '{}', not the object's own; \
+                 ignored by its property stream",
+                self.pspec.name(),
+                self.type_name,
+                pspec.owner_type().name()
+            );
+            return None;
+        }
+        if let Some(value) = emitter
+            .get::<glib::Object>()
+            .ok()
+            .and_then(|obj| self.read(&obj))
+        {
+            self.sender.send(value);
         }
         None
     }
+}
+
+/// Checks that `obj` has a readable property `property` holding a `T`; resolves its `notify`.
+fn check<T: StaticType>(
+    obj: &glib::Object,
+    property: &str,
+) -> Result<(glib::ParamSpec, Resolved), ConnectError> {
+    let type_name = obj.type_().name();
+    // GLib warns about names it considers invalid: refuse them before asking.
+    let pspec = is_valid_name(property)
+        .then(|| obj.find_property(property))
+        .flatten()
+        .ok_or_else(|| ConnectError::UnknownProperty {
+            type_name: type_name.to_owned(),
+            property: property.to_owned(),
+        })?;
+    if !pspec.flags().contains(ParamFlags::READABLE) {
+        return Err(ConnectError::PropertyNotReadable {
+            type_name: type_name.to_owned(),
+            property: property.to_owned(),
+        });
+    }
+    if !pspec.value_type().is_a(T::static_type()) {
+        return Err(ConnectError::PropertyTypeMismatch {
+            type_name: type_name.to_owned(),
+            property: property.to_owned(),
+            expected: pspec.value_type().name().to_owned(),
+            requested: rust_type_name::<T>(),
+        });
+    }
+    // Canonical name: `notify` details use it, and `property` may use `_` for `-`.
+    let resolved = resolve(obj, &format!("notify::{}", pspec.name()))?;
+    Ok((pspec, resolved))
 }
 
 impl<T> PropertyStream<T>
@@ -73,39 +162,17 @@ where
     T: for<'a> FromValue<'a> + StaticType + 'static,
 {
     pub(crate) fn connect(obj: &glib::Object, property: &str) -> Result<Self, ConnectError> {
-        let type_name = obj.type_().name();
-        // GLib reads names as C strings: "count\0x" would silently mean "count".
-        let pspec = (!property.contains('\0'))
-            .then(|| obj.find_property(property))
-            .flatten()
-            .ok_or_else(|| ConnectError::UnknownProperty {
-                type_name: type_name.to_owned(),
-                property: property.to_owned(),
-            })?;
-        if !pspec.flags().contains(ParamFlags::READABLE) {
-            return Err(ConnectError::PropertyNotReadable {
-                type_name: type_name.to_owned(),
-                property: property.to_owned(),
-            });
-        }
-        if !pspec.value_type().is_a(T::static_type()) {
-            return Err(ConnectError::PropertyTypeMismatch {
-                type_name: type_name.to_owned(),
-                property: property.to_owned(),
-                expected: pspec.value_type().name().to_owned(),
-                requested: rust_type_name::<T>(),
-            });
-        }
-        // Canonical name: `notify` details use it, and `property` may use `_` for `-`.
-        let resolved = resolve(obj, &format!("notify::{}", pspec.name()))?;
-        let current = obj.property_value(pspec.name()).get::<T>();
-
+        let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Local::new_queue(BufferPolicy::Latest);
-        let sender = Sender::new(queue.clone());
-        if let Ok(current) = current {
-            sender.send(current);
+        let reader = ReadProperty::<T, Local> {
+            sender: Sender::new(queue.clone()),
+            pspec,
+            type_name: obj.type_().name(),
+        };
+        if let Some(current) = reader.read(obj) {
+            reader.sender.send(current);
         }
-        let state = ThreadBound::new(Latest { sender });
+        let state = ThreadBound::new(reader);
         let handler = resolved.connect(obj, false, closure(state, resolved.info.clone()));
         Ok(Self(SignalStream::new(
             queue,
@@ -114,14 +181,40 @@ where
     }
 }
 
-impl<T> PropertyStream<T> {
+impl<T, O> PropertyStream<T, Threaded<O>>
+where
+    T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+    O: ObjectType + Send + Sync,
+{
+    pub(crate) fn connect_send(emitter: &O, property: &str) -> Result<Self, ConnectError> {
+        let obj = crate::raw::as_object(emitter);
+        let (pspec, resolved) = check::<T>(obj, property)?;
+        let queue = Threaded::<O>::new_queue(BufferPolicy::Latest);
+        let reader = ReadProperty::<T, Threaded<O>> {
+            sender: Sender::new(queue.clone()),
+            pspec,
+            type_name: obj.type_().name(),
+        };
+        if let Some(current) = reader.read(obj) {
+            reader.sender.send(current);
+        }
+        let state = AnyThread(reader);
+        let handler = resolved.connect(obj, false, closure(state, resolved.info.clone()));
+        Ok(Self(SignalStream::new(
+            queue,
+            Connection::new(emitter, handler),
+        )))
+    }
+}
+
+impl<T, F: Flavor> PropertyStream<T, F> {
     /// How many values were replaced by newer ones before the consumer saw them.
     pub fn dropped_count(&self) -> u64 {
         self.0.dropped_count()
     }
 
     /// The object, if it is still alive.
-    pub fn emitter(&self) -> Option<glib::Object> {
+    pub fn emitter(&self) -> Option<F::Emitter> {
         self.0.emitter()
     }
 
@@ -131,12 +224,12 @@ impl<T> PropertyStream<T> {
     }
 
     /// The underlying signal stream (with [`BufferPolicy::Latest`]).
-    pub fn into_inner(self) -> SignalStream<T> {
+    pub fn into_inner(self) -> SignalStream<T, F> {
         self.0
     }
 }
 
-impl<T> Stream for PropertyStream<T> {
+impl<T, F: Flavor> Stream for PropertyStream<T, F> {
     type Item = T;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
@@ -148,13 +241,13 @@ impl<T> Stream for PropertyStream<T> {
     }
 }
 
-impl<T> FusedStream for PropertyStream<T> {
+impl<T, F: Flavor> FusedStream for PropertyStream<T, F> {
     fn is_terminated(&self) -> bool {
         self.0.is_terminated()
     }
 }
 
-impl<T> fmt::Debug for PropertyStream<T> {
+impl<T, F: Flavor> fmt::Debug for PropertyStream<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("PropertyStream").field(&self.0).finish()
     }

@@ -9,9 +9,8 @@ use std::{
 use futures_core::{stream::FusedStream, Stream};
 
 use crate::{
-    buffer::{Buffer, BufferPolicy},
-    channel::{Flavor, Local, Threaded},
     connection::Connection,
+    queue::{Buffer, BufferPolicy, Flavor, Local, Threaded},
 };
 
 /// A stream of a signal's emissions.
@@ -73,15 +72,16 @@ use crate::{
 #[must_use = "streams do nothing unless polled"]
 pub struct SignalStream<T, F: Flavor = Local> {
     queue: F::Queue<T>,
-    connection: Connection,
+    connection: Connection<F::Emitter>,
     terminated: bool,
 }
 
-/// A [`SignalStream`] fed from any thread; `Send` when its items are.
-pub type SendSignalStream<T> = SignalStream<T, Threaded>;
+/// A [`SignalStream`] fed from any thread, whose emitter has the `Send + Sync` Rust type `O`;
+/// `Send` when its items are.
+pub type SendSignalStream<T, O = glib::Object> = SignalStream<T, Threaded<O>>;
 
 impl<T, F: Flavor> SignalStream<T, F> {
-    pub(crate) fn new(queue: F::Queue<T>, connection: Connection) -> Self {
+    pub(crate) fn new(queue: F::Queue<T>, connection: Connection<F::Emitter>) -> Self {
         Self {
             queue,
             connection,
@@ -90,7 +90,7 @@ impl<T, F: Flavor> SignalStream<T, F> {
     }
 
     fn with<R>(&self, f: impl FnOnce(&mut Buffer<T>) -> R) -> Option<R> {
-        F::with(&self.queue, f)
+        F::try_with(&self.queue, f)
     }
 
     /// How many items are queued.
@@ -190,7 +190,10 @@ impl<T, F: Flavor> SignalStream<T, F> {
 
     /// The emitter, if it is still alive. Handy to tag items when merging the streams of
     /// several emitters.
-    pub fn emitter(&self) -> Option<glib::Object> {
+    ///
+    /// A local stream hands out a `glib::Object` (it stays on the connecting thread); a
+    /// [`SendSignalStream`] hands out the emitter's own `Send + Sync` type.
+    pub fn emitter(&self) -> Option<F::Emitter> {
         self.connection.emitter()
     }
 
@@ -208,19 +211,11 @@ impl<T, F: Flavor> Stream for SignalStream<T, F> {
         if self.terminated {
             return Poll::Ready(None);
         }
-        match self.with(|b| b.pop_or_register(cx.waker())) {
-            Some(Ok(Some(item))) => Poll::Ready(Some(item)),
-            Some(Ok(None)) => {
-                self.terminated = true;
-                Poll::Ready(None)
-            }
-            Some(Err(())) => Poll::Pending,
-            // Borrowed re-entrantly (from a waker or a drop inside the queue): try again soon.
-            None => {
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
+        let next = F::pop_or_register(&self.queue, cx);
+        if let Poll::Ready(None) = next {
+            self.terminated = true;
         }
+        next
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -243,10 +238,9 @@ impl<T, F: Flavor> Unpin for SignalStream<T, F> {}
 impl<T, F: Flavor> Drop for SignalStream<T, F> {
     fn drop(&mut self) {
         self.connection.disconnect();
-        // Queued items are dropped after the lock is released: dropping one may dispose an
-        // object whose signals feed this very queue.
-        let queued = self.with(Buffer::abandon);
-        drop(queued);
+        // Queued items and the waker are dropped after the lock is released: dropping one may
+        // dispose an object whose signals feed this very queue.
+        F::abandon(&self.queue);
     }
 }
 

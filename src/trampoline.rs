@@ -6,14 +6,17 @@
 //! non-`Option` parameter) is reported with a critical and answered with the return type's
 //! default value.
 
-use std::marker::PhantomData;
+use std::{
+    marker::PhantomData,
+    sync::{Mutex, PoisonError},
+};
 
 use glib::{RustClosure, Type, Value};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
-    channel::{Flavor, Sender},
-    ffi::ThreadBound,
+    queue::{QueueLock, Sender},
+    thread_bound::ThreadBound,
 };
 
 /// What an emission's converted parameters are handed to.
@@ -48,9 +51,9 @@ impl<T: Send + Sync + 'static> Access for AnyThread<T> {
 }
 
 /// Queues every item.
-pub(crate) struct Forward<T, F: Flavor>(pub(crate) Sender<T, F>);
+pub(crate) struct Forward<T, F: QueueLock>(pub(crate) Sender<T, F>);
 
-impl<T: 'static, F: Flavor> Receive<T> for Forward<T, F> {
+impl<T: 'static, F: QueueLock + 'static> Receive<T> for Forward<T, F> {
     #[inline]
     fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
         self.0.send(item);
@@ -58,18 +61,33 @@ impl<T: 'static, F: Flavor> Receive<T> for Forward<T, F> {
     }
 }
 
-/// Runs a return-value handler, then queues the item; the handler's answer goes to the emitter.
-pub(crate) struct Answer<T, F: Flavor, H, R, M> {
+/// Runs a return-value handler and queues the item; the handler's answer goes to the emitter.
+///
+/// Items are queued in the order their emissions begin, also when the handler itself emits
+/// the signal again: each emission reserves its place before its handler runs, and the
+/// items are queued once no handler of this stream is running any more.
+pub(crate) struct Answer<T, F: QueueLock, H, R, M> {
     sender: Sender<T, F>,
     handler: H,
+    order: Mutex<InOrder<T>>,
     _ret: PhantomData<fn() -> (R, M)>,
 }
 
-impl<T, F: Flavor, H, R, M> Answer<T, F, H, R, M> {
+/// The places reserved by the emissions whose handlers are running.
+struct InOrder<T> {
+    running: usize,
+    slots: Vec<Option<T>>,
+}
+
+impl<T, F: QueueLock, H, R, M> Answer<T, F, H, R, M> {
     pub(crate) fn new(sender: Sender<T, F>, handler: H) -> Self {
         Self {
             sender,
             handler,
+            order: Mutex::new(InOrder {
+                running: 0,
+                slots: Vec::new(),
+            }),
             _ret: PhantomData,
         }
     }
@@ -78,15 +96,40 @@ impl<T, F: Flavor, H, R, M> Answer<T, F, H, R, M> {
 impl<T, F, H, R, M> Receive<T> for Answer<T, F, H, R, M>
 where
     T: 'static,
-    F: Flavor,
+    F: QueueLock + 'static,
     H: Fn(&T) -> R + 'static,
     R: SignalReturn<M>,
     M: 'static,
 {
     #[inline]
     fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
+        // No user code runs and nothing is dropped with `order` locked, so it is never
+        // poisoned and never locked re-entrantly.
+        let lock = || self.order.lock().unwrap_or_else(PoisonError::into_inner);
+        let slot = {
+            let mut order = lock();
+            order.running += 1;
+            order.slots.push(None);
+            order.slots.len() - 1
+        };
         let answer = (self.handler)(&item).into_return_value();
-        self.sender.send(item);
+        let ready = {
+            let mut order = lock();
+            // `slot` is in bounds: `slots` is only emptied once no handler runs.
+            match order.slots.get_mut(slot) {
+                Some(place) => *place = Some(item),
+                None => order.slots.push(Some(item)),
+            }
+            order.running -= 1;
+            if order.running == 0 {
+                std::mem::take(&mut order.slots)
+            } else {
+                Vec::new()
+            }
+        };
+        for item in ready.into_iter().flatten() {
+            self.sender.send(item);
+        }
         answer
     }
 }

@@ -10,7 +10,7 @@ use crate::{
     args::{SignalArgs, SignalReturn},
     ext::SignalStreamExt,
     property::PropertyStream,
-    stream::SignalStream,
+    stream::{SendSignalStream, SignalStream},
 };
 
 /// `signal`, or `signal::detail`.
@@ -51,4 +51,33 @@ where
     T: for<'a> FromValue<'a> + StaticType + 'static,
 {
     obj.property_stream(property)
+}
+
+/// A typed [`SendSignalStream`] of `signal` on `obj`, a `Send + Sync` emitter; panics with the
+/// [`ConnectError`](crate::ConnectError) message if it cannot be connected.
+#[track_caller]
+pub(crate) fn send_stream<O, A>(obj: &O, signal: &str) -> SendSignalStream<A, O>
+where
+    O: glib::prelude::ObjectType + Send + Sync,
+    A: SignalArgs + Send,
+{
+    obj.connect_stream_send(signal)
+}
+
+/// A typed [`SendSignalStream`] of `signal` on `obj` whose `handler` answers the emitter on
+/// whatever thread emits.
+#[allow(dead_code)] // for `Send` types' signals with a return value: none in GIO 2.74
+#[track_caller]
+pub(crate) fn send_stream_with_return<O, A, R, M>(
+    obj: &O,
+    signal: &str,
+    handler: impl Fn(&A) -> R + Send + Sync + 'static,
+) -> SendSignalStream<A, O>
+where
+    O: glib::prelude::ObjectType + Send + Sync,
+    A: SignalArgs + Send,
+    R: SignalReturn<M>,
+    M: 'static,
+{
+    obj.connect_stream_send_with_return(signal, handler)
 }

@@ -6,13 +6,12 @@ use glib::Value;
 
 use crate::{
     args::SignalArgs,
-    buffer::BufferPolicy,
-    channel::{sealed::Sealed, Local, Sender},
     connect::resolve,
     connection::Connection,
     error::{or_panic, ConnectError},
-    ffi::ThreadBound,
+    queue::{BufferPolicy, Local, QueueLock, Sender},
     stream::SignalStream,
+    thread_bound::ThreadBound,
     trampoline::{closure, Receive},
 };
 

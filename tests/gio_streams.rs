@@ -388,3 +388,19 @@ fn incoming_handler_answering_true_stops_later_handlers() {
 fn incoming_handler_answering_false_lets_later_handlers_run() {
     assert_eq!(later_handler_calls(false), 1);
 }
+
+/// Guards issue 12, defect 7: cancelling on a worker thread (the normal use of a cancellable)
+/// used to drop the emission from `cancelled_stream()` with a critical, and the consumer
+/// waited forever. `gio::Cancellable` is `Send + Sync`: its streams accept any thread.
+#[test]
+fn cancelled_stream_yields_when_cancel_runs_on_a_worker_thread() {
+    let cancellable = gio::Cancellable::new();
+    let cancelled = cancellable.cancelled_stream();
+    let worker = cancellable.clone();
+    std::thread::spawn(move || worker.cancel()).join().unwrap();
+    drop(cancellable);
+    let count = std::thread::spawn(move || futures::executor::block_on(cancelled.count()))
+        .join()
+        .unwrap();
+    assert_eq!(count, 1);
+}

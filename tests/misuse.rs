@@ -341,24 +341,36 @@ fn emission_on_another_thread_gets_the_default_answer_from_a_local_handler() {
     );
 }
 
+/// Guards issue 12, defect 7: a local stream whose emitter's last reference is dropped on
+/// another thread (a `GTask` does this) used to leak its handler with a critical and never end.
+/// The handler's state is now sent back to the connecting thread's main context and dropped
+/// there, which ends the stream.
 #[test]
-fn local_stream_whose_emitter_dies_on_another_thread_logs_a_critical() {
-    let emitter = Emitter::new();
-    let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+fn local_stream_whose_emitter_dies_on_another_thread_ends_on_its_own_thread() {
+    let context = glib::MainContext::new();
+    context
+        .with_thread_default(|| {
+            let emitter = Emitter::new();
+            let weak = emitter.downgrade();
+            let mut stream = emitter.connect_stream_typed::<(u64,)>("tick");
+            emitter.tick(1);
 
-    // The handler's state is destroyed with the emitter, on the wrong thread: it is leaked
-    // (as documented) rather than touched there.
-    let ((), criticals) = criticals_during(|| {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(move || drop(emitter));
-            other.join().expect("no panic on the other thread");
+            let ((), criticals) = criticals_during(|| {
+                std::thread::scope(|scope| {
+                    let other = scope.spawn(move || drop(emitter));
+                    other.join().expect("no panic on the other thread");
+                })
+            });
+
+            assert!(
+                weak.upgrade().is_none(),
+                "the emitter was finalized on the other thread"
+            );
+            assert_eq!(criticals, Vec::<String>::new());
+            let rest = context.block_on(futures::StreamExt::collect::<Vec<_>>(&mut stream));
+            assert_eq!(rest, [(1,)], "the queued item, then the end");
         })
-    });
-
-    assert_eq!(criticals.len(), 1, "{criticals:?}");
-    assert!(criticals[0].contains("another thread"), "{criticals:?}");
-    assert!(!stream.is_connected());
-    assert!(stream.emitter().is_none());
+        .unwrap();
 }
 
 #[test]
@@ -403,4 +415,109 @@ fn odd_characters_in_names_are_refused_without_panic() {
         assert!(err.is_some(), "{property:?} connected");
     }
     assert_nothing_connected(&emitter);
+}
+
+/// The one case where a local stream's handler state is still leaked: the connecting thread's
+/// main context is iterated by another thread, so the state cannot be dropped where it
+/// belongs. It is leaked with a critical, never dropped on the wrong thread.
+#[test]
+fn local_handler_state_sent_home_to_a_context_another_thread_iterates_is_leaked_with_a_critical() {
+    let context = glib::MainContext::new();
+    let stream = context
+        .with_thread_default(|| {
+            let emitter = Emitter::new();
+            let stream = emitter.connect_stream_typed::<(u64,)>("tick");
+            std::thread::scope(|scope| {
+                scope.spawn(move || drop(emitter)).join().unwrap();
+            });
+            stream
+        })
+        .unwrap();
+    let ((), criticals_then) = criticals_during(|| {
+        std::thread::scope(|scope| {
+            let context = &context;
+            scope
+                .spawn(move || while context.iteration(false) {})
+                .join()
+                .unwrap();
+        })
+    });
+    assert_eq!(criticals_then.len(), 1, "{criticals_then:?}");
+    assert!(criticals_then[0].contains("leaked"), "{criticals_then:?}");
+    assert!(!stream.is_connected());
+}
+
+/// Guards issue 12, defect 6: `try_connect_stream("bad name")` used to make GLib warn
+/// ("unable to look up invalid signal name") before refusing. Names are now checked first.
+#[test]
+fn names_glib_considers_invalid_are_refused_before_glib_sees_them() {
+    let emitter = Emitter::new();
+    for signal in [
+        "bad name",
+        "1tick",
+        "-tick",
+        "notify::bad name",
+        "notify::1count",
+    ] {
+        let err = emitter.try_connect_stream(signal).err();
+        assert!(err.is_some(), "{signal:?} connected");
+    }
+    for property in ["bad name", "1count", "_count"] {
+        let err = emitter.try_property_stream::<u64>(property).err();
+        assert!(err.is_some(), "{property:?} connected");
+    }
+    assert_nothing_connected(&emitter);
+}
+
+/// Set in the child processes that run tests with GLib's fatal warnings.
+const FATAL_CHILD: &str = "GLIB_SIGNAL_STREAM_FATAL_CHILD";
+
+/// Runs this test binary again with `args` and `G_DEBUG=fatal-warnings,fatal-criticals`
+/// (GLib reads it when it starts, so it cannot be set from within a running test).
+fn run_with_fatal_warnings(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args(args)
+        .args(["--test-threads=1", "--nocapture"])
+        .env("G_DEBUG", "fatal-warnings,fatal-criticals")
+        .env(FATAL_CHILD, "1")
+        .output()
+        .expect("the test binary runs")
+}
+
+/// Every refusal test (their names say `refused`) passes in a process where any GLib warning
+/// or critical aborts: no refused connect makes GLib warn or log a critical.
+#[test]
+fn refusals_make_glib_neither_warn_nor_log_a_critical() {
+    if std::env::var_os(FATAL_CHILD).is_some() {
+        return;
+    }
+    let child = run_with_fatal_warnings(&["refused"]);
+    let stdout = String::from_utf8_lossy(&child.stdout);
+    assert!(
+        child.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&child.stderr)
+    );
+    assert!(stdout.contains("_is_refused ... ok"), "{stdout}");
+}
+
+/// Proves that the child processes above really abort on a GLib warning: the deliberate one
+/// below kills its process.
+#[test]
+fn glib_warnings_abort_the_fatal_child() {
+    if std::env::var_os(FATAL_CHILD).is_some() {
+        return;
+    }
+    let child = run_with_fatal_warnings(&["--ignored", "--exact", "deliberate_glib_warning"]);
+    assert!(
+        !child.status.success(),
+        "the deliberate warning did not abort"
+    );
+    assert!(String::from_utf8_lossy(&child.stderr).contains("deliberate warning"));
+}
+
+#[test]
+#[ignore = "run by glib_warnings_abort_the_fatal_child, in a process it expects to abort"]
+fn deliberate_glib_warning() {
+    glib::g_warning!("glib-signal-stream-tests", "deliberate warning");
 }

@@ -124,7 +124,7 @@ enum Real {
     Typed(SignalStream<(u64,)>),
     Future(SignalFuture<Vec<Value>>),
     Property(PropertyStream<u64>),
-    Send(SendSignalStream<(u64,)>),
+    Send(SendSignalStream<(u64,), Emitter>),
     Reentrant(SignalStream<Vec<Value>>),
     Built(SignalStream<(u64,)>),
 }
@@ -444,8 +444,9 @@ impl World {
     }
 
     /// GLib runs `tick`'s handlers in connection order, the `after` ones last; a re-entrant
-    /// one emits first (its handler runs before its item is queued), and that nested emission
-    /// reaches every handler still connected before the outer one goes on. From another
+    /// one emits again from its handler, and that nested emission reaches every handler still
+    /// connected before the outer one goes on; the re-entrant stream itself queues its items
+    /// in the order the emissions began (the outer item first). From another
     /// thread (`foreign`), local handlers do not run and log a critical each.
     fn expect_tick(&mut self, emitter: usize, v: u64, foreign: bool) {
         for after in [false, true] {
@@ -464,13 +465,14 @@ impl World {
                     self.expected_criticals += 1;
                     continue;
                 }
-                if exp.kind == Kind::Reentrant && v < NESTED {
-                    self.expect_tick(emitter, v + NESTED, foreign);
-                }
+                let reentrant = exp.kind == Kind::Reentrant && v < NESTED;
                 let (_, exp) = self.streams[i].as_mut().unwrap();
                 exp.push(v);
                 if exp.kind == Kind::Future {
                     exp.connected = false; // it disconnects inside its first emission
+                }
+                if reentrant {
+                    self.expect_tick(emitter, v + NESTED, foreign);
                 }
             }
         }

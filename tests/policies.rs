@@ -67,7 +67,7 @@ fn burst_local(policy: BufferPolicy) -> Burst {
 /// The same with a `Send` stream, the burst emitted on another thread.
 fn burst_send(policy: BufferPolicy) -> Burst {
     let obj = Emitter::new();
-    let stream: SendSignalStream<(u64,)> = obj
+    let stream: SendSignalStream<(u64,), Emitter> = obj
         .signal_stream_builder("tick")
         .policy(policy)
         .build_send();

@@ -5,7 +5,7 @@ mod common;
 
 use common::{block_on, Emitter};
 use futures::{stream::FusedStream, StreamExt};
-use glib::prelude::*;
+use gio::prelude::*;
 use glib_signal_stream::prelude::*;
 
 #[test]
@@ -78,4 +78,73 @@ fn property_stream_as_signal_stream_keeps_latest_policy() {
     obj.set_property("level", 2);
     assert_eq!(levels.len(), 1);
     assert_eq!(levels.policy(), glib_signal_stream::BufferPolicy::Latest);
+}
+
+/// Guards issue 12, defect 4: a `NULL` that a `String` cannot hold used to vanish silently
+/// (NULL → "org.example.A" → NULL yielded only the middle value and logged nothing). It is
+/// still not delivered, but each one logs a critical pointing to `Option<T>`.
+#[test]
+fn null_a_string_cannot_hold_is_not_delivered_and_logs_a_critical() {
+    let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
+    let before = common::criticals().lock().unwrap().len();
+    let mut ids = app.property_stream::<String>("application-id"); // NULL now
+    app.set_application_id(Some("org.example.A"));
+    let first = block_on(ids.next());
+    app.set_application_id(None);
+    drop(app);
+    let rest: Vec<String> = block_on(ids.collect());
+
+    assert_eq!(first.as_deref(), Some("org.example.A"));
+    assert!(rest.is_empty(), "{rest:?}");
+    let criticals = common::criticals().lock().unwrap()[before..].to_vec();
+    let about_null: Vec<_> = criticals
+        .iter()
+        .filter(|m| m.contains("'application-id'") && m.contains("NULL") && m.contains("Option"))
+        .collect();
+    assert_eq!(about_null.len(), 2, "{criticals:?}");
+}
+
+#[test]
+fn an_option_stream_delivers_null_as_none() {
+    let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
+    let ids = app.property_stream::<Option<String>>("application-id");
+    app.set_application_id(Some("org.example.A"));
+    let first: Vec<_> = block_on(ids.take(1).collect());
+    assert_eq!(
+        first,
+        [Some("org.example.A".to_owned())],
+        "the latest value"
+    );
+    let ids = app.property_stream::<Option<String>>("application-id");
+    app.set_application_id(None);
+    drop(app);
+    assert_eq!(block_on(ids.collect::<Vec<_>>()), [None]);
+}
+
+/// Guards issue 12, defect 3: a `notify` emitted with a `GParamSpec` the object does not
+/// have used to panic inside the signal marshaller (reading the property by the emitted
+/// name) and abort the process. It is ignored with a critical.
+#[test]
+fn notify_with_a_foreign_param_spec_is_ignored_with_a_critical() {
+    let emitter = Emitter::new();
+    let before = common::criticals().lock().unwrap().len();
+    let mut levels = emitter.property_stream::<i32>("level");
+    assert_eq!(block_on(levels.next()), Some(0));
+    let foreign = glib::ParamSpecInt::builder("no-such-property").build();
+    let notify = glib::subclass::SignalId::lookup("notify", Emitter::static_type()).unwrap();
+    emitter.emit_with_details::<()>(notify, glib::Quark::from_str("level"), &[&foreign]);
+
+    assert!(
+        futures::FutureExt::now_or_never(levels.next()).is_none(),
+        "nothing delivered"
+    );
+    let criticals = common::criticals().lock().unwrap()[before..].to_vec();
+    assert!(
+        criticals
+            .iter()
+            .any(|m| m.contains("notify::level") && m.contains("ignored")),
+        "{criticals:?}"
+    );
+    emitter.set_property("level", 3);
+    assert_eq!(block_on(levels.next()), Some(3), "the stream still works");
 }

@@ -7,6 +7,7 @@ use std::{cell::Cell, rc::Rc};
 
 use common::{block_on, Emitter};
 use futures::StreamExt;
+use glib::prelude::*;
 use glib_signal_stream::{prelude::*, ConnectError};
 
 #[test]
@@ -149,4 +150,25 @@ fn answer_of_wrong_type_is_refused() {
         matches!(err, ConnectError::ReturnTypeMismatch { .. }),
         "{err:?}"
     );
+}
+
+/// Guards issue 12, defect 5: a return-value handler that emits the same signal again used to
+/// queue the inner emission's item first (`[2, 1]`): items are queued in the order the
+/// emissions begin.
+#[test]
+fn items_are_queued_in_the_order_emissions_begin_when_the_handler_emits_again() {
+    let obj = Emitter::new();
+    let weak = obj.downgrade();
+    let asks = obj.connect_stream_typed_with_return::<(i32,), bool, _, _>("ask", move |&(n,)| {
+        if n < 3 {
+            if let Some(obj) = weak.upgrade() {
+                obj.ask(n + 1); // nested emissions: 2 inside 1, 3 inside 2
+            }
+        }
+        true
+    });
+    assert!(obj.ask(1));
+    drop(obj);
+    let items: Vec<i32> = block_on(asks.map(|(n,)| n).collect());
+    assert_eq!(items, [1, 2, 3]);
 }

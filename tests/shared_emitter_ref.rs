@@ -80,10 +80,10 @@ fn a_new_emitter_at_a_reused_address_gets_its_own_reference() {
 
 #[test]
 fn send_streams_share_it_across_threads() {
-    let action = gio::SimpleAction::new("a", None);
-    let a = action.connect_stream_send::<(Option<glib::Variant>,)>("activate");
-    let b = action.connect_stream_send::<(Option<glib::Variant>,)>("activate");
-    action.activate(None);
+    let action = gio::Cancellable::new(); // a `Send + Sync` emitter
+    let a = action.connect_stream_send::<()>("cancelled");
+    let b = action.connect_stream_send::<()>("cancelled");
+    action.cancel();
     let counts = std::thread::spawn(move || {
         let connected = a.is_connected();
         drop(a); // disconnects from another thread

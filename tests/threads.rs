@@ -7,6 +7,7 @@ use std::{cell::Cell, rc::Rc, sync::mpsc, thread, time::Duration};
 
 use common::{block_on, critical_logged, Emitter, SAFETY_TIMEOUT};
 use futures::StreamExt;
+use glib::prelude::*;
 use glib::ControlFlow;
 use glib_signal_stream::prelude::*;
 
@@ -191,4 +192,87 @@ fn local_return_handler_is_not_called_from_another_thread() {
     let foreign_answer = thread::scope(|scope| scope.spawn(|| obj.compute(1)).join().unwrap());
     assert_eq!(foreign_answer, 0);
     assert_eq!(calls.get(), 0);
+}
+
+/// The `Send` flavour's return-value handler answers on whatever thread emits, and the items
+/// of every thread reach a stream consumed on yet another thread's executor.
+#[test]
+fn send_stream_with_return_answers_emissions_from_several_threads() {
+    let obj = Emitter::new();
+    let asks = obj.connect_stream_send_with_return::<(i32,), bool, _, _>("ask", |&(n,)| n % 2 == 0);
+    let answers: Vec<(i32, bool)> = thread::scope(|scope| {
+        let workers: Vec<_> = (0..4)
+            .map(|t| {
+                let obj = &obj;
+                scope.spawn(move || {
+                    (t * 10..t * 10 + 5)
+                        .map(|n| (n, obj.ask(n)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    drop(obj);
+    let mut items =
+        thread::spawn(move || futures::executor::block_on(asks.map(|(n,)| n).collect::<Vec<_>>()))
+            .join()
+            .unwrap();
+
+    assert!(answers.iter().all(|&(n, answer)| answer == (n % 2 == 0)));
+    items.sort_unstable();
+    let mut expected: Vec<i32> = answers.iter().map(|&(n, _)| n).collect();
+    expected.sort_unstable();
+    assert_eq!(items, expected);
+}
+
+#[test]
+fn send_signal_future_resolves_on_an_emission_from_another_thread() {
+    let obj = Emitter::new();
+    let next_tick = obj.signal_future_send::<(u64,)>("tick");
+    let waiter = thread::spawn(move || futures::executor::block_on(next_tick));
+    let emitter = obj.clone();
+    thread::spawn(move || emitter.tick(7)).join().unwrap();
+    assert_eq!(waiter.join().unwrap(), Some((7,)));
+}
+
+#[test]
+fn send_signal_future_resolves_to_none_when_the_emitter_dies_first() {
+    let obj = Emitter::new();
+    let next_tick = obj.signal_future_send::<(u64,)>("tick");
+    thread::spawn(move || drop(obj)).join().unwrap();
+    let got = thread::spawn(move || futures::executor::block_on(next_tick))
+        .join()
+        .unwrap();
+    assert_eq!(got, None);
+}
+
+/// A property changed on several threads: the stream, consumed on another thread's executor,
+/// starts with the current value and ends with the last one set.
+#[test]
+fn send_property_stream_follows_changes_from_several_threads() {
+    let obj = Emitter::new();
+    let levels = obj.property_stream_send::<i32>("level");
+    thread::scope(|scope| {
+        for t in 1..=4 {
+            let obj = &obj;
+            scope.spawn(move || obj.set_property("level", t));
+        }
+    });
+    let last = obj.property::<i32>("level");
+    let emitter = levels.emitter();
+    assert_eq!(
+        emitter.as_ref(),
+        Some(&obj),
+        "the emitter, with its own type"
+    );
+    drop(emitter);
+    drop(obj);
+    let seen = thread::spawn(move || futures::executor::block_on(levels.collect::<Vec<_>>()))
+        .join()
+        .unwrap();
+    assert_eq!(seen.last(), Some(&last), "{seen:?}");
 }

@@ -78,7 +78,7 @@ pub(crate) enum AnyStream {
     Floor(floor::FloorStream),
     Dynamic(glib_signal_stream::SignalStream<Vec<glib::Value>>),
     Typed(glib_signal_stream::SignalStream<(u64,)>),
-    Send(glib_signal_stream::SendSignalStream<(u64,)>),
+    Send(glib_signal_stream::SendSignalStream<(u64,), Ticker>),
 }
 
 impl AnyStream {

@@ -12,6 +12,25 @@ use crate::{
     Target,
 };
 
+/// The types whose Rust binding is `Send + Sync` and whose signals' parameters are `Send`:
+/// their signal streams accept emissions from any thread (`SendSignalStream`,
+/// `Self: Send + Sync`); every other type's streams are local. `GDBusObjectManagerClient` is
+/// `Send + Sync` too, but its signals carry a `gio::DBusObjectProxy`, whose binding is not
+/// `Send`.
+const SEND_SYNC: [&str; 3] = ["GCancellable", "GDBusConnection", "GDBusProxy"];
+
+/// Whether `class`'s signal streams are `Send` (see [`SEND_SYNC`]).
+pub fn is_send_sync(class: &crate::gir::Class) -> bool {
+    SEND_SYNC.contains(&class.c_type.as_str())
+}
+
+/// The rule, stated in the documentation of each `Send` type's trait.
+const SEND_RULE: &str = "///\n\
+    /// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams\n\
+    /// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,\n\
+    /// which any executor can poll. The streams of every other type are local\n\
+    /// [`SignalStream`](crate::SignalStream)s.\n";
+
 /// The "generated, do not edit" header naming the GIR files and the library versions.
 pub fn header(target: &Target, versions: &Versions) -> String {
     let from = match target.ns {
@@ -35,16 +54,21 @@ pub fn module(
     docs: &HashMap<String, String>,
     links: &Links,
 ) -> String {
+    let send = is_send_sync(ty.class);
     let mut helpers = Vec::new();
     if ty
         .methods
         .iter()
         .any(|m| m.ret.is_none() && !crate::overrides::converted(ty, m))
     {
-        helpers.push("stream");
+        helpers.push(if send { "send_stream" } else { "stream" });
     }
     if ty.methods.iter().any(|m| m.ret.is_some()) {
-        helpers.push("stream_with_return");
+        helpers.push(if send {
+            "send_stream_with_return"
+        } else {
+            "stream_with_return"
+        });
     }
     if ty.methods.iter().any(|m| m.detailed) {
         helpers.push("detailed");
@@ -60,7 +84,11 @@ pub fn module(
         types.push("PropertyStream");
     }
     if !ty.methods.is_empty() {
-        types.push("SignalStream");
+        types.push(if send {
+            "SendSignalStream"
+        } else {
+            "SignalStream"
+        });
     }
     let mut out = header(target, versions);
     let kind = if ty.class.interface {
@@ -77,12 +105,13 @@ pub fn module(
         out,
         "use glib::prelude::*;\n\n\
          use crate::{{typed::{{{}}}, {}}};\n\n\
-         /// Typed {what} streams for [`{path}`] and its {kind}.\n\
+         /// Typed {what} streams for [`{path}`] and its {kind}.\n{rule}\
          pub trait {name}: IsA<{path}> {{\n",
         helpers.join(", "),
         types.join(", "),
         path = ty.path,
         name = ty.trait_name,
+        rule = if send { SEND_RULE } else { "" },
     );
     for m in &ty.methods {
         let doc = docs.get(&format!("{}.{}.{}", target.ns, ty.class.name, m.signal));
@@ -170,15 +199,40 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
         ""
     };
     let item = m.item();
+    let send = is_send_sync(ty.class);
+    // A `Send + Sync` type's streams hold it as its own type: `self`, no upcast.
+    let (obj, prefix, bounds, where_self) = if send {
+        (
+            "self".to_owned(),
+            "send_",
+            " + Send + Sync",
+            "    Self: Send + Sync,\n",
+        )
+    } else {
+        (obj, "", "", "")
+    };
+    let stream_type = |item: &str| {
+        if send {
+            format!("SendSignalStream<{item}, Self>")
+        } else {
+            format!("SignalStream<{item}>")
+        }
+    };
     match &m.ret {
         None => {
             // Items that gtk4-rs types more richly than the GIR (`ResponseType`, `ListItem`).
             let (item, call) = crate::overrides::stream_call(ty, m, &obj, &signal)
-                .unwrap_or_else(|| (item, format!("stream({obj}, {signal})")));
+                .unwrap_or_else(|| (item, format!("{prefix}stream({obj}, {signal})")));
+            let where_clause = if send {
+                format!("\nwhere\n{where_self}")
+            } else {
+                " ".to_owned()
+            };
             let _ = write!(
                 out,
-                "fn {}(&self{detail_arg}) -> SignalStream<{item}> {{\n    {call}\n}}\n\n",
-                m.name
+                "fn {}(&self{detail_arg}) -> {}{where_clause}{{\n    {call}\n}}\n\n",
+                m.name,
+                stream_type(&item),
             );
         }
         Some(ret) => {
@@ -196,10 +250,11 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
                 .collect();
             let _ = write!(
                 out,
-                "fn {name}<F>(&self{detail_arg}, handler: F) -> SignalStream<{item}>\n\
-                 where\n    F: {handler} + 'static,\n{{\n    \
-                 stream_with_return({obj}, {signal}, move |{pattern}: &{item}| handler({args}))\n}}\n\n",
+                "fn {name}<F>(&self{detail_arg}, handler: F) -> {stream_type}\n\
+                 where\n{where_self}    F: {handler}{bounds} + 'static,\n{{\n    \
+                 {prefix}stream_with_return({obj}, {signal}, move |{pattern}: &{item}| handler({args}))\n}}\n\n",
                 name = m.name,
+                stream_type = stream_type(&item),
                 handler = m.handler(ret),
                 args = args.join(", "),
             );

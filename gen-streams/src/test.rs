@@ -62,9 +62,14 @@ impl TestFile {
                         format!(", {}, _, {}", ret.path(), fn_pointer(m, ret)),
                     ),
                 };
+                let send = if crate::module::is_send_sync(ty.class) {
+                    "_send"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     self.body,
-                    "    failures.extend({check}::<{path}, _{extra}>(\"{signal}\", {method}).err());",
+                    "    failures.extend({check}{send}::<{path}, _{extra}>(\"{signal}\", {method}).err());",
                     path = ty.path,
                     signal = m.signal,
                 );
@@ -190,7 +195,7 @@ impl TestFile {
              #![allow(clippy::type_complexity, deprecated)]\n\n\
              use glib::prelude::*;\n\
              use glib_signal_stream::{{\n    check_signal, check_signal_with_return, prelude::*, ConnectError, SignalArgs, \
-             SignalReturn, SignalStream,\n}};\n\n\
+             SendSignalStream, SignalReturn, SignalStream,\n}};\n\n\
              fn plain<T: StaticType, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T) -> SignalStream<A>,\n\
              ) -> Result<(), ConnectError> {{\n    check_signal::<A>(T::static_type(), signal)\n}}\n\n\
              fn detailed<T: StaticType, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T, Option<&str>) -> SignalStream<A>,\n\
@@ -199,6 +204,19 @@ impl TestFile {
              ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n\
              #[allow(dead_code)]\n\
              fn detailed_answered<T: StaticType, A: SignalArgs, R: SignalReturn<M>, M, H>(\n    signal: &str,\n    _method: fn(&T, Option<&str>, H) -> SignalStream<A>,\n\
+             ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n\
+             // The streams of `Send + Sync` types are `SendSignalStream`s.\n\
+             #[allow(dead_code)]\n\
+             fn plain_send<T: StaticType + ObjectType + Send + Sync, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T) -> SendSignalStream<A, T>,\n\
+             ) -> Result<(), ConnectError> {{\n    check_signal::<A>(T::static_type(), signal)\n}}\n\n\
+             #[allow(dead_code)]\n\
+             fn detailed_send<T: StaticType + ObjectType + Send + Sync, A: SignalArgs>(\n    signal: &str,\n    _method: fn(&T, Option<&str>) -> SendSignalStream<A, T>,\n\
+             ) -> Result<(), ConnectError> {{\n    check_signal::<A>(T::static_type(), signal)\n}}\n\n\
+             #[allow(dead_code)]\n\
+             fn answered_send<T: StaticType + ObjectType + Send + Sync, A: SignalArgs, R: SignalReturn<M>, M, H>(\n    signal: &str,\n    _method: fn(&T, H) -> SendSignalStream<A, T>,\n\
+             ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n\
+             #[allow(dead_code)]\n\
+             fn detailed_answered_send<T: StaticType + ObjectType + Send + Sync, A: SignalArgs, R: SignalReturn<M>, M, H>(\n    signal: &str,\n    _method: fn(&T, Option<&str>, H) -> SendSignalStream<A, T>,\n\
              ) -> Result<(), ConnectError> {{\n    check_signal_with_return::<A, R, M>(T::static_type(), signal)\n}}\n\n{}",
             header_of_tests(versions),
             self.body

@@ -19,7 +19,6 @@ pub use with_weak::WithWeak;
 mod debounce;
 mod idle_timeout;
 mod map_latest;
-mod ready_time;
 mod stream_set;
 mod throttle;
 mod timer;

@@ -7,7 +7,7 @@ use std::{
     time::Duration,
 };
 
-use super::ready_time::set_ready_time;
+use crate::raw::set_ready_time;
 
 /// A deadline on GLib's monotonic clock, kept by a single timeout source attached to the
 /// thread-default main context on first use (as `glib::timeout_future` does).

@@ -4,9 +4,14 @@
 
 use glib::prelude::*;
 
-use crate::{typed::stream, SignalStream};
+use crate::{typed::send_stream, SendSignalStream};
 
 /// Typed signal streams for [`gio::Cancellable`] and its subclasses.
+///
+/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
+/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
+/// which any executor can poll. The streams of every other type are local
+/// [`SignalStream`](crate::SignalStream)s.
 pub trait CancellableStreamExt: IsA<gio::Cancellable> {
     /// A stream of the `cancelled` signal: one `()` when the cancellable is cancelled
     /// (cancelling it again emits nothing).
@@ -31,8 +36,11 @@ pub trait CancellableStreamExt: IsA<gio::Cancellable> {
     ///
     /// The callback form is [`connect_cancelled`](gio::prelude::CancellableExtManual::connect_cancelled).
     #[doc(alias = "cancelled")]
-    fn cancelled_stream(&self) -> SignalStream<()> {
-        stream(self.upcast_ref::<gio::Cancellable>().as_ref(), "cancelled")
+    fn cancelled_stream(&self) -> SendSignalStream<(), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, "cancelled")
     }
 }
 

@@ -5,11 +5,16 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{property, stream},
-    PropertyStream, SignalStream,
+    typed::{property, send_stream},
+    PropertyStream, SendSignalStream,
 };
 
 /// Typed signal and property streams for [`gio::DBusConnection`] and its subclasses.
+///
+/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
+/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
+/// which any executor can poll. The streams of every other type are local
+/// [`SignalStream`](crate::SignalStream)s.
 pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// A stream of `GDBusConnection::closed`.
     ///
@@ -17,8 +22,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     ///
     /// The callback form is [`connect_closed`](gio::DBusConnection::connect_closed).
     #[doc(alias = "closed")]
-    fn closed_stream(&self) -> SignalStream<(bool, Option<glib::Error>)> {
-        stream(self.upcast_ref::<gio::DBusConnection>().as_ref(), "closed")
+    fn closed_stream(&self) -> SendSignalStream<(bool, Option<glib::Error>), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, "closed")
     }
 
     /// A stream of the `GDBusConnection:capabilities` property.

@@ -5,11 +5,16 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{detailed, property, stream},
-    PropertyStream, SignalStream,
+    typed::{detailed, property, send_stream},
+    PropertyStream, SendSignalStream,
 };
 
 /// Typed signal and property streams for [`gio::DBusProxy`] and its subclasses.
+///
+/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
+/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
+/// which any executor can poll. The streams of every other type are local
+/// [`SignalStream`](crate::SignalStream)s.
 pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// A stream of `GDBusProxy::g-properties-changed`.
     ///
@@ -17,11 +22,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The callback form is [`connect_g_properties_changed`](gio::prelude::DBusProxyExtManual::connect_g_properties_changed).
     #[doc(alias = "g-properties-changed")]
-    fn g_properties_changed_stream(&self) -> SignalStream<(glib::Variant, Vec<String>)> {
-        stream(
-            self.upcast_ref::<gio::DBusProxy>().as_ref(),
-            "g-properties-changed",
-        )
+    fn g_properties_changed_stream(&self) -> SendSignalStream<(glib::Variant, Vec<String>), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, "g-properties-changed")
     }
 
     /// A stream of `GDBusProxy::g-signal`.
@@ -35,11 +40,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     fn g_signal_stream(
         &self,
         detail: Option<&str>,
-    ) -> SignalStream<(Option<String>, String, glib::Variant)> {
-        stream(
-            self.upcast_ref::<gio::DBusProxy>().as_ref(),
-            &detailed("g-signal", detail),
-        )
+    ) -> SendSignalStream<(Option<String>, String, glib::Variant), Self>
+    where
+        Self: Send + Sync,
+    {
+        send_stream(self, &detailed("g-signal", detail))
     }
 
     /// A stream of the `GDBusProxy:g-connection` property.

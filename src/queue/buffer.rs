@@ -1,6 +1,10 @@
 //! The queue between a signal handler and its stream, and the policies that bound it.
 
-use std::{collections::VecDeque, num::NonZeroUsize, task::Waker};
+use std::{
+    collections::VecDeque,
+    num::NonZeroUsize,
+    task::{Poll, Waker},
+};
 
 /// What a signal stream keeps when its consumer falls behind.
 ///
@@ -73,9 +77,9 @@ impl<T> Pushed<T> {
 /// The queue shared by a handler (producer) and a stream (consumer).
 ///
 /// It is the same for local and `Send` streams: they differ only in the lock around it
-/// (`RefCell` or `Mutex`).
-#[allow(unreachable_pub)]
-pub struct Buffer<T> {
+/// (`RefCell` or `Mutex`). It never drops user data (items, wakers) itself: every method
+/// that removes one hands it back, for the caller to drop once the lock is released.
+pub(crate) struct Buffer<T> {
     items: VecDeque<T>,
     policy: BufferPolicy,
     dropped: u64,
@@ -145,24 +149,26 @@ impl<T> Buffer<T> {
         evicted
     }
 
-    /// The next item; or `Ok(None)` once closed and drained; or `Err(())` after registering
-    /// `waker` to be woken by the next push or by closing.
+    /// The next item (`Ready(Some)`), or `Ready(None)` once closed and drained, or `Pending`
+    /// after registering `waker` to be woken by the next push or by closing. Also hands back
+    /// the waker it replaced, to be dropped outside the lock: a waker may own the last
+    /// reference to the emitter, whose finalization closes this very queue.
     ///
     /// The caller holds the lock for the whole call, so no push can slip in between finding
     /// the queue empty and registering the waker (the lost-wakeup race).
     #[inline]
-    pub(crate) fn pop_or_register(&mut self, waker: &Waker) -> Result<Option<T>, ()> {
+    pub(crate) fn pop_or_register(&mut self, waker: &Waker) -> (Poll<Option<T>>, Option<Waker>) {
         if let Some(item) = self.items.pop_front() {
-            return Ok(Some(item));
+            return (Poll::Ready(Some(item)), None);
         }
         if self.closed {
-            return Ok(None);
+            return (Poll::Ready(None), None);
         }
-        match &mut self.waker {
-            Some(w) if w.will_wake(waker) => {}
-            slot => *slot = Some(waker.clone()),
-        }
-        Err(())
+        let replaced = match &self.waker {
+            Some(w) if w.will_wake(waker) => None,
+            _ => self.waker.replace(waker.clone()),
+        };
+        (Poll::Pending, replaced)
     }
 
     /// Marks the producer gone; returns the waker to wake (outside the lock).
@@ -171,11 +177,11 @@ impl<T> Buffer<T> {
         self.waker.take()
     }
 
-    /// Marks the consumer gone and hands back what was queued, to be dropped outside the lock.
-    pub(crate) fn abandon(&mut self) -> VecDeque<T> {
+    /// Marks the consumer gone and hands back what was queued and the registered waker, to be
+    /// dropped outside the lock.
+    pub(crate) fn abandon(&mut self) -> (VecDeque<T>, Option<Waker>) {
         self.abandoned = true;
-        self.waker = None;
-        std::mem::take(&mut self.items)
+        (std::mem::take(&mut self.items), self.waker.take())
     }
 
     /// The next queued item, without registering a waker.
@@ -230,5 +236,155 @@ impl<T> std::fmt::Debug for Buffer<T> {
             .field("dropped", &self.dropped)
             .field("closed", &self.closed)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::{
+        num::NonZeroUsize,
+        sync::{
+            atomic::{AtomicUsize, Ordering},
+            Arc,
+        },
+        task::{Poll, Wake, Waker},
+    };
+
+    use super::{Buffer, BufferPolicy};
+
+    /// A waker that counts its wakes.
+    struct Counter(AtomicUsize);
+
+    impl Wake for Counter {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    fn counter() -> (Arc<Counter>, Waker) {
+        let counter = Arc::new(Counter(AtomicUsize::new(0)));
+        (counter.clone(), Waker::from(counter))
+    }
+
+    fn cap(n: usize) -> NonZeroUsize {
+        NonZeroUsize::new(n).unwrap()
+    }
+
+    fn drain<T>(buffer: &mut Buffer<T>) -> Vec<T> {
+        let waker = Waker::noop();
+        let mut items = Vec::new();
+        while let (Poll::Ready(Some(item)), _) = buffer.pop_or_register(waker) {
+            items.push(item);
+        }
+        items
+    }
+
+    #[test]
+    fn unbounded_keeps_everything_in_order() {
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        for i in 0..5 {
+            buffer.push(i).finish();
+        }
+        assert_eq!(drain(&mut buffer), [0, 1, 2, 3, 4]);
+        assert_eq!(buffer.dropped(), 0);
+    }
+
+    #[test]
+    fn drop_oldest_keeps_the_most_recent_and_hands_back_the_evicted() {
+        let mut buffer = Buffer::new(BufferPolicy::DropOldest(cap(2)));
+        assert!(buffer.push(1).discarded.is_none());
+        assert!(buffer.push(2).discarded.is_none());
+        assert_eq!(buffer.push(3).discarded, Some(1));
+        assert_eq!(drain(&mut buffer), [2, 3]);
+        assert_eq!(buffer.dropped(), 1);
+    }
+
+    #[test]
+    fn drop_newest_refuses_items_while_full() {
+        let mut buffer = Buffer::new(BufferPolicy::DropNewest(cap(2)));
+        for i in 1..=4 {
+            buffer.push(i).finish();
+        }
+        assert_eq!(drain(&mut buffer), [1, 2]);
+        assert_eq!(buffer.dropped(), 2);
+    }
+
+    #[test]
+    fn latest_keeps_one() {
+        let mut buffer = Buffer::new(BufferPolicy::Latest);
+        for i in 1..=3 {
+            buffer.push(i).finish();
+        }
+        assert_eq!(drain(&mut buffer), [3]);
+        assert_eq!(buffer.dropped(), 2);
+    }
+
+    #[test]
+    fn a_push_hands_back_the_registered_waker_once() {
+        let (count, waker) = counter();
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        assert!(matches!(
+            buffer.pop_or_register(&waker),
+            (Poll::Pending, None)
+        ));
+        buffer.push(1).finish();
+        buffer.push(2).finish();
+        assert_eq!(count.0.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn registering_another_waker_hands_back_the_replaced_one() {
+        let (_, first) = counter();
+        let (_, second) = counter();
+        let mut buffer = Buffer::<u8>::new(BufferPolicy::Unbounded);
+        let _ = buffer.pop_or_register(&first);
+        let (poll, replaced) = buffer.pop_or_register(&second);
+        assert!(poll.is_pending());
+        assert!(replaced.is_some_and(|w| w.will_wake(&first)));
+        let (_, again) = buffer.pop_or_register(&second);
+        assert!(again.is_none(), "the same waker is kept, not replaced");
+    }
+
+    #[test]
+    fn close_hands_back_the_waker_and_ends_after_the_queued_items() {
+        let (_, waker) = counter();
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        let _ = buffer.pop_or_register(&waker);
+        buffer.push(1).finish();
+        let _ = buffer.pop_or_register(&waker);
+        let _ = buffer.pop_or_register(&waker);
+        assert!(buffer.close().is_some());
+        assert!(matches!(
+            buffer.pop_or_register(&waker),
+            (Poll::Ready(None), None)
+        ));
+    }
+
+    #[test]
+    fn abandon_hands_back_items_and_waker_and_refuses_later_pushes() {
+        let (_, waker) = counter();
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        buffer.push(1).finish();
+        buffer.push(2).finish();
+        let _ = drain(&mut buffer);
+        let _ = buffer.pop_or_register(&waker);
+        buffer.push(3).finish();
+        let (items, registered) = buffer.abandon();
+        assert_eq!(Vec::from(items), [3]);
+        assert!(registered.is_none(), "the push took the waker");
+        assert_eq!(buffer.push(4).discarded, Some(4));
+        assert_eq!(buffer.len(), 0);
+    }
+
+    #[test]
+    fn set_policy_applies_to_what_is_queued() {
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        for i in 1..=4 {
+            buffer.push(i).finish();
+        }
+        assert_eq!(buffer.set_policy(BufferPolicy::DropNewest(cap(2))), [4, 3]);
+        assert_eq!(buffer.set_policy(BufferPolicy::Latest), [1]);
+        assert_eq!(drain(&mut buffer), [2]);
+        assert_eq!(buffer.dropped(), 3);
     }
 }
