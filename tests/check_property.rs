@@ -1,7 +1,7 @@
 //! `check_property`: the checks of a property stream, made on a type without an instance.
 #![cfg(feature = "gio")]
 
-mod support;
+mod common;
 
 use glib::prelude::*;
 use glib_signal_stream::{check_property, ConnectError};
@@ -40,7 +40,7 @@ fn unknown_property_is_refused() {
 #[test]
 fn write_only_property_is_not_readable() {
     assert!(matches!(
-        check_property::<u64>(support::Emitter::static_type(), "secret"),
+        check_property::<u64>(common::Emitter::static_type(), "secret"),
         Err(ConnectError::PropertyNotReadable { .. })
     ));
 }

@@ -8,8 +8,9 @@
 //! No wait is timed: each waits for a line the example prints, bounded by a generous safety
 //! timeout that fails the test with everything the example printed.
 
-#[path = "common/driver.rs"]
-mod driver;
+mod common;
+
+use common::driver;
 
 use std::{path::Path, process::Command};
 

@@ -1,17 +1,21 @@
 //! Bad input: every misuse is refused when connecting, by an error from the `try_` form and a
-//! panic with the same message from the other form, and leaves nothing connected. Emissions
-//! the crate cannot deliver are dropped with a critical, never an abort.
+//! panic with the same message from the other form (reported at the caller's location), and
+//! leaves nothing connected. Emissions the crate cannot deliver are dropped with a critical,
+//! never an abort.
 
-mod support;
+mod common;
 
 use std::{
-    panic::{catch_unwind, AssertUnwindSafe},
-    sync::{Arc, Mutex},
+    cell::RefCell,
+    panic::{self, catch_unwind, AssertUnwindSafe, PanicHookInfo},
+    sync::Arc,
+    thread,
 };
 
+use common::{criticals_during, panic_message, Emitter};
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, ConnectError, LOG_DOMAIN};
-use support::Emitter;
+use glib::Value;
+use glib_signal_stream::{prelude::*, ConnectError};
 
 /// Checks that `attempt` is refused and that `panicking` panics with the refusal's message;
 /// returns the refusal.
@@ -19,23 +23,15 @@ fn refused<T>(attempt: Result<T, ConnectError>, panicking: impl FnOnce() -> T) -
     let Err(err) = attempt else {
         panic!("the try_ form connected");
     };
-    let Err(payload) = catch_unwind(AssertUnwindSafe(|| drop(panicking()))) else {
-        panic!("the panicking form connected");
-    };
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .expect("a panic message");
-    assert_eq!(message, err.to_string());
+    assert_eq!(panic_message(panicking), err.to_string());
     err
 }
 
 fn assert_nothing_connected(emitter: &Emitter) {
-    assert!(!emitter.has_tick_handler());
-    assert!(!emitter.has_ask_handler());
-    assert!(!emitter.has_carry_handler());
-    assert!(!emitter.has_count_handler());
+    assert!(!emitter.has_handler("tick"));
+    assert!(!emitter.has_handler("ask"));
+    assert!(!emitter.has_handler("carry"));
+    assert!(!emitter.has_handler("notify::count"));
 }
 
 #[test]
@@ -47,13 +43,13 @@ fn unknown_signal_is_refused() {
     assert_eq!(
         err,
         ConnectError::UnknownSignal {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             signal: "tock".into(),
         }
     );
     assert_eq!(
         err.to_string(),
-        "signal 'tock' not found on type 'GssEmitter'"
+        "signal 'tock' not found on type 'SignalStreamTestEmitter'"
     );
     assert_nothing_connected(&emitter);
 }
@@ -89,7 +85,7 @@ fn detail_on_a_signal_without_details_is_refused() {
     assert_eq!(
         err,
         ConnectError::DetailNotSupported {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             signal: "tick".into(),
             detail: "fast".into(),
         }
@@ -106,7 +102,7 @@ fn notify_detail_naming_no_property_is_refused() {
     assert_eq!(
         err,
         ConnectError::UnknownProperty {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             property: "cuont".into(),
         }
     );
@@ -123,7 +119,7 @@ fn typed_stream_with_wrong_argument_count_is_refused() {
     assert_eq!(
         err,
         ConnectError::ArgumentMismatch {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             signal: "tick".into(),
             expected: vec!["guint64".into()],
             requested: vec!["u64".into(), "u64".into()],
@@ -148,7 +144,7 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'tick' of 'GssEmitter' has parameters (guint64); requested (String)"
+        "signal 'tick' of 'SignalStreamTestEmitter' has parameters (guint64); requested (String)"
     );
     // Nor is an object: a u64 is not one.
     let object = refused(
@@ -172,7 +168,7 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
     assert_eq!(
         err,
         ConnectError::ReturnTypeMismatch {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             signal: "ask".into(),
             expected: "gboolean".into(),
             requested: "u32".into(),
@@ -206,17 +202,17 @@ fn signal_needing_a_return_value_is_refused_without_handler() {
     assert_eq!(
         err,
         ConnectError::NeedsReturnValue {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             signal: "ask".into(),
             return_type: "gboolean".into(),
         }
     );
     // Every form without a return-value handler says the same.
-    let typed = refused(emitter.try_connect_stream_typed::<(u64,)>("ask"), || {
-        emitter.connect_stream_typed::<(u64,)>("ask")
+    let typed = refused(emitter.try_connect_stream_typed::<(i32,)>("ask"), || {
+        emitter.connect_stream_typed::<(i32,)>("ask")
     });
-    let send = refused(emitter.try_connect_stream_send::<(u64,)>("ask"), || {
-        emitter.connect_stream_send::<(u64,)>("ask")
+    let send = refused(emitter.try_connect_stream_send::<(i32,)>("ask"), || {
+        emitter.connect_stream_send::<(i32,)>("ask")
     });
     let future = refused(emitter.try_signal_future("ask"), || {
         emitter.signal_future("ask")
@@ -234,7 +230,7 @@ fn unknown_property_is_refused() {
     assert_eq!(
         err,
         ConnectError::UnknownProperty {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             property: "cuont".into(),
         }
     );
@@ -250,7 +246,7 @@ fn write_only_property_is_refused() {
     assert_eq!(
         err,
         ConnectError::PropertyNotReadable {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             property: "secret".into(),
         }
     );
@@ -266,35 +262,13 @@ fn property_of_another_type_is_refused() {
     assert_eq!(
         err,
         ConnectError::PropertyTypeMismatch {
-            type_name: "GssEmitter".into(),
+            type_name: "SignalStreamTestEmitter".into(),
             property: "count".into(),
             expected: "guint64".into(),
             requested: "String".into(),
         }
     );
     assert_nothing_connected(&emitter);
-}
-
-/// Runs `f` and returns the criticals logged meanwhile in this crate's domain. Log handlers are
-/// process-wide, so the tests that capture take turns.
-fn criticals_during<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
-    static TURN: Mutex<()> = Mutex::new(());
-    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let criticals = Arc::new(Mutex::new(Vec::new()));
-    let handler = glib::log_set_handler(
-        Some(LOG_DOMAIN),
-        glib::LogLevels::LEVEL_CRITICAL,
-        false,
-        false,
-        {
-            let criticals = criticals.clone();
-            move |_domain, _level, message| criticals.lock().unwrap().push(message.to_owned())
-        },
-    );
-    let result = f();
-    glib::log_remove_handler(Some(LOG_DOMAIN), handler);
-    let criticals = std::mem::take(&mut *criticals.lock().unwrap());
-    (result, criticals)
 }
 
 #[test]
@@ -467,6 +441,447 @@ fn names_glib_considers_invalid_are_refused_before_glib_sees_them() {
         assert!(err.is_some(), "{property:?} connected");
     }
     assert_nothing_connected(&emitter);
+}
+
+// Every `ConnectError` with its message; the panicking forms panic with the same message
+// and report the caller's location.
+
+const TYPE: &str = "SignalStreamTestEmitter";
+
+fn stream_error(signal: &str) -> ConnectError {
+    Emitter::new().try_connect_stream(signal).unwrap_err()
+}
+
+#[test]
+fn empty_detail_is_malformed() {
+    let err = stream_error("notify::");
+    assert!(
+        matches!(err, ConnectError::MalformedDetail { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("malformed signal name 'notify::' for type '{TYPE}': expected 'signal' or 'signal::detail'")
+    );
+}
+
+#[test]
+fn single_colon_is_malformed() {
+    let err = stream_error("notify:x");
+    assert!(
+        matches!(err, ConnectError::MalformedDetail { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("malformed signal name 'notify:x' for type '{TYPE}': expected 'signal' or 'signal::detail'")
+    );
+}
+
+#[test]
+fn empty_signal_name_is_malformed() {
+    let err = stream_error("::x");
+    assert!(
+        matches!(err, ConnectError::MalformedDetail { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "malformed signal name '::x' for type '{TYPE}': expected 'signal' or 'signal::detail'"
+        )
+    );
+}
+
+#[test]
+fn detail_on_undetailed_signal_is_refused() {
+    let err = stream_error("tick::x");
+    assert_eq!(
+        err,
+        ConnectError::DetailNotSupported {
+            type_name: TYPE.into(),
+            signal: "tick".into(),
+            detail: "x".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'tick' of type '{TYPE}' takes no detail, but 'x' was given")
+    );
+}
+
+#[test]
+fn detail_on_detailed_signal_is_accepted() {
+    let obj = Emitter::new();
+    assert!(obj.try_connect_stream("changed::anything").is_ok());
+}
+
+#[test]
+fn notify_of_unknown_property() {
+    let err = stream_error("notify::nope");
+    assert_eq!(
+        err,
+        ConnectError::UnknownProperty {
+            type_name: TYPE.into(),
+            property: "nope".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'nope' not found on type '{TYPE}'")
+    );
+}
+
+#[test]
+fn property_stream_of_unknown_property() {
+    let err = Emitter::new()
+        .try_property_stream::<i32>("nope")
+        .unwrap_err();
+    assert!(
+        matches!(err, ConnectError::UnknownProperty { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'nope' not found on type '{TYPE}'")
+    );
+}
+
+#[test]
+fn property_stream_of_write_only_property() {
+    let err = Emitter::new()
+        .try_property_stream::<u32>("secret")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ConnectError::PropertyNotReadable {
+            type_name: TYPE.into(),
+            property: "secret".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'secret' of type '{TYPE}' is not readable")
+    );
+}
+
+#[test]
+fn property_stream_of_wrong_type() {
+    let err = Emitter::new()
+        .try_property_stream::<String>("level")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ConnectError::PropertyTypeMismatch {
+            type_name: TYPE.into(),
+            property: "level".into(),
+            expected: "gint".into(),
+            requested: "String".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'level' of type '{TYPE}' holds gint; requested String")
+    );
+}
+
+#[test]
+fn plain_stream_of_signal_with_return_value() {
+    let err = stream_error("ask");
+    assert_eq!(
+        err,
+        ConnectError::NeedsReturnValue {
+            type_name: TYPE.into(),
+            signal: "ask".into(),
+            return_type: "gboolean".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "signal 'ask' of type '{TYPE}' needs a return value of type gboolean: \
+             use connect_stream_with_return and answer the emitter from the handler"
+        )
+    );
+}
+
+#[test]
+fn handler_returning_wrong_type() {
+    let err = Emitter::new()
+        .try_connect_stream_with_return("compute", |_| true)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ConnectError::ReturnTypeMismatch {
+            type_name: TYPE.into(),
+            signal: "compute".into(),
+            expected: "gint".into(),
+            requested: "bool".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'compute' of type '{TYPE}' returns gint; the handler returns bool")
+    );
+}
+
+#[test]
+fn handler_returning_value_on_void_signal() {
+    let err = Emitter::new()
+        .try_connect_stream_with_return("tick", |_| 1i32)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'tick' of type '{TYPE}' returns void; the handler returns i32")
+    );
+}
+
+#[test]
+fn wrong_parameter_count() {
+    let err = Emitter::new()
+        .try_connect_stream_typed::<(u64, u64)>("tick")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ConnectError::ArgumentMismatch {
+            type_name: TYPE.into(),
+            signal: "tick".into(),
+            expected: vec!["guint64".into()],
+            requested: vec!["u64".into(), "u64".into()]
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'tick' of '{TYPE}' has parameters (guint64); requested (u64, u64)")
+    );
+}
+
+#[test]
+fn wrong_parameter_type() {
+    let err = Emitter::new()
+        .try_connect_stream_typed::<(i32, String, String)>("triple")
+        .unwrap_err();
+    assert!(
+        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "signal 'triple' of '{TYPE}' has parameters (gint, gchararray, gboolean); \
+             requested (i32, String, String)"
+        )
+    );
+}
+
+#[test]
+fn wrong_parameter_type_for_send_stream_and_future() {
+    let obj = Emitter::new();
+    let send = obj
+        .try_connect_stream_send::<(String,)>("tick")
+        .unwrap_err();
+    let future = obj
+        .signal_stream_builder("tick")
+        .try_build_future::<(String,)>()
+        .unwrap_err();
+    assert!(
+        matches!(send, ConnectError::ArgumentMismatch { .. }),
+        "{send:?}"
+    );
+    assert_eq!(send, future);
+}
+
+#[test]
+fn error_converts_to_bool_error_with_same_message() {
+    let err = stream_error("clicked2");
+    let bool_error = glib::BoolError::from(err.clone());
+    assert_eq!(bool_error.message, err.to_string());
+}
+
+// --- The panicking forms ---
+
+#[test]
+fn connect_stream_panics_with_error_message() {
+    let obj = Emitter::new();
+    for signal in [
+        "clicked2",
+        "notify::",
+        "notify:x",
+        "::x",
+        "tick::x",
+        "notify::nope",
+        "ask",
+    ] {
+        let expected = obj.try_connect_stream(signal).unwrap_err().to_string();
+        assert_eq!(panic_message(|| obj.connect_stream(signal)), expected);
+    }
+}
+
+#[test]
+fn connect_stream_typed_panics_with_error_message() {
+    let obj = Emitter::new();
+    let expected = obj
+        .try_connect_stream_typed::<(String,)>("tick")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        panic_message(|| obj.connect_stream_typed::<(String,)>("tick")),
+        expected
+    );
+}
+
+#[test]
+fn connect_stream_with_return_panics_with_error_message() {
+    let obj = Emitter::new();
+    let expected = obj
+        .try_connect_stream_with_return("compute", |_| true)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        panic_message(|| obj.connect_stream_with_return("compute", |_| true)),
+        expected
+    );
+}
+
+#[test]
+fn connect_stream_typed_with_return_panics_with_error_message() {
+    let obj = Emitter::new();
+    let expected = obj
+        .try_connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        panic_message(|| {
+            obj.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no")
+        }),
+        expected
+    );
+}
+
+#[test]
+fn connect_stream_send_panics_with_error_message() {
+    let obj = Emitter::new();
+    let expected = obj
+        .try_connect_stream_send::<(i32,)>("ask")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        panic_message(|| obj.connect_stream_send::<(i32,)>("ask")),
+        expected
+    );
+}
+
+#[test]
+fn signal_future_panics_with_error_message() {
+    let obj = Emitter::new();
+    let expected = obj.try_signal_future("clicked2").unwrap_err().to_string();
+    assert_eq!(panic_message(|| obj.signal_future("clicked2")), expected);
+}
+
+#[test]
+fn property_stream_panics_with_error_message() {
+    let obj = Emitter::new();
+    for property in ["nope", "secret"] {
+        let expected = obj
+            .try_property_stream::<u32>(property)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            panic_message(|| obj.property_stream::<u32>(property)),
+            expected
+        );
+    }
+}
+
+thread_local! {
+    static PANIC_FILE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `f`, which must panic, and returns the file its panic reported.
+fn panic_file<R>(f: impl FnOnce() -> R) -> String {
+    PANIC_FILE.with(|file| file.borrow_mut().take());
+    let _ = panic::catch_unwind(AssertUnwindSafe(f))
+        .err()
+        .expect("expected a panic");
+    PANIC_FILE
+        .with(|file| file.borrow_mut().take())
+        .expect("the panic had a location")
+}
+
+#[test]
+fn panics_report_the_callers_location() {
+    // Record the locations of this thread's panics; leave other threads' to the old hook.
+    let previous: Arc<dyn Fn(&PanicHookInfo<'_>) + Send + Sync> = Arc::from(panic::take_hook());
+    let this_thread = thread::current().id();
+    let fallback = previous.clone();
+    panic::set_hook(Box::new(move |info| {
+        if thread::current().id() == this_thread {
+            let file = info.location().map(|l| l.file().to_owned());
+            PANIC_FILE.with(|slot| *slot.borrow_mut() = file);
+        } else {
+            fallback(info);
+        }
+    }));
+
+    let obj = Emitter::new();
+    let files = [
+        (
+            "connect_stream",
+            panic_file(|| obj.connect_stream("clicked2")),
+        ),
+        (
+            "connect_stream_typed",
+            panic_file(|| obj.connect_stream_typed::<(String,)>("tick")),
+        ),
+        (
+            "connect_stream_with_return",
+            panic_file(|| obj.connect_stream_with_return("compute", |_| true)),
+        ),
+        (
+            "connect_stream_typed_with_return",
+            panic_file(|| obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| 1)),
+        ),
+        (
+            "connect_stream_send",
+            panic_file(|| obj.connect_stream_send::<(i32,)>("ask")),
+        ),
+        (
+            "signal_future",
+            panic_file(|| obj.signal_future("clicked2")),
+        ),
+        (
+            "property_stream",
+            panic_file(|| obj.property_stream::<u32>("nope")),
+        ),
+        (
+            "builder build",
+            panic_file(|| obj.signal_stream_builder("nope").build::<Vec<Value>>()),
+        ),
+        (
+            "builder build_send",
+            panic_file(|| obj.signal_stream_builder("nope").build_send::<(u64,)>()),
+        ),
+        (
+            "builder build_future",
+            panic_file(|| {
+                obj.signal_stream_builder("nope")
+                    .build_future::<Vec<Value>>()
+            }),
+        ),
+    ];
+
+    let _ours = panic::take_hook();
+    panic::set_hook(Box::new(move |info| previous(info)));
+
+    let elsewhere: Vec<String> = files
+        .into_iter()
+        .filter(|(_, file)| file != file!())
+        .map(|(form, file)| format!("{form} at {file}"))
+        .collect();
+    assert!(
+        elsewhere.is_empty(),
+        "panics not at the caller: {elsewhere:?}"
+    );
 }
 
 /// Set in the child processes that run tests with GLib's fatal warnings.

@@ -3,8 +3,9 @@
 //! the display of `scripts/test.sh`.
 #![cfg(feature = "gtk")]
 
-#[path = "common/driver.rs"]
-mod driver;
+mod common;
+
+use common::driver;
 
 use driver::gtk::Gui;
 

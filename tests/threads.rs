@@ -5,7 +5,7 @@ mod common;
 
 use std::{cell::Cell, rc::Rc, sync::mpsc, thread, time::Duration};
 
-use common::{block_on, critical_logged, Emitter, SAFETY_TIMEOUT};
+use common::{block_on, Emitter, SAFETY_TIMEOUT};
 use futures::StreamExt;
 use glib::prelude::*;
 use glib::ControlFlow;
@@ -136,18 +136,6 @@ fn send_stream_ends_when_emitter_disposed_on_another_thread() {
 }
 
 #[test]
-fn local_stream_drops_emission_from_another_thread_with_critical() {
-    common::criticals();
-    let obj = Emitter::new();
-    let ticks = obj.connect_stream_typed::<(u64,)>("tick");
-    thread::scope(|scope| {
-        scope.spawn(|| obj.tick(1));
-    });
-    assert_eq!(ticks.len(), 0, "the foreign emission was queued");
-    assert!(critical_logged(&["'tick'", "another thread"]));
-}
-
-#[test]
 fn local_stream_keeps_delivering_own_thread_emissions_after_foreign_one() {
     let obj = Emitter::new();
     let mut triples = obj.connect_stream_typed::<(i32, String, bool)>("triple");
@@ -160,24 +148,6 @@ fn local_stream_keeps_delivering_own_thread_emissions_after_foreign_one() {
         Some((2, "local".to_owned(), true))
     );
     assert!(triples.is_empty());
-}
-
-#[test]
-fn foreign_thread_emission_on_local_stream_with_return_gets_default_value() {
-    common::criticals();
-    let obj = Emitter::new();
-    let asks = obj.connect_stream_with_return("ask", |_| true);
-    let foreign_answer = thread::scope(|scope| scope.spawn(|| obj.ask(1)).join().unwrap());
-    assert!(
-        !foreign_answer,
-        "the emitter should get the default value (false)"
-    );
-    assert!(asks.is_empty());
-    assert!(critical_logged(&["'ask'", "another thread"]));
-    assert!(
-        obj.ask(2),
-        "emissions on the connecting thread are still answered"
-    );
 }
 
 #[test]

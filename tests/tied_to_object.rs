@@ -1,7 +1,7 @@
 //! Streams tied to an object's life: `with_weak` and `take_until_disposed` hold the object
 //! weakly, and end when it is disposed, woken by the disposal itself.
 
-mod support;
+mod common;
 
 use std::{
     sync::{
@@ -11,10 +11,10 @@ use std::{
     task::{Context, Poll},
 };
 
+use common::{drain, Emitter};
 use futures::{stream, stream::FusedStream, task::ArcWake, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::prelude::*;
-use support::{drain, Emitter};
 
 /// A waker that counts its wakes; its `Arc`'s count tells whether anything still holds it.
 #[derive(Default)]
