@@ -28,7 +28,7 @@ fn wrong_item_type_is_a_type_mismatch() {
 }
 
 #[test]
-fn unknown_property_is_refused() {
+fn unknown_property_fails_the_check() {
     for type_ in [gio::SimpleAction::static_type(), gio::Action::static_type()] {
         assert!(matches!(
             check_property::<bool>(type_, "no-such-property"),

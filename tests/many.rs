@@ -94,7 +94,7 @@ fn handler_runs_inside_the_emission() {
 }
 
 #[test]
-fn emission_from_inside_the_handler_is_queued_after_the_one_that_runs_it() {
+fn many_with_queues_an_emission_from_inside_its_handler_after_the_one_that_runs_it() {
     let obj = Emitter::new();
     let weak = obj.downgrade();
     let seen = Rc::new(RefCell::new(Vec::new()));

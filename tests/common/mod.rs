@@ -38,6 +38,14 @@ pub async fn within<F: Future>(what: &str, future: F) -> F::Output {
     }
 }
 
+/// Receives what another thread sends on `results`; fails the test, naming `what` it waited
+/// for, if nothing comes within [`SAFETY_TIMEOUT`].
+pub fn receive_within<T>(what: &str, results: &std::sync::mpsc::Receiver<T>) -> T {
+    results
+        .recv_timeout(SAFETY_TIMEOUT)
+        .unwrap_or_else(|err| panic!("no {what} within {SAFETY_TIMEOUT:?}: {err}"))
+}
+
 /// Runs `future` on a fresh GLib main context (thread-default while it runs), bounded by
 /// [`within`].
 pub fn block_on<F: Future>(future: F) -> F::Output {
