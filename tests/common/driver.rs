@@ -331,17 +331,20 @@ pub mod gtk {
             self.running.expect_line(line);
         }
 
-        /// Waits for the exit and returns everything the example printed that is not geometry.
-        pub fn finish(mut self) -> (ExitStatus, Vec<String>) {
-            let status = self.running.wait();
-            let printed = self
-                .running
+        /// Everything the example printed so far that is not geometry.
+        pub fn printed(&self) -> Vec<String> {
+            self.running
                 .seen
                 .iter()
                 .filter(|line| !line.starts_with("geometry"))
                 .cloned()
-                .collect();
-            (status, printed)
+                .collect()
+        }
+
+        /// Waits for the exit and returns everything the example printed that is not geometry.
+        pub fn finish(mut self) -> (ExitStatus, Vec<String>) {
+            let status = self.running.wait();
+            (status, self.printed())
         }
     }
 }

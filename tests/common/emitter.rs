@@ -216,6 +216,13 @@ impl Emitter {
         self.emit_by_name::<()>("tick", &[&n]);
     }
 
+    /// A stream of the values of `tick`.
+    pub fn ticks(&self) -> impl futures::Stream<Item = u64> + Unpin + 'static {
+        use futures::StreamExt;
+        use glib_signal_stream::prelude::*;
+        self.connect_stream_typed::<(u64,)>("tick").map(|(n,)| n)
+    }
+
     pub fn triple(&self, a: i32, b: &str, c: bool) {
         self.emit_by_name::<()>("triple", &[&a, &b, &c]);
     }

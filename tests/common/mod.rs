@@ -14,12 +14,15 @@ use std::{
     future::Future,
     panic::{catch_unwind, AssertUnwindSafe},
     pin::Pin,
-    sync::{Arc, Mutex},
-    task::{Context, Poll},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex,
+    },
+    task::{Context, Poll, Waker},
     time::Duration,
 };
 
-use futures::future::Either;
+use futures::{future::Either, task::ArcWake};
 use glib::prelude::*;
 
 pub use emitter::*;
@@ -119,6 +122,29 @@ pub fn drain<S: futures::Stream + Unpin>(stream: &mut S) -> (Vec<S::Item>, bool)
 pub fn value_of(args: &[glib::Value]) -> u64 {
     assert_eq!(args.len(), 1, "one parameter, without the emitter");
     args[0].get::<u64>().expect("a u64 parameter")
+}
+
+/// A waker that counts how often it was woken.
+#[derive(Default)]
+pub struct WakeCounter(AtomicUsize);
+
+impl ArcWake for WakeCounter {
+    fn wake_by_ref(arc_self: &Arc<Self>) {
+        arc_self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl WakeCounter {
+    /// A new counter, and a waker that counts into it.
+    pub fn waker() -> (Arc<Self>, Waker) {
+        let counter = Arc::new(Self::default());
+        (counter.clone(), futures::task::waker(counter))
+    }
+
+    /// How often the waker was woken so far.
+    pub fn wakes(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 /// `obj`'s strong reference count, for leak checks.
