@@ -13,7 +13,6 @@ use futures::{stream, stream::FusedStream, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::prelude::*;
 
-/// A waker that counts its wakes; its `Arc`'s count tells whether anything still holds it.
 #[test]
 fn with_weak_yields_each_item_with_the_object() {
     let emitter = Emitter::new();
