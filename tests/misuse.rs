@@ -239,6 +239,19 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
         matches!(on_void, ConnectError::ReturnTypeMismatch { .. }),
         "{on_void}"
     );
+    let compute = refused(
+        emitter.try_connect_stream_with_return("compute", |_| true),
+        || emitter.connect_stream_with_return("compute", |_| true),
+    );
+    assert_eq!(
+        compute,
+        ConnectError::ReturnTypeMismatch {
+            type_name: TYPE.into(),
+            signal: "compute".into(),
+            expected: "gint".into(),
+            requested: "bool".into(),
+        }
+    );
     let untyped_on_void = refused(
         emitter.try_connect_stream_with_return("tick", |_| 1i32),
         || emitter.connect_stream_with_return("tick", |_| 1i32),
