@@ -1,7 +1,8 @@
 //! What the tests share: the one GObject fixture ([`Emitter`]), the one safety timeout
-//! ([`within`], [`block_on`]), the one way to capture criticals ([`criticals_during`]), the
-//! one panic capture ([`panic_message`]), polling helpers, the leak tests' [`churn`](churn::churn) and the
-//! one X input driver ([`driver`]). Include it with `mod common;`.
+//! ([`within`], [`block_on`], [`receive_within`]), the one way to capture criticals
+//! ([`criticals_during`]), the one panic capture ([`panic_message`]), polling helpers, the
+//! leak tests' [`churn`](churn::churn) and the one X input driver ([`driver`]). Include it
+//! with `mod common;`.
 //!
 //! Each test binary uses only part of this module.
 #![allow(dead_code)]
