@@ -430,16 +430,12 @@ pub mod window {
 
         // Mapped does not mean laid out: wait (bounded) for the child's allocation.
         let child = child.as_ref();
-        for _ in 0..400 {
-            if child.width() > 0 && child.height() > 0 && child.is_mapped() {
-                break;
+        within("the widget's layout", async {
+            while !(child.width() > 0 && child.height() > 0 && child.is_mapped()) {
+                glib::timeout_future(Duration::from_millis(50)).await;
             }
-            glib::timeout_future(Duration::from_millis(50)).await;
-        }
-        assert!(
-            child.width() > 0 && child.is_mapped(),
-            "the widget was never laid out"
-        );
+        })
+        .await;
         Shown {
             window: window.clone(),
             xid,
