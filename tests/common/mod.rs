@@ -38,16 +38,16 @@ pub async fn within<F: Future>(what: &str, future: F) -> F::Output {
     let timeout = glib::timeout_future(SAFETY_TIMEOUT);
     match futures::future::select(std::pin::pin!(future), timeout).await {
         Either::Left((output, _)) => output,
-        Either::Right(((), _)) => panic!("no {what} within {SAFETY_TIMEOUT:?}"),
+        Either::Right(((), _)) => panic!("timed out after {SAFETY_TIMEOUT:?} waiting for {what}"),
     }
 }
 
 /// Receives what another thread sends on `results`; fails the test, naming `what` it waited
 /// for, if nothing comes within [`SAFETY_TIMEOUT`].
 pub fn receive_within<T>(what: &str, results: &std::sync::mpsc::Receiver<T>) -> T {
-    results
-        .recv_timeout(SAFETY_TIMEOUT)
-        .unwrap_or_else(|err| panic!("no {what} within {SAFETY_TIMEOUT:?}: {err}"))
+    results.recv_timeout(SAFETY_TIMEOUT).unwrap_or_else(|err| {
+        panic!("timed out after {SAFETY_TIMEOUT:?} waiting for {what}: {err}")
+    })
 }
 
 /// Runs `future` on a fresh GLib main context (thread-default while it runs), bounded by
