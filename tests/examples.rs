@@ -282,7 +282,7 @@ mod gtk_examples {
     /// Drives one of the counters and returns what it printed.
     fn drive_counter(name: &str, title: &str) -> Vec<String> {
         // Long enough that no idle reset comes between two clicks, even on a busy machine.
-        let env = [("GSS_IDLE_MS", "3000"), ("GSS_QUIT_ON_IDLE", "1")];
+        let env = [("GSS_IDLE_MS", "3000")];
         let mut gui = Gui::start(name, title, &[], &env);
         for (button, line) in [
             ("plus", "count 1 (plus)"),
@@ -294,7 +294,9 @@ mod gtk_examples {
             gui.click(button);
             gui.expect(line);
         }
-        // No more clicks: the idle reset comes, and then the window closes.
+        // No more clicks: the idle reset comes; then the window is closed as a user does.
+        gui.expect("count 0 (idle reset)");
+        gui.click("window-close");
         let (status, printed) = gui.finish();
         assert!(status.success(), "{name}: {status}");
         printed
