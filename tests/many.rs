@@ -148,10 +148,7 @@ fn signal_needing_a_return_value_connects_nothing() {
 fn empty_signal_list_is_refused() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_many(&[]).unwrap_err();
-    assert!(
-        matches!(err.kind(), ConnectErrorKind::NoSignal { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err.kind(), ConnectErrorKind::NoSignal), "{err:?}");
     assert_eq!(
         err.to_string(),
         "no signal given for a stream of several signals of type 'SignalStreamTestEmitter'"
