@@ -3,7 +3,8 @@
 //! The examples are built once with the features of this test build (`cargo build
 //! --examples`), then run as child processes whose stdout is read line by line. GTK examples
 //! run on the display that `scripts/test.sh` provides (`xvfb-run`) and are driven with real
-//! X input through `xdotool`; they print where their widgets are when `GSS_PRINT_GEOMETRY=1`.
+//! X input (`common/driver.rs`); `examples/test_hook` prints where their widgets are when
+//! `GSS_PRINT_GEOMETRY=1`.
 //!
 //! No wait is timed: each waits for a line the example prints, bounded by a generous safety
 //! timeout that fails the test with everything the example printed.
@@ -143,7 +144,7 @@ fn file_monitor_prints_changes_made_in_the_directory() {
     );
 }
 
-/// GTK examples, driven with real X input (xdotool) on the display of `scripts/test.sh`.
+/// GTK examples, driven with real X input on the display of `scripts/test.sh`.
 #[cfg(feature = "gtk")]
 mod gtk_examples {
     use super::*;
