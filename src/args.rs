@@ -13,7 +13,7 @@ use glib::{
 /// Implemented for tuples of up to 12 types that convert from a `glib::Value` (`()`, `(T1,)`,
 /// `(T1, T2)`, ...) and for `Vec<glib::Value>` (any signal, unconverted). A tuple's types are
 /// checked against the signal's definition when connecting (see
-/// [`ConnectError::ArgumentMismatch`](crate::ConnectError::ArgumentMismatch)), so converting
+/// [`ConnectErrorKind::ArgumentMismatch`](crate::ConnectErrorKind::ArgumentMismatch)), so converting
 /// during an emission cannot fail for a type mismatch.
 ///
 /// Parameter types: numbers, `bool`, `String`, `glib::Variant`, objects, interfaces, boxed
@@ -123,7 +123,7 @@ impl_signal_args!(12; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 
 /// families apart; it is always inferred.
 ///
 /// The return type is checked against the signal's when connecting
-/// ([`ConnectError::ReturnTypeMismatch`](crate::ConnectError::ReturnTypeMismatch)).
+/// ([`ConnectErrorKind::ReturnTypeMismatch`](crate::ConnectErrorKind::ReturnTypeMismatch)).
 pub trait SignalReturn<M>: 'static {
     /// The GType handed to the emitter (`Type::UNIT` for none).
     fn return_type() -> Type;

@@ -242,7 +242,7 @@ pub use args::{marker, SignalArgs, SignalReturn};
 pub use builder::SignalStreamBuilder;
 pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
-pub use error::ConnectError;
+pub use error::{ConnectError, ConnectErrorKind};
 pub use events::SignalEvents;
 pub use future::{SendSignalFuture, SignalFuture};
 pub use many::ManySignalStream;

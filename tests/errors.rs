@@ -12,7 +12,7 @@ use std::{
 
 use common::Emitter;
 use glib::Value;
-use glib_signal_stream::{prelude::*, ConnectError};
+use glib_signal_stream::{prelude::*, ConnectError, ConnectErrorKind};
 
 const TYPE: &str = "SignalStreamTestEmitter";
 
@@ -23,10 +23,10 @@ fn stream_error(signal: &str) -> ConnectError {
 #[test]
 fn unknown_signal() {
     let err = stream_error("clicked2");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::UnknownSignal {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::UnknownSignal {
             signal: "clicked2".into()
         }
     );
@@ -40,7 +40,7 @@ fn unknown_signal() {
 fn empty_detail_is_malformed() {
     let err = stream_error("notify::");
     assert!(
-        matches!(err, ConnectError::MalformedDetail { .. }),
+        matches!(err.kind(), ConnectErrorKind::MalformedDetail { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -53,7 +53,7 @@ fn empty_detail_is_malformed() {
 fn single_colon_is_malformed() {
     let err = stream_error("notify:x");
     assert!(
-        matches!(err, ConnectError::MalformedDetail { .. }),
+        matches!(err.kind(), ConnectErrorKind::MalformedDetail { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -66,7 +66,7 @@ fn single_colon_is_malformed() {
 fn empty_signal_name_is_malformed() {
     let err = stream_error("::x");
     assert!(
-        matches!(err, ConnectError::MalformedDetail { .. }),
+        matches!(err.kind(), ConnectErrorKind::MalformedDetail { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -80,10 +80,10 @@ fn empty_signal_name_is_malformed() {
 #[test]
 fn detail_on_undetailed_signal_is_refused() {
     let err = stream_error("tick::x");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::DetailNotSupported {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::DetailNotSupported {
             signal: "tick".into(),
             detail: "x".into()
         }
@@ -103,10 +103,10 @@ fn detail_on_detailed_signal_is_accepted() {
 #[test]
 fn notify_of_unknown_property() {
     let err = stream_error("notify::nope");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::UnknownProperty {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::UnknownProperty {
             property: "nope".into()
         }
     );
@@ -122,7 +122,7 @@ fn property_stream_of_unknown_property() {
         .try_property_stream::<i32>("nope")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::UnknownProperty { .. }),
+        matches!(err.kind(), ConnectErrorKind::UnknownProperty { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -136,10 +136,10 @@ fn property_stream_of_write_only_property() {
     let err = Emitter::new()
         .try_property_stream::<u32>("secret")
         .unwrap_err();
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::PropertyNotReadable {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::PropertyNotReadable {
             property: "secret".into()
         }
     );
@@ -154,10 +154,10 @@ fn property_stream_of_wrong_type() {
     let err = Emitter::new()
         .try_property_stream::<String>("level")
         .unwrap_err();
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::PropertyTypeMismatch {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::PropertyTypeMismatch {
             property: "level".into(),
             expected: "gint".into(),
             requested: "String".into()
@@ -172,10 +172,10 @@ fn property_stream_of_wrong_type() {
 #[test]
 fn plain_stream_of_signal_with_return_value() {
     let err = stream_error("ask");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::NeedsReturnValue {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::NeedsReturnValue {
             signal: "ask".into(),
             return_type: "gboolean".into()
         }
@@ -194,10 +194,10 @@ fn handler_returning_wrong_type() {
     let err = Emitter::new()
         .try_connect_stream_with_return("compute", |_| true)
         .unwrap_err();
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::ReturnTypeMismatch {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::ReturnTypeMismatch {
             signal: "compute".into(),
             expected: "gint".into(),
             requested: "bool".into()
@@ -225,10 +225,10 @@ fn wrong_parameter_count() {
     let err = Emitter::new()
         .try_connect_stream_typed::<(u64, u64)>("tick")
         .unwrap_err();
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
-        err,
-        ConnectError::ArgumentMismatch {
-            type_name: TYPE.into(),
+        *err.kind(),
+        ConnectErrorKind::ArgumentMismatch {
             signal: "tick".into(),
             expected: vec!["guint64".into()],
             requested: vec!["u64".into(), "u64".into()]
@@ -246,7 +246,7 @@ fn wrong_parameter_type() {
         .try_connect_stream_typed::<(i32, String, String)>("triple")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ArgumentMismatch { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -269,7 +269,7 @@ fn wrong_parameter_type_for_send_stream_and_future() {
         .try_build_future::<(String,)>()
         .unwrap_err();
     assert!(
-        matches!(send, ConnectError::ArgumentMismatch { .. }),
+        matches!(send.kind(), ConnectErrorKind::ArgumentMismatch { .. }),
         "{send:?}"
     );
     assert_eq!(send, future);

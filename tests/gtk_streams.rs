@@ -12,7 +12,7 @@ use std::{
 };
 
 use futures::{FutureExt, StreamExt};
-use glib_signal_stream::{prelude::*, ConnectError};
+use glib_signal_stream::{prelude::*, ConnectErrorKind};
 use gtk4::{gdk, graphene, prelude::*};
 
 /// Awaits `fut`, failing the test if it takes more than 20 seconds (a safety net only).
@@ -187,7 +187,7 @@ fn pressed_with_wrong_parameter_type_is_refused() {
         .try_connect_stream_typed::<(u32, f64, f64)>("pressed")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ArgumentMismatch { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -232,7 +232,7 @@ fn close_request_with_wrong_return_type_is_refused() {
         })
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ReturnTypeMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -262,7 +262,7 @@ fn close_request_without_return_handler_is_refused() {
         .try_connect_stream_typed::<()>("close-request")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
     window.destroy();
