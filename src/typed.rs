@@ -9,7 +9,7 @@ use glib::{prelude::*, value::FromValue};
 use crate::{
     args::{SignalArgs, SignalReturn},
     ext::SignalStreamExt,
-    property::PropertyStream,
+    property::{PropertyStream, SendPropertyStream},
     stream::{SendSignalStream, SignalStream},
 };
 
@@ -51,6 +51,17 @@ where
     T: for<'a> FromValue<'a> + StaticType + 'static,
 {
     obj.property_stream(property)
+}
+
+/// A typed [`SendPropertyStream`] of `property` on `obj`, a `Send + Sync` emitter; panics
+/// with the [`ConnectError`](crate::ConnectError) message if it cannot be connected.
+#[track_caller]
+pub(crate) fn property_send<O, T>(obj: &O, property: &str) -> SendPropertyStream<T, O>
+where
+    O: glib::prelude::ObjectType + Send + Sync,
+    T: for<'a> FromValue<'a> + StaticType + Send + 'static,
+{
+    obj.property_stream_send(property)
 }
 
 /// A typed [`SendSignalStream`] of `signal` on `obj`, a `Send + Sync` emitter; panics with the

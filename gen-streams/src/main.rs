@@ -19,6 +19,7 @@ mod overrides;
 mod property;
 mod report;
 mod rust;
+mod send;
 mod test;
 mod versions;
 mod write;

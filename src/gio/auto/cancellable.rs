@@ -8,10 +8,11 @@ use crate::{typed::send_stream, SendSignalStream};
 
 /// Typed signal streams for [`gio::Cancellable`] and its subclasses.
 ///
-/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
-/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
-/// which any executor can poll. The streams of every other type are local
-/// [`SignalStream`](crate::SignalStream)s.
+/// Its Rust binding is `Send + Sync`, so its streams whose items can be sent to another
+/// thread accept emissions from any thread: they are
+/// [`SendSignalStream`](crate::SendSignalStream)s and
+/// [`SendPropertyStream`](crate::SendPropertyStream)s, which any executor can poll. Its
+/// other streams, and the streams of every other type, are local.
 pub trait CancellableStreamExt: IsA<gio::Cancellable> {
     /// A stream of the `cancelled` signal: one `()` when the cancellable is cancelled
     /// (cancelling it again emits nothing).

@@ -5,16 +5,17 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{property, send_stream},
-    PropertyStream, SendSignalStream,
+    typed::{property, property_send, send_stream},
+    PropertyStream, SendPropertyStream, SendSignalStream,
 };
 
 /// Typed signal and property streams for [`gio::DBusConnection`] and its subclasses.
 ///
-/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
-/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
-/// which any executor can poll. The streams of every other type are local
-/// [`SignalStream`](crate::SignalStream)s.
+/// Its Rust binding is `Send + Sync`, so its streams whose items can be sent to another
+/// thread accept emissions from any thread: they are
+/// [`SendSignalStream`](crate::SendSignalStream)s and
+/// [`SendPropertyStream`](crate::SendPropertyStream)s, which any executor can poll. Its
+/// other streams, and the streams of every other type, are local.
 pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// A stream of `GDBusConnection::closed`.
     ///
@@ -36,11 +37,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     ///
     /// The callback form is [`connect_capabilities_notify`](gio::DBusConnection::connect_capabilities_notify).
     #[doc(alias = "capabilities")]
-    fn capabilities_stream(&self) -> PropertyStream<gio::DBusCapabilityFlags> {
-        property(
-            self.upcast_ref::<gio::DBusConnection>().as_ref(),
-            "capabilities",
-        )
+    fn capabilities_stream(&self) -> SendPropertyStream<gio::DBusCapabilityFlags, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "capabilities")
     }
 
     /// A stream of the `GDBusConnection:closed` property.
@@ -52,8 +53,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     ///
     /// Named `closed_property_stream` because `closed_stream` streams the `closed` signal.
     #[doc(alias = "closed")]
-    fn closed_property_stream(&self) -> PropertyStream<bool> {
-        property(self.upcast_ref::<gio::DBusConnection>().as_ref(), "closed")
+    fn closed_property_stream(&self) -> SendPropertyStream<bool, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "closed")
     }
 
     /// A stream of the `GDBusConnection:exit-on-close` property.
@@ -63,11 +67,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     ///
     /// The callback form is [`connect_exit_on_close_notify`](gio::DBusConnection::connect_exit_on_close_notify).
     #[doc(alias = "exit-on-close")]
-    fn exit_on_close_stream(&self) -> PropertyStream<bool> {
-        property(
-            self.upcast_ref::<gio::DBusConnection>().as_ref(),
-            "exit-on-close",
-        )
+    fn exit_on_close_stream(&self) -> SendPropertyStream<bool, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "exit-on-close")
     }
 
     /// A stream of the `GDBusConnection:flags` property.
@@ -75,8 +79,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "flags")]
-    fn flags_stream(&self) -> PropertyStream<gio::DBusConnectionFlags> {
-        property(self.upcast_ref::<gio::DBusConnection>().as_ref(), "flags")
+    fn flags_stream(&self) -> SendPropertyStream<gio::DBusConnectionFlags, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "flags")
     }
 
     /// A stream of the `GDBusConnection:guid` property.
@@ -84,14 +91,20 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "guid")]
-    fn guid_stream(&self) -> PropertyStream<String> {
-        property(self.upcast_ref::<gio::DBusConnection>().as_ref(), "guid")
+    fn guid_stream(&self) -> SendPropertyStream<String, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "guid")
     }
 
     /// A stream of the `GDBusConnection:stream` property.
     ///
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// Local although the type is `Send + Sync`: its items carry `gio::IOStream`, whose binding
+    /// is not `Send`. It yields only the emissions made on the thread that connected it.
     #[doc(alias = "stream")]
     fn stream_stream(&self) -> PropertyStream<gio::IOStream> {
         property(self.upcast_ref::<gio::DBusConnection>().as_ref(), "stream")
@@ -106,11 +119,11 @@ pub trait DBusConnectionStreamExt: IsA<gio::DBusConnection> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "unique-name")]
-    fn unique_name_stream(&self) -> PropertyStream<Option<String>> {
-        property(
-            self.upcast_ref::<gio::DBusConnection>().as_ref(),
-            "unique-name",
-        )
+    fn unique_name_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "unique-name")
     }
 }
 

@@ -5,17 +5,26 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{property, stream},
-    PropertyStream, SignalStream,
+    typed::{property_send, stream},
+    SendPropertyStream, SignalStream,
 };
 
 /// Typed signal and property streams for [`gio::DBusObjectManagerClient`] and its subclasses.
+///
+/// Its Rust binding is `Send + Sync`, so its streams whose items can be sent to another
+/// thread accept emissions from any thread: they are
+/// [`SendSignalStream`](crate::SendSignalStream)s and
+/// [`SendPropertyStream`](crate::SendPropertyStream)s, which any executor can poll. Its
+/// other streams, and the streams of every other type, are local.
 pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// A stream of `GDBusObjectManagerClient::interface-proxy-properties-changed`.
     ///
     /// Each item holds the signal's parameters (`object_proxy`, `interface_proxy`, `changed_properties`, `invalidated_properties`).
     ///
     /// The callback form is [`connect_interface_proxy_properties_changed`](gio::prelude::DBusObjectManagerClientExtManual::connect_interface_proxy_properties_changed).
+    ///
+    /// Local although the type is `Send + Sync`: its items carry `gio::DBusObjectProxy`, whose binding
+    /// is not `Send`. It yields only the emissions made on the thread that connected it.
     #[doc(alias = "interface-proxy-properties-changed")]
     fn interface_proxy_properties_changed_stream(
         &self,
@@ -36,6 +45,9 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// Each item holds the signal's parameters (`object_proxy`, `interface_proxy`, `sender_name`, `signal_name`, `parameters`).
     ///
     /// The callback form is [`connect_interface_proxy_signal`](gio::prelude::DBusObjectManagerClientExt::connect_interface_proxy_signal).
+    ///
+    /// Local although the type is `Send + Sync`: its items carry `gio::DBusObjectProxy`, whose binding
+    /// is not `Send`. It yields only the emissions made on the thread that connected it.
     #[doc(alias = "interface-proxy-signal")]
     fn interface_proxy_signal_stream(
         &self,
@@ -57,11 +69,11 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "connection")]
-    fn connection_stream(&self) -> PropertyStream<gio::DBusConnection> {
-        property(
-            self.upcast_ref::<gio::DBusObjectManagerClient>().as_ref(),
-            "connection",
-        )
+    fn connection_stream(&self) -> SendPropertyStream<gio::DBusConnection, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "connection")
     }
 
     /// A stream of the `GDBusObjectManagerClient:flags` property.
@@ -69,11 +81,11 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "flags")]
-    fn flags_stream(&self) -> PropertyStream<gio::DBusObjectManagerClientFlags> {
-        property(
-            self.upcast_ref::<gio::DBusObjectManagerClient>().as_ref(),
-            "flags",
-        )
+    fn flags_stream(&self) -> SendPropertyStream<gio::DBusObjectManagerClientFlags, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "flags")
     }
 
     /// A stream of the `GDBusObjectManagerClient:name` property.
@@ -81,11 +93,11 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "name")]
-    fn name_stream(&self) -> PropertyStream<String> {
-        property(
-            self.upcast_ref::<gio::DBusObjectManagerClient>().as_ref(),
-            "name",
-        )
+    fn name_stream(&self) -> SendPropertyStream<String, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "name")
     }
 
     /// A stream of the `GDBusObjectManagerClient:name-owner` property.
@@ -97,11 +109,11 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "name-owner")]
-    fn name_owner_stream(&self) -> PropertyStream<Option<String>> {
-        property(
-            self.upcast_ref::<gio::DBusObjectManagerClient>().as_ref(),
-            "name-owner",
-        )
+    fn name_owner_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "name-owner")
     }
 
     /// A stream of the `GDBusObjectManagerClient:object-path` property.
@@ -111,11 +123,11 @@ pub trait DBusObjectManagerClientStreamExt: IsA<gio::DBusObjectManagerClient> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "object-path")]
-    fn object_path_stream(&self) -> PropertyStream<Option<String>> {
-        property(
-            self.upcast_ref::<gio::DBusObjectManagerClient>().as_ref(),
-            "object-path",
-        )
+    fn object_path_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "object-path")
     }
 }
 

@@ -5,16 +5,17 @@
 use glib::prelude::*;
 
 use crate::{
-    typed::{detailed, property, send_stream},
-    PropertyStream, SendSignalStream,
+    typed::{detailed, property, property_send, send_stream},
+    PropertyStream, SendPropertyStream, SendSignalStream,
 };
 
 /// Typed signal and property streams for [`gio::DBusProxy`] and its subclasses.
 ///
-/// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams
-/// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,
-/// which any executor can poll. The streams of every other type are local
-/// [`SignalStream`](crate::SignalStream)s.
+/// Its Rust binding is `Send + Sync`, so its streams whose items can be sent to another
+/// thread accept emissions from any thread: they are
+/// [`SendSignalStream`](crate::SendSignalStream)s and
+/// [`SendPropertyStream`](crate::SendPropertyStream)s, which any executor can poll. Its
+/// other streams, and the streams of every other type, are local.
 pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// A stream of `GDBusProxy::g-properties-changed`.
     ///
@@ -54,8 +55,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "g-connection")]
-    fn g_connection_stream(&self) -> PropertyStream<Option<gio::DBusConnection>> {
-        property(self.upcast_ref::<gio::DBusProxy>().as_ref(), "g-connection")
+    fn g_connection_stream(&self) -> SendPropertyStream<Option<gio::DBusConnection>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-connection")
     }
 
     /// A stream of the `GDBusProxy:g-default-timeout` property.
@@ -65,11 +69,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The callback form is [`connect_g_default_timeout_notify`](gio::prelude::DBusProxyExt::connect_g_default_timeout_notify).
     #[doc(alias = "g-default-timeout")]
-    fn g_default_timeout_stream(&self) -> PropertyStream<i32> {
-        property(
-            self.upcast_ref::<gio::DBusProxy>().as_ref(),
-            "g-default-timeout",
-        )
+    fn g_default_timeout_stream(&self) -> SendPropertyStream<i32, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-default-timeout")
     }
 
     /// A stream of the `GDBusProxy:g-flags` property.
@@ -77,8 +81,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// The current value first, then the latest after each change, as
     /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
     #[doc(alias = "g-flags")]
-    fn g_flags_stream(&self) -> PropertyStream<gio::DBusProxyFlags> {
-        property(self.upcast_ref::<gio::DBusProxy>().as_ref(), "g-flags")
+    fn g_flags_stream(&self) -> SendPropertyStream<gio::DBusProxyFlags, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-flags")
     }
 
     /// A stream of the `GDBusProxy:g-interface-info` property.
@@ -89,6 +96,9 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// The callback form is [`connect_g_interface_info_notify`](gio::prelude::DBusProxyExt::connect_g_interface_info_notify).
     ///
     /// The item is `None` while the property is NULL.
+    ///
+    /// Local although the type is `Send + Sync`: its items carry `gio::DBusInterfaceInfo`, whose binding
+    /// is not `Send`. It yields only the emissions made on the thread that connected it.
     #[doc(alias = "g-interface-info")]
     fn g_interface_info_stream(&self) -> PropertyStream<Option<gio::DBusInterfaceInfo>> {
         property(
@@ -104,11 +114,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "g-interface-name")]
-    fn g_interface_name_stream(&self) -> PropertyStream<Option<String>> {
-        property(
-            self.upcast_ref::<gio::DBusProxy>().as_ref(),
-            "g-interface-name",
-        )
+    fn g_interface_name_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-interface-name")
     }
 
     /// A stream of the `GDBusProxy:g-name` property.
@@ -118,8 +128,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "g-name")]
-    fn g_name_stream(&self) -> PropertyStream<Option<String>> {
-        property(self.upcast_ref::<gio::DBusProxy>().as_ref(), "g-name")
+    fn g_name_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-name")
     }
 
     /// A stream of the `GDBusProxy:g-name-owner` property.
@@ -131,8 +144,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "g-name-owner")]
-    fn g_name_owner_stream(&self) -> PropertyStream<Option<String>> {
-        property(self.upcast_ref::<gio::DBusProxy>().as_ref(), "g-name-owner")
+    fn g_name_owner_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-name-owner")
     }
 
     /// A stream of the `GDBusProxy:g-object-path` property.
@@ -142,11 +158,11 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     ///
     /// The item is `None` while the property is NULL.
     #[doc(alias = "g-object-path")]
-    fn g_object_path_stream(&self) -> PropertyStream<Option<String>> {
-        property(
-            self.upcast_ref::<gio::DBusProxy>().as_ref(),
-            "g-object-path",
-        )
+    fn g_object_path_stream(&self) -> SendPropertyStream<Option<String>, Self>
+    where
+        Self: Send + Sync,
+    {
+        property_send(self, "g-object-path")
     }
 }
 
