@@ -220,7 +220,7 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
     let obj = format!("self.upcast_ref::<{}>().upcast_ref()", ty.path);
     let (signal, detail_arg) = if m.detailed {
         (
-            format!("&crate::typed::detailed(\"{}\", detail)", m.signal),
+            format!("&crate::auto_support::detailed(\"{}\", detail)", m.signal),
             ", detail: Option<&str>",
         )
     } else {
@@ -231,9 +231,9 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
         pass.join(", ")
     );
     let call = match &item.convert {
-        None => format!("crate::typed::stream_with_return({obj}, {signal}, {handler})"),
+        None => format!("crate::auto_support::stream_with_return({obj}, {signal}, {handler})"),
         Some((gir, f)) => format!(
-            "crate::typed_map::stream_map_with({obj}, {signal}, {}, {handler})",
+            "crate::auto_support::stream_map_with({obj}, {signal}, {}, {handler})",
             conversion(gir, f, n)
         ),
     };

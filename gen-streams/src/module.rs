@@ -88,7 +88,7 @@ pub fn module(
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{typed::{{{}}}, {}}};\n\n\
+         use crate::{{auto_support::{{{}}}, {}}};\n\n\
          /// Typed {what} streams for [`{path}`] and its {kind}.\n{rule}\
          pub trait {name}: IsA<{path}> {{\n",
         helpers.join(", "),

@@ -31,7 +31,7 @@ const NULL_UNANNOTATED: [(&str, &str); 6] = [
 
 /// One generated `<property>_stream` method.
 pub struct PropertyMethod {
-    /// The `typed` function it calls: `property_send` for a `Send` stream (see
+    /// The `auto_support` function it calls: `property_send` for a `Send` stream (see
     /// [`send`](crate::send)), else `property`.
     pub helper: &'static str,
     /// The GIR name (`use-underline`).
