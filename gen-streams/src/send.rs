@@ -29,8 +29,12 @@ pub fn is_send_sync(class: &Class) -> bool {
 
 /// Whether a value of `ty` can be sent to another thread: numbers, enums and flags, strings,
 /// string arrays, `glib::Variant`, `glib::Error`, and the objects of [`SEND_SYNC`]. Objects
-/// and boxed types otherwise are not `Send` in the bindings (`glib::Object` is not either),
-/// nor is a `GValue`.
+/// and boxed types otherwise are not `Send` in the bindings, nor is a `GValue`.
+///
+/// A parameter that is not `Send` cannot be widened to a supertype that is: `glib::Object` is
+/// not `Send + Sync` in glib 0.22 (its wrapper holds a raw pointer and declares neither; only
+/// subclasses whose bindings say so are), and neither are `GDBusObjectProxy`'s interfaces
+/// (`GDBusObject`). `GDBusObjectManagerClient`'s signals therefore stay local.
 pub fn is_send(ty: &RustType) -> bool {
     match ty.pass {
         Pass::Copy | Pass::Str | Pass::StrV => true,
