@@ -87,8 +87,7 @@ where
 }
 
 /// A typed [`SendSignalStream`] of `signal` on `obj` whose `handler` answers the emitter on
-/// whatever thread emits.
-#[allow(dead_code)] // for `Send` types' signals with a return value: none in GIO 2.74
+/// whatever thread emits (for `()`, runs there: the `_stream_with` forms).
 #[track_caller]
 pub(crate) fn send_stream_with_return<O, A, R, M>(
     obj: &O,

@@ -2,7 +2,7 @@
 
 use glib::prelude::*;
 
-use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
+use crate::{ManySignalStreamBuilder, SendSignalStream, SignalEvents};
 
 /// The signals of [`gio::Cancellable`] itself that return nothing, one variant each with the
 /// signal's parameters: the items of
@@ -29,17 +29,15 @@ impl SignalEvents for CancellableEvent {
 /// expects done by then.
 pub trait CancellableStreamWithExt: IsA<gio::Cancellable> {
     /// Like [`cancelled_stream`](crate::prelude::CancellableStreamExt::cancelled_stream), and `handler` runs inside each
-    /// emission with the parameters, before it returns; the item is then queued.
+    /// emission with the parameters, on whatever thread emits, before it returns; the item
+    /// is then queued.
     #[doc(alias = "cancelled")]
-    fn cancelled_stream_with<F>(&self, handler: F) -> SignalStream<()>
+    fn cancelled_stream_with<F>(&self, handler: F) -> SendSignalStream<(), Self>
     where
-        F: Fn() + 'static,
+        Self: Send + Sync,
+        F: Fn() + Send + Sync + 'static,
     {
-        crate::auto_support::stream_with_return(
-            self.upcast_ref::<gio::Cancellable>().upcast_ref(),
-            "cancelled",
-            move |_: &()| handler(),
-        )
+        crate::auto_support::send_stream_with_return(self, "cancelled", move |_: &()| handler())
     }
 }
 

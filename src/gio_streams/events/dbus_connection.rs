@@ -2,7 +2,7 @@
 
 use glib::prelude::*;
 
-use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
+use crate::{ManySignalStreamBuilder, SendSignalStream, SignalEvents};
 
 /// The signals of [`gio::DBusConnection`] itself that return nothing, one variant each with the
 /// signal's parameters: the items of
@@ -31,14 +31,19 @@ impl SignalEvents for DBusConnectionEvent {
 /// expects done by then.
 pub trait DBusConnectionStreamWithExt: IsA<gio::DBusConnection> {
     /// Like [`closed_stream`](crate::prelude::DBusConnectionStreamExt::closed_stream), and `handler` runs inside each
-    /// emission with the parameters, before it returns; the item is then queued.
+    /// emission with the parameters, on whatever thread emits, before it returns; the item
+    /// is then queued.
     #[doc(alias = "closed")]
-    fn closed_stream_with<F>(&self, handler: F) -> SignalStream<(bool, Option<glib::Error>)>
+    fn closed_stream_with<F>(
+        &self,
+        handler: F,
+    ) -> SendSignalStream<(bool, Option<glib::Error>), Self>
     where
-        F: Fn(bool, Option<&glib::Error>) + 'static,
+        Self: Send + Sync,
+        F: Fn(bool, Option<&glib::Error>) + Send + Sync + 'static,
     {
-        crate::auto_support::stream_with_return(
-            self.upcast_ref::<gio::DBusConnection>().upcast_ref(),
+        crate::auto_support::send_stream_with_return(
+            self,
             "closed",
             move |(a0, a1): &(bool, Option<glib::Error>)| handler(*a0, a1.as_ref()),
         )

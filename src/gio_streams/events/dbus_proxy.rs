@@ -2,7 +2,7 @@
 
 use glib::prelude::*;
 
-use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
+use crate::{ManySignalStreamBuilder, SendSignalStream, SignalEvents};
 
 /// The signals of [`gio::DBusProxy`] itself that return nothing, one variant each with the
 /// signal's parameters: the items of
@@ -39,35 +39,39 @@ impl SignalEvents for DBusProxyEvent {
 /// expects done by then.
 pub trait DBusProxyStreamWithExt: IsA<gio::DBusProxy> {
     /// Like [`g_properties_changed_stream`](crate::prelude::DBusProxyStreamExt::g_properties_changed_stream), and `handler` runs inside each
-    /// emission with the parameters, before it returns; the item is then queued.
+    /// emission with the parameters, on whatever thread emits, before it returns; the item
+    /// is then queued.
     #[doc(alias = "g-properties-changed")]
     fn g_properties_changed_stream_with<F>(
         &self,
         handler: F,
-    ) -> SignalStream<(glib::Variant, Vec<String>)>
+    ) -> SendSignalStream<(glib::Variant, Vec<String>), Self>
     where
-        F: Fn(&glib::Variant, &[String]) + 'static,
+        Self: Send + Sync,
+        F: Fn(&glib::Variant, &[String]) + Send + Sync + 'static,
     {
-        crate::auto_support::stream_with_return(
-            self.upcast_ref::<gio::DBusProxy>().upcast_ref(),
+        crate::auto_support::send_stream_with_return(
+            self,
             "g-properties-changed",
             move |(a0, a1): &(glib::Variant, Vec<String>)| handler(a0, a1.as_slice()),
         )
     }
 
     /// Like [`g_signal_stream`](crate::prelude::DBusProxyStreamExt::g_signal_stream), and `handler` runs inside each
-    /// emission with the parameters, before it returns; the item is then queued.
+    /// emission with the parameters, on whatever thread emits, before it returns; the item
+    /// is then queued.
     #[doc(alias = "g-signal")]
     fn g_signal_stream_with<F>(
         &self,
         detail: Option<&str>,
         handler: F,
-    ) -> SignalStream<(Option<String>, String, glib::Variant)>
+    ) -> SendSignalStream<(Option<String>, String, glib::Variant), Self>
     where
-        F: Fn(Option<&str>, &str, &glib::Variant) + 'static,
+        Self: Send + Sync,
+        F: Fn(Option<&str>, &str, &glib::Variant) + Send + Sync + 'static,
     {
-        crate::auto_support::stream_with_return(
-            self.upcast_ref::<gio::DBusProxy>().upcast_ref(),
+        crate::auto_support::send_stream_with_return(
+            self,
             &crate::auto_support::detailed("g-signal", detail),
             move |(a0, a1, a2): &(Option<String>, String, glib::Variant)| {
                 handler(a0.as_deref(), a1.as_str(), a2)

@@ -1,16 +1,23 @@
-//! The generated property streams of `Send + Sync` GIO types (`gio::DBusProxy`,
-//! `gio::DBusConnection`) are `SendPropertyStream`s: a change made on any thread reaches
-//! them, and any executor can poll them. Peer-to-peer D-Bus connections over a socket pair:
-//! no message bus needed.
+//! The generated streams of `Send + Sync` GIO types whose items are `Send` accept emissions
+//! from any thread, and any executor can poll them: property streams (`gio::DBusProxy`,
+//! `gio::DBusConnection`, over peer-to-peer D-Bus connections on a socket pair: no message
+//! bus needed) and the `_stream_with` handler forms (`gio::Cancellable`).
 #![cfg(feature = "gio")]
 
 mod common;
 
-use std::{os::unix::net::UnixStream, thread};
+use std::{
+    os::unix::net::UnixStream,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    thread,
+};
 
 use futures::StreamExt;
 use gio::prelude::*;
-use glib_signal_stream::{prelude::*, SendPropertyStream};
+use glib_signal_stream::{prelude::*, SendPropertyStream, SendSignalStream};
 
 /// One end of a peer-to-peer D-Bus connection over `socket`, authenticated as server or client.
 fn peer(socket: UnixStream, server_guid: Option<&str>) -> gio::DBusConnection {
@@ -82,4 +89,26 @@ fn dbus_connection_property_stream_yields_its_current_value_on_another_thread() 
         .join()
         .unwrap();
     assert_eq!(first, Some(guid.to_string()));
+}
+
+#[test]
+fn cancelled_stream_with_runs_its_handler_on_the_thread_that_cancels() {
+    let cancellable = gio::Cancellable::new();
+    let main_thread = thread::current().id();
+    let on_other_threads = Arc::new(AtomicUsize::new(0));
+    let counter = on_other_threads.clone();
+    let cancelled: SendSignalStream<(), gio::Cancellable> =
+        cancellable.cancelled_stream_with(move || {
+            if thread::current().id() != main_thread {
+                counter.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+    let worker = cancellable.clone();
+    thread::spawn(move || worker.cancel()).join().unwrap();
+    assert_eq!(on_other_threads.load(Ordering::SeqCst), 1);
+    let mut cancelled = cancelled;
+    let item = thread::spawn(move || common::block_on(cancelled.next()))
+        .join()
+        .unwrap();
+    assert_eq!(item, Some(()));
 }
