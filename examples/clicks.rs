@@ -13,7 +13,7 @@ use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 fn main() {
     let limit: usize = std::env::args().nth(1).map_or(5, |arg| {
@@ -36,7 +36,7 @@ fn main() {
     let mut clicks = button.clicked_stream().take(limit).take_until(closed);
 
     window.present();
-    common::print_geometry(&window, &[("button", button.upcast_ref())]);
+    test_hook::print_geometry(&window, &[("button", button.upcast_ref())]);
 
     let count = glib::MainContext::default().block_on(async {
         let mut count = 0;

@@ -14,7 +14,7 @@ use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 /// Shows a modal Yes/No dialog over `parent` and returns the answer (closing it is No).
 async fn confirm(parent: &gtk::Window, question: &str) -> bool {
@@ -42,7 +42,7 @@ async fn confirm(parent: &gtk::Window, question: &str) -> bool {
     let mut no_clicks = no.clicked_stream();
     let mut dismissed = dialog.close_request_stream(|| glib::Propagation::Proceed);
     dialog.present();
-    common::print_geometry(
+    test_hook::print_geometry(
         &dialog,
         &[("yes", yes.upcast_ref()), ("no", no.upcast_ref())],
     );
@@ -77,7 +77,7 @@ fn main() {
         .close_request_stream(|| glib::Propagation::Stop)
         .with_weak(&window);
     window.present();
-    common::print_geometry(&window, &[("close", close.upcast_ref())]);
+    test_hook::print_geometry(&window, &[("close", close.upcast_ref())]);
 
     glib::MainContext::default().block_on(async {
         while let Some((window, ())) = close_requests.next().await {

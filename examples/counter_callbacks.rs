@@ -7,7 +7,6 @@
 //! cargo run --example counter_callbacks
 //! GSS_IDLE_MS=2000 cargo run --example counter_callbacks   # idle reset after 2 s
 //! ```
-//! With `GSS_QUIT_ON_IDLE=1`, it closes its window after the idle reset (for the tests).
 
 use std::{
     cell::{Cell, RefCell},
@@ -18,7 +17,7 @@ use std::{
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 struct Ui {
     window: gtk::Window,
@@ -46,8 +45,11 @@ fn build_ui(title: &str) -> Ui {
         .default_width(300)
         .child(&column)
         .build();
+    // A header bar, as most GTK 4 applications have: its close button is there also where
+    // no window manager decorates windows.
+    window.set_titlebar(Some(&gtk::HeaderBar::new()));
     window.present();
-    common::print_geometry(
+    test_hook::print_geometry(
         &window,
         &[
             ("plus", plus.upcast_ref()),
@@ -70,7 +72,6 @@ struct State {
     count: Cell<i32>,
     idle: Duration,
     idle_timer: RefCell<Option<glib::SourceId>>,
-    quit_on_idle: bool,
 }
 
 /// Shows the new count and restarts the idle timer (if there is something to reset).
@@ -87,9 +88,6 @@ fn set_count(state: &Rc<State>, value: i32, why: &str) {
             let Some(state) = weak.upgrade() else { return };
             state.idle_timer.take(); // it has fired: removing it again would panic
             set_count(&state, 0, "idle reset");
-            if state.quit_on_idle {
-                state.ui.window.close();
-            }
         });
         state.idle_timer.replace(Some(timer));
     }
@@ -99,7 +97,6 @@ fn main() {
     let idle = Duration::from_millis(
         std::env::var("GSS_IDLE_MS").map_or(5_000, |ms| ms.parse().expect("GSS_IDLE_MS")),
     );
-    let quit_on_idle = std::env::var_os("GSS_QUIT_ON_IDLE").is_some();
     gtk::init().expect("GTK needs a display");
     let ui = build_ui("gss counter callbacks");
 
@@ -109,7 +106,6 @@ fn main() {
         count: Cell::new(0),
         idle,
         idle_timer: RefCell::new(None),
-        quit_on_idle,
     });
     state.ui.plus.connect_clicked(glib::clone!(
         #[weak]

@@ -1,5 +1,8 @@
 //! `glib::MainContext` as a futures executor: the ground every signal stream runs on.
 //!
+//! The foundation (1 of 4, see the README's "The foundation: GLib's futures"): what glib
+//! and gio already make async, which this crate builds on. It does not use this crate.
+//!
 //! Shows `spawn` of a `Send` future from another thread, `spawn_local` of a future that is not
 //! `Send`, `block_on` returning a value, and plain `futures` building blocks (`lazy`, oneshot
 //! and mpsc channels, combinators) running on GLib's main loop. Exits by itself.

@@ -23,7 +23,7 @@ use glib_signal_stream::prelude::{SignalListItemFactoryEvent as Row, *};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 fn label_of(item: &gtk::ListItem) -> Option<gtk::Label> {
     item.child().and_downcast::<gtk::Label>()
@@ -70,7 +70,7 @@ fn main() {
         .child(&scrolled)
         .build();
     window.present();
-    common::print_geometry(&window, &[("list", view.upcast_ref())]);
+    test_hook::print_geometry(&window, &[("list", view.upcast_ref())]);
 
     let mut activated = view.activate_stream();
     let mut scrolls = scrolled.vadjustment().value_changed_stream();

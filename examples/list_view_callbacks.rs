@@ -14,7 +14,7 @@ use std::{cell::RefCell, collections::HashMap, rc::Rc};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 fn label_of(item: &gtk::ListItem) -> Option<gtk::Label> {
     item.child().and_downcast::<gtk::Label>()
@@ -89,7 +89,7 @@ fn main() {
         .child(&scrolled)
         .build();
     window.present();
-    common::print_geometry(&window, &[("list", view.upcast_ref())]);
+    test_hook::print_geometry(&window, &[("list", view.upcast_ref())]);
 
     let main_loop = glib::MainLoop::new(None, false);
     let shown = RefCell::new(String::from("0"));

@@ -1,5 +1,8 @@
 //! Reading a file with GIO, written as straight-line async code.
 //!
+//! The foundation (3 of 4, see the README's "The foundation: GLib's futures"): what glib
+//! and gio already make async, which this crate builds on. It does not use this crate.
+//!
 //! Opens the file named by the first argument, reads it in 64-byte chunks and writes them to
 //! stdout, then closes it: `read_future`, `read_bytes_future` and `close_future` awaited one
 //! after the other on the GLib main context. Compare with `read_file_callbacks.rs`, the same

@@ -1,5 +1,8 @@
 //! Reading a file with GIO's callback API, for comparison with `read_file.rs`.
 //!
+//! The foundation (4 of 4, see the README's "The foundation: GLib's futures"): what glib
+//! and gio already make async, which this crate builds on. It does not use this crate.
+//!
 //! The same program: open the file named by the first argument, read it in 64-byte chunks to
 //! stdout, close it. Each step's continuation is a callback, the loop becomes a recursive
 //! function, and the main loop must be quit by hand when the last callback runs.

@@ -16,7 +16,7 @@ use glib_signal_stream::{prelude::*, StreamSet};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 enum Event {
     Add,
@@ -72,7 +72,7 @@ fn main() {
         }
         let named: Vec<(&str, &gtk::Widget)> =
             widgets.iter().map(|(n, w)| (n.as_str(), w)).collect();
-        common::print_geometry(&window, &named);
+        test_hook::print_geometry(&window, &named);
     };
     show_geometry(&rows);
 

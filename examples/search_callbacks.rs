@@ -15,7 +15,7 @@ use std::{cell::RefCell, rc::Rc, time::Duration};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 const WORDS: &[&str] = &[
     "apple",
@@ -56,7 +56,7 @@ fn build_ui(title: &str) -> Ui {
         .child(&column)
         .build();
     window.present();
-    common::print_geometry(&window, &[("entry", entry.upcast_ref())]);
+    test_hook::print_geometry(&window, &[("entry", entry.upcast_ref())]);
     Ui {
         window,
         entry,

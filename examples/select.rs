@@ -16,7 +16,7 @@ use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 fn main() {
     let idle = Duration::from_millis(
@@ -47,7 +47,7 @@ fn main() {
     let mut closed = window.close_request_stream(|| glib::Propagation::Proceed);
 
     window.present();
-    common::print_geometry(
+    test_hook::print_geometry(
         &window,
         &[
             ("red", buttons[0].upcast_ref()),

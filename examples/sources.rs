@@ -1,6 +1,9 @@
 //! GLib sources as futures and streams: a timeout is a future, an interval is a stream, and
 //! so is a Unix signal.
 //!
+//! The foundation (2 of 4, see the README's "The foundation: GLib's futures"): what glib
+//! and gio already make async, which this crate builds on. It does not use this crate.
+//!
 //! Waits 100 ms (`glib::timeout_future`), then prints a tick every 200 ms
 //! (`glib::interval_stream`) until Ctrl-C (SIGINT, `glib_unix::signal_stream`) ends it
 //! cleanly, or until the number of ticks given as argument.

@@ -14,7 +14,7 @@ use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
-mod common;
+mod test_hook;
 
 struct Ui {
     window: gtk::Window,
@@ -164,7 +164,7 @@ impl Ui {
             ("back", self.back.upcast_ref()),
             ("cancel", self.cancel.upcast_ref()),
         ];
-        common::print_geometry(&self.window, &[page, &bar].concat());
+        test_hook::print_geometry(&self.window, &[page, &bar].concat());
     }
 }
 

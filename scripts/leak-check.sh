@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs under valgrind memcheck, GLib-only build, no display needed:
-# - the leak tests' connect / emit / drop cycles (examples/leak_check.rs: every kind of stream
+# - connect / emit / drop cycles (examples/leak_check.rs, with its own emitter: every kind of stream
 #   and every way one ends);
 # - the re-entrancy tests and a short run of the model-based test (random sequences with
 #   drops, dispose and emissions inside emissions);

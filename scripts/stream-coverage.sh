@@ -49,7 +49,7 @@ report() {
     comm -23 <(echo "$their_pairs") <(echo "$our_pairs") | sed 's/^/    /'
 }
 
-compare "gtk4 0.11" "$(ls -d "$registry"gtk4-0.11.*/src/auto | tail -n1)" src/gtk/auto
-compare "gio 0.22" "$(ls -d "$registry"gio-0.22.*/src/auto | tail -n1)" src/gio/auto
-compare_properties "gtk4 0.11" "$(ls -d "$registry"gtk4-0.11.*/src/auto | tail -n1)" src/gtk/auto
-compare_properties "gio 0.22" "$(ls -d "$registry"gio-0.22.*/src/auto | tail -n1)" src/gio/auto
+compare "gtk4 0.11" "$(ls -d "$registry"gtk4-0.11.*/src/auto | tail -n1)" src/gtk_streams/auto
+compare "gio 0.22" "$(ls -d "$registry"gio-0.22.*/src/auto | tail -n1)" src/gio_streams/auto
+compare_properties "gtk4 0.11" "$(ls -d "$registry"gtk4-0.11.*/src/auto | tail -n1)" src/gtk_streams/auto
+compare_properties "gio 0.22" "$(ls -d "$registry"gio-0.22.*/src/auto | tail -n1)" src/gio_streams/auto

@@ -13,7 +13,7 @@ use glib::{
 /// Implemented for tuples of up to 12 types that convert from a `glib::Value` (`()`, `(T1,)`,
 /// `(T1, T2)`, ...) and for `Vec<glib::Value>` (any signal, unconverted). A tuple's types are
 /// checked against the signal's definition when connecting (see
-/// [`ConnectError::ArgumentMismatch`](crate::ConnectError::ArgumentMismatch)), so converting
+/// [`ConnectErrorKind::ArgumentMismatch`](crate::ConnectErrorKind::ArgumentMismatch)), so converting
 /// during an emission cannot fail for a type mismatch.
 ///
 /// Parameter types: numbers, `bool`, `String`, `glib::Variant`, objects, interfaces, boxed
@@ -123,7 +123,28 @@ impl_signal_args!(12; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 
 /// families apart; it is always inferred.
 ///
 /// The return type is checked against the signal's when connecting
-/// ([`ConnectError::ReturnTypeMismatch`](crate::ConnectError::ReturnTypeMismatch)).
+/// ([`ConnectErrorKind::ReturnTypeMismatch`](crate::ConnectErrorKind::ReturnTypeMismatch)).
+///
+/// To name the item type without a turbofish that spells out `M`, annotate the handler's
+/// parameter; the return type follows from the handler:
+///
+/// ```
+/// use futures_util::{FutureExt, StreamExt};
+/// use glib::prelude::*;
+/// use glib_signal_stream::prelude::*;
+///
+/// let app = gio::Application::new(None, gio::ApplicationFlags::empty());
+/// // `A` is `()` and `R` is `bool`, from the closure.
+/// let mut lost = app.connect_stream_typed_with_return("name-lost", |(): &()| true);
+/// assert!(app.emit_by_name::<bool>("name-lost", &[]));
+/// assert_eq!(lost.next().now_or_never(), Some(Some(())));
+/// ```
+// Why `M` cannot go: one blanket impl over `ToValue + StaticType` and impls for
+// `glib::Propagation` (`ToValue` but not `StaticType`) and `()` overlap for the coherence
+// checker ("upstream crates may add a new impl"), and so does an impl bounded by
+// `IsA<glib::Object>` beside impls for `bool` or `String`. Without a blanket impl, only a fixed
+// list of types could be returned: no application enum, flags or object type, or a wrapper
+// the user would have to name instead. The marker keeps every `ToValue + StaticType` type.
 pub trait SignalReturn<M>: 'static {
     /// The GType handed to the emitter (`Type::UNIT` for none).
     fn return_type() -> Type;

@@ -9,7 +9,7 @@ use glib::{object::Class, prelude::*, value::FromValue, ParamFlags};
 use crate::{
     args::{rust_type_name, SignalArgs, SignalReturn},
     connect::{resolve_in, Resolved},
-    error::ConnectError,
+    error::{ConnectError, ConnectErrorKind},
     raw::{find_interface_property, init_interface},
 };
 
@@ -74,14 +74,12 @@ fn resolve_type<A: SignalArgs>(type_: glib::Type, signal: &str) -> Result<Resolv
 ///
 /// ```
 /// use glib::prelude::*;
-/// use glib_signal_stream::{check_property, ConnectError};
+/// use glib_signal_stream::{check_property, ConnectErrorKind};
 ///
 /// let action = gio::SimpleAction::static_type();
 /// assert_eq!(check_property::<bool>(action, "enabled"), Ok(()));
-/// assert!(matches!(
-///     check_property::<String>(action, "enabled"),
-///     Err(ConnectError::PropertyTypeMismatch { .. })
-/// ));
+/// let err = check_property::<String>(action, "enabled").unwrap_err();
+/// assert!(matches!(err.kind(), ConnectErrorKind::PropertyTypeMismatch { .. }));
 /// ```
 pub fn check_property<T>(type_: glib::Type, property: &str) -> Result<(), ConnectError>
 where
@@ -96,23 +94,31 @@ where
             .and_then(|class| class.find_property(property))
     };
     let type_name = || type_.name().to_owned();
-    let pspec = pspec.ok_or_else(|| ConnectError::UnknownProperty {
-        type_name: type_name(),
-        property: property.to_owned(),
+    let pspec = pspec.ok_or_else(|| {
+        ConnectError::new(
+            type_name(),
+            ConnectErrorKind::UnknownProperty {
+                property: property.to_owned(),
+            },
+        )
     })?;
     if !pspec.flags().contains(ParamFlags::READABLE) {
-        return Err(ConnectError::PropertyNotReadable {
-            type_name: type_name(),
-            property: property.to_owned(),
-        });
+        return Err(ConnectError::new(
+            type_name(),
+            ConnectErrorKind::PropertyNotReadable {
+                property: property.to_owned(),
+            },
+        ));
     }
     if !pspec.value_type().is_a(T::static_type()) {
-        return Err(ConnectError::PropertyTypeMismatch {
-            type_name: type_name(),
-            property: property.to_owned(),
-            expected: pspec.value_type().name().to_owned(),
-            requested: rust_type_name::<T>(),
-        });
+        return Err(ConnectError::new(
+            type_name(),
+            ConnectErrorKind::PropertyTypeMismatch {
+                property: property.to_owned(),
+                expected: pspec.value_type().name().to_owned(),
+                requested: rust_type_name::<T>(),
+            },
+        ));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, Sign
 
 use crate::{
     args::{SignalArgs, SignalReturn},
-    error::ConnectError,
+    error::{ConnectError, ConnectErrorKind},
     trampoline::SignalInfo,
 };
 
@@ -118,14 +118,20 @@ pub(crate) fn resolve_in(
             && !detail.is_some_and(|d| d.is_empty() || d.contains(':'))
     };
     let Some((name, detail)) = parsed.filter(well_formed) else {
-        return Err(ConnectError::MalformedDetail {
-            type_name: type_name.to_owned(),
-            signal: signal.to_owned(),
-        });
+        return Err(ConnectError::new(
+            type_name.to_owned(),
+            ConnectErrorKind::MalformedDetail {
+                signal: signal.to_owned(),
+            },
+        ));
     };
-    let unknown = || ConnectError::UnknownSignal {
-        type_name: type_name.to_owned(),
-        signal: signal.to_owned(),
+    let unknown = || {
+        ConnectError::new(
+            type_name.to_owned(),
+            ConnectErrorKind::UnknownSignal {
+                signal: signal.to_owned(),
+            },
+        )
     };
     if !is_valid_name(name) {
         return Err(unknown());
@@ -136,11 +142,13 @@ pub(crate) fn resolve_in(
         None => None,
         Some(detail) => {
             if !query.flags().contains(SignalFlags::DETAILED) {
-                return Err(ConnectError::DetailNotSupported {
-                    type_name: type_name.to_owned(),
-                    signal: name.to_owned(),
-                    detail: detail.to_owned(),
-                });
+                return Err(ConnectError::new(
+                    type_name.to_owned(),
+                    ConnectErrorKind::DetailNotSupported {
+                        signal: name.to_owned(),
+                        detail: detail.to_owned(),
+                    },
+                ));
             }
             if query.signal_name() == "notify" {
                 // `notify::name` with a name the type does not have would never fire: say so.
@@ -151,10 +159,12 @@ pub(crate) fn resolve_in(
                 };
                 match found {
                     Some(None) => {
-                        return Err(ConnectError::UnknownProperty {
-                            type_name: type_name.to_owned(),
-                            property: detail.to_owned(),
-                        })
+                        return Err(ConnectError::new(
+                            type_name.to_owned(),
+                            ConnectErrorKind::UnknownProperty {
+                                property: detail.to_owned(),
+                            },
+                        ))
                     }
                     // GObject notifies with the canonical name (`max-level`), while lookups
                     // also accept `max_level`: connect with the canonical one, or it would
@@ -187,16 +197,18 @@ impl Resolved {
         if accepted {
             return Ok(());
         }
-        Err(ConnectError::ArgumentMismatch {
-            type_name: self.info.type_name.to_owned(),
-            signal: self.info.signal.to_owned(),
-            expected: params.iter().map(|t| t.name().to_owned()).collect(),
-            requested: A::expected_types()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(_, name)| name)
-                .collect(),
-        })
+        Err(ConnectError::new(
+            self.info.type_name.to_owned(),
+            ConnectErrorKind::ArgumentMismatch {
+                signal: self.info.signal.to_owned(),
+                expected: params.iter().map(|t| t.name().to_owned()).collect(),
+                requested: A::expected_types()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(_, name)| name)
+                    .collect(),
+            },
+        ))
     }
 
     /// Refuses signals whose handlers must return a value: they need a return-value handler.
@@ -204,11 +216,13 @@ impl Resolved {
         if self.info.return_type == glib::Type::UNIT {
             Ok(())
         } else {
-            Err(ConnectError::NeedsReturnValue {
-                type_name: self.info.type_name.to_owned(),
-                signal: self.info.signal.to_owned(),
-                return_type: self.info.return_type.name().to_owned(),
-            })
+            Err(ConnectError::new(
+                self.info.type_name.to_owned(),
+                ConnectErrorKind::NeedsReturnValue {
+                    signal: self.info.signal.to_owned(),
+                    return_type: self.info.return_type.name().to_owned(),
+                },
+            ))
         }
     }
 
@@ -224,12 +238,14 @@ impl Resolved {
         if ok {
             Ok(())
         } else {
-            Err(ConnectError::ReturnTypeMismatch {
-                type_name: self.info.type_name.to_owned(),
-                signal: self.info.signal.to_owned(),
-                expected: expected.name().to_owned(),
-                requested: R::type_name(),
-            })
+            Err(ConnectError::new(
+                self.info.type_name.to_owned(),
+                ConnectErrorKind::ReturnTypeMismatch {
+                    signal: self.info.signal.to_owned(),
+                    expected: expected.name().to_owned(),
+                    requested: R::type_name(),
+                },
+            ))
         }
     }
 

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-/// Why a signal or property stream could not be connected.
+/// Why a signal or property stream could not be connected: the emitter's type and what was
+/// wrong ([`kind`](Self::kind)).
 ///
 /// Every check happens when connecting, so that a stream that connected can never fail inside
 /// an emission. The panicking forms (`connect_stream`, ...) panic with this error's message.
@@ -10,33 +11,36 @@ use std::fmt;
 /// Each message names the type and the signal or property:
 ///
 /// ```
-/// use glib_signal_stream::prelude::*;
+/// use glib_signal_stream::{prelude::*, ConnectErrorKind};
 ///
 /// let obj = glib::Object::new::<glib::Object>();
 /// let err = obj.try_connect_stream("clicked2").unwrap_err();
 /// assert_eq!(err.to_string(), "signal 'clicked2' not found on type 'GObject'");
+/// assert_eq!(err.type_name(), "GObject");
+/// assert!(matches!(err.kind(), ConnectErrorKind::UnknownSignal { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectError {
+    type_name: String,
+    kind: ConnectErrorKind,
+}
+
+/// What was wrong with a connection request (see [`ConnectError`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ConnectError {
+pub enum ConnectErrorKind {
     /// The type has no signal of that name.
     UnknownSignal {
-        /// The emitter's type name.
-        type_name: String,
         /// The signal name as given.
         signal: String,
     },
     /// The `signal::detail` string is not well formed (empty detail, stray `:`, ...).
     MalformedDetail {
-        /// The emitter's type name.
-        type_name: String,
         /// The string as given.
         signal: String,
     },
     /// A detail was given for a signal that is not `G_SIGNAL_DETAILED`.
     DetailNotSupported {
-        /// The emitter's type name.
-        type_name: String,
         /// The signal name.
         signal: String,
         /// The detail as given.
@@ -44,22 +48,16 @@ pub enum ConnectError {
     },
     /// The type has no property of that name (in a property stream or `notify::name`).
     UnknownProperty {
-        /// The emitter's type name.
-        type_name: String,
         /// The property name as given.
         property: String,
     },
     /// The property cannot be read, so it cannot be streamed.
     PropertyNotReadable {
-        /// The emitter's type name.
-        type_name: String,
         /// The property name.
         property: String,
     },
     /// The property holds another type than the one requested.
     PropertyTypeMismatch {
-        /// The emitter's type name.
-        type_name: String,
         /// The property name.
         property: String,
         /// The property's GType name.
@@ -69,8 +67,6 @@ pub enum ConnectError {
     },
     /// The signal's handlers must return a value, so a plain stream cannot be connected.
     NeedsReturnValue {
-        /// The emitter's type name.
-        type_name: String,
         /// The signal name.
         signal: String,
         /// The GType name of the value the signal expects.
@@ -78,8 +74,6 @@ pub enum ConnectError {
     },
     /// The handler returns another type than the signal expects.
     ReturnTypeMismatch {
-        /// The emitter's type name.
-        type_name: String,
         /// The signal name.
         signal: String,
         /// The GType name of the value the signal expects (`void` for none).
@@ -89,8 +83,6 @@ pub enum ConnectError {
     },
     /// The requested item type does not match the signal's parameters.
     ArgumentMismatch {
-        /// The emitter's type name.
-        type_name: String,
         /// The signal name.
         signal: String,
         /// The GType names of the signal's parameters.
@@ -99,52 +91,69 @@ pub enum ConnectError {
         requested: Vec<String>,
     },
     /// A stream of several signals was asked for with no signal.
-    NoSignal {
-        /// The emitter's type name.
-        type_name: String,
-    },
+    NoSignal,
+}
+
+impl ConnectError {
+    pub(crate) fn new(type_name: impl Into<String>, kind: ConnectErrorKind) -> Self {
+        Self {
+            type_name: type_name.into(),
+            kind,
+        }
+    }
+
+    /// The GType name of the emitter (or of the type that was checked).
+    pub fn type_name(&self) -> &str {
+        &self.type_name
+    }
+
+    /// What was wrong.
+    pub fn kind(&self) -> &ConnectErrorKind {
+        &self.kind
+    }
 }
 
 impl fmt::Display for ConnectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UnknownSignal { type_name, signal } => {
+        let type_name = &self.type_name;
+        match &self.kind {
+            ConnectErrorKind::UnknownSignal { signal } => {
                 write!(f, "signal '{signal}' not found on type '{type_name}'")
             }
-            Self::MalformedDetail { type_name, signal } => write!(
+            ConnectErrorKind::MalformedDetail { signal } => write!(
                 f,
                 "malformed signal name '{signal}' for type '{type_name}': expected 'signal' or 'signal::detail'"
             ),
-            Self::DetailNotSupported { type_name, signal, detail } => write!(
+            ConnectErrorKind::DetailNotSupported { signal, detail } => write!(
                 f,
                 "signal '{signal}' of type '{type_name}' takes no detail, but '{detail}' was given"
             ),
-            Self::UnknownProperty { type_name, property } => {
+            ConnectErrorKind::UnknownProperty { property } => {
                 write!(f, "property '{property}' not found on type '{type_name}'")
             }
-            Self::PropertyNotReadable { type_name, property } => {
+            ConnectErrorKind::PropertyNotReadable { property } => {
                 write!(f, "property '{property}' of type '{type_name}' is not readable")
             }
-            Self::PropertyTypeMismatch { type_name, property, expected, requested } => write!(
+            ConnectErrorKind::PropertyTypeMismatch { property, expected, requested } => write!(
                 f,
                 "property '{property}' of type '{type_name}' holds {expected}; requested {requested}"
             ),
-            Self::NeedsReturnValue { type_name, signal, return_type } => write!(
+            ConnectErrorKind::NeedsReturnValue { signal, return_type } => write!(
                 f,
                 "signal '{signal}' of type '{type_name}' needs a return value of type {return_type}: \
                  use connect_stream_with_return and answer the emitter from the handler"
             ),
-            Self::ReturnTypeMismatch { type_name, signal, expected, requested } => write!(
+            ConnectErrorKind::ReturnTypeMismatch { signal, expected, requested } => write!(
                 f,
                 "signal '{signal}' of type '{type_name}' returns {expected}; the handler returns {requested}"
             ),
-            Self::ArgumentMismatch { type_name, signal, expected, requested } => write!(
+            ConnectErrorKind::ArgumentMismatch { signal, expected, requested } => write!(
                 f,
                 "signal '{signal}' of '{type_name}' has parameters ({}); requested ({})",
                 expected.join(", "),
                 requested.join(", ")
             ),
-            Self::NoSignal { type_name } => {
+            ConnectErrorKind::NoSignal => {
                 write!(f, "no signal given for a stream of several signals of type '{type_name}'")
             }
         }

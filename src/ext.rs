@@ -133,7 +133,7 @@ pub trait SignalStreamExt: ObjectType {
     }
 
     /// Fallible form of [`connect_stream_typed`](Self::connect_stream_typed); fails also
-    /// with [`ConnectError::ArgumentMismatch`] when `A` does not fit the parameters.
+    /// with [`ConnectErrorKind::ArgumentMismatch`](crate::ConnectErrorKind::ArgumentMismatch) when `A` does not fit the parameters.
     ///
     /// ```
     /// use gio::prelude::*;
@@ -447,7 +447,7 @@ pub trait SignalStreamExt: ObjectType {
 
     /// Fallible form of [`connect_stream_many`](Self::connect_stream_many): fails with the
     /// first signal that [`try_connect_stream`](Self::try_connect_stream) would refuse, or
-    /// with [`ConnectError::NoSignal`] for an empty slice; then nothing is connected.
+    /// with [`ConnectErrorKind::NoSignal`](crate::ConnectErrorKind::NoSignal) for an empty slice; then nothing is connected.
     #[doc(alias = "g_signal_connect_closure")]
     fn try_connect_stream_many(
         &self,
@@ -585,7 +585,7 @@ pub trait SignalStreamExt: ObjectType {
 
     /// Fallible form of [`connect_stream_with`](Self::connect_stream_with): fails where
     /// [`try_connect_stream`](Self::try_connect_stream) does, a signal that needs a return
-    /// value with [`ConnectError::ReturnTypeMismatch`] (the handler returns `()`).
+    /// value with [`ConnectErrorKind::ReturnTypeMismatch`](crate::ConnectErrorKind::ReturnTypeMismatch) (the handler returns `()`).
     fn try_connect_stream_with<H>(
         &self,
         signal: &str,

@@ -211,6 +211,8 @@
 #![deny(unsafe_code)]
 
 mod args;
+#[cfg(feature = "gio")]
+mod auto_support;
 mod builder;
 mod check;
 mod connect;
@@ -221,9 +223,9 @@ mod events;
 mod ext;
 mod future;
 #[cfg(feature = "gio")]
-mod gio;
+mod gio_streams;
 #[cfg(feature = "gtk")]
-mod gtk;
+mod gtk_streams;
 mod many;
 mod many_builder;
 mod ops;
@@ -233,16 +235,12 @@ mod raw;
 mod stream;
 mod thread_bound;
 mod trampoline;
-#[cfg(feature = "gio")]
-mod typed;
-#[cfg(feature = "gio")]
-mod typed_map;
 
 pub use args::{marker, SignalArgs, SignalReturn};
 pub use builder::SignalStreamBuilder;
 pub use check::check_property;
 pub use check::{check_signal, check_signal_with_return};
-pub use error::ConnectError;
+pub use error::{ConnectError, ConnectErrorKind};
 pub use events::SignalEvents;
 pub use future::{SendSignalFuture, SignalFuture};
 pub use many::ManySignalStream;
@@ -263,8 +261,8 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 pub mod prelude {
     pub use crate::ext::SignalStreamExt;
     #[cfg(feature = "gio")]
-    pub use crate::gio::*;
+    pub use crate::gio_streams::*;
     #[cfg(feature = "gtk")]
-    pub use crate::gtk::*;
+    pub use crate::gtk_streams::*;
     pub use crate::ops::GlibStreamExt;
 }

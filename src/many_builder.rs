@@ -13,7 +13,7 @@ use crate::{
     args::SignalArgs,
     connect::{resolve, Resolved},
     connection::Connection,
-    error::{or_panic, ConnectError},
+    error::{or_panic, ConnectError, ConnectErrorKind},
     many::ManySignalStream,
     queue::{BufferPolicy, Local, QueueLock, Sender},
     stream::SignalStream,
@@ -127,7 +127,7 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
     }
 
     /// Connects every signal added. Fails with the first signal's error, or
-    /// [`ConnectError::NoSignal`] if none was added; then nothing is connected.
+    /// [`ConnectErrorKind::NoSignal`](crate::ConnectErrorKind::NoSignal) if none was added; then nothing is connected.
     #[doc(alias = "g_signal_connect_closure")]
     pub fn try_build(self) -> Result<ManySignalStream<T>, ConnectError> {
         self.connect(None)
@@ -166,9 +166,10 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
             return Err(err);
         }
         if self.signals.is_empty() {
-            return Err(ConnectError::NoSignal {
-                type_name: self.obj.type_().name().to_owned(),
-            });
+            return Err(ConnectError::new(
+                self.obj.type_().name().to_owned(),
+                ConnectErrorKind::NoSignal,
+            ));
         }
         let queue = Local::new_queue(self.policy);
         let feed = Rc::new(Feed {

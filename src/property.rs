@@ -13,7 +13,7 @@ use crate::{
     args::rust_type_name,
     connect::{is_valid_name, resolve, Resolved},
     connection::Connection,
-    error::ConnectError,
+    error::{ConnectError, ConnectErrorKind},
     queue::{BufferPolicy, Flavor, Local, QueueLock, Sender, Threaded},
     stream::SignalStream,
     thread_bound::ThreadBound,
@@ -134,23 +134,31 @@ fn check<T: StaticType>(
     let pspec = is_valid_name(property)
         .then(|| obj.find_property(property))
         .flatten()
-        .ok_or_else(|| ConnectError::UnknownProperty {
-            type_name: type_name.to_owned(),
-            property: property.to_owned(),
+        .ok_or_else(|| {
+            ConnectError::new(
+                type_name.to_owned(),
+                ConnectErrorKind::UnknownProperty {
+                    property: property.to_owned(),
+                },
+            )
         })?;
     if !pspec.flags().contains(ParamFlags::READABLE) {
-        return Err(ConnectError::PropertyNotReadable {
-            type_name: type_name.to_owned(),
-            property: property.to_owned(),
-        });
+        return Err(ConnectError::new(
+            type_name.to_owned(),
+            ConnectErrorKind::PropertyNotReadable {
+                property: property.to_owned(),
+            },
+        ));
     }
     if !pspec.value_type().is_a(T::static_type()) {
-        return Err(ConnectError::PropertyTypeMismatch {
-            type_name: type_name.to_owned(),
-            property: property.to_owned(),
-            expected: pspec.value_type().name().to_owned(),
-            requested: rust_type_name::<T>(),
-        });
+        return Err(ConnectError::new(
+            type_name.to_owned(),
+            ConnectErrorKind::PropertyTypeMismatch {
+                property: property.to_owned(),
+                expected: pspec.value_type().name().to_owned(),
+                requested: rust_type_name::<T>(),
+            },
+        ));
     }
     // Canonical name: `notify` details use it, and `property` may use `_` for `-`.
     let resolved = resolve(obj, &format!("notify::{}", pspec.name()))?;

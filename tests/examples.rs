@@ -3,7 +3,8 @@
 //! The examples are built once with the features of this test build (`cargo build
 //! --examples`), then run as child processes whose stdout is read line by line. GTK examples
 //! run on the display that `scripts/test.sh` provides (`xvfb-run`) and are driven with real
-//! X input through `common::driver`; they print where their widgets are when `GSS_PRINT_GEOMETRY=1`.
+//! X input (`common::driver`); `examples/test_hook` prints where their widgets are when
+//! `GSS_PRINT_GEOMETRY=1`.
 //!
 //! No wait is timed: each waits for a line the example prints, bounded by a generous safety
 //! timeout that fails the test with everything the example printed.
@@ -283,7 +284,7 @@ mod gtk_examples {
     /// Drives one of the counters and returns what it printed.
     fn drive_counter(name: &str, title: &str) -> Vec<String> {
         // Long enough that no idle reset comes between two clicks, even on a busy machine.
-        let env = [("GSS_IDLE_MS", "3000"), ("GSS_QUIT_ON_IDLE", "1")];
+        let env = [("GSS_IDLE_MS", "3000")];
         let mut gui = Gui::start(name, title, &[], &env);
         for (button, line) in [
             ("plus", "count 1 (plus)"),
@@ -295,7 +296,9 @@ mod gtk_examples {
             gui.click(button);
             gui.expect(line);
         }
-        // No more clicks: the idle reset comes, and then the window closes.
+        // No more clicks: the idle reset comes; then the window is closed as a user does.
+        gui.expect("count 0 (idle reset)");
+        gui.click("window-close");
         let (status, printed) = gui.finish();
         assert!(status.success(), "{name}: {status}");
         printed

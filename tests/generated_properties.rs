@@ -13,7 +13,7 @@
 
 use futures_util::{FutureExt, StreamExt};
 use glib::{prelude::*, value::FromValue};
-use glib_signal_stream::{check_property, prelude::*, PropertyStream};
+use glib_signal_stream::{check_property, prelude::*, PropertyStream, SendPropertyStream};
 
 fn checked<T: StaticType, V: for<'a> FromValue<'a> + StaticType>(
     property: &str,
@@ -22,11 +22,19 @@ fn checked<T: StaticType, V: for<'a> FromValue<'a> + StaticType>(
     check_property::<V>(T::static_type(), property).map_err(|e| e.to_string())
 }
 
+// The streams of `Send + Sync` types whose items are `Send` are `SendPropertyStream`s.
+fn checked_send<T: StaticType + ObjectType + Send + Sync, V: for<'a> FromValue<'a> + StaticType>(
+    property: &str,
+    _method: fn(&T) -> SendPropertyStream<V, T>,
+) -> Result<(), String> {
+    check_property::<V>(T::static_type(), property).map_err(|e| e.to_string())
+}
+
 /// `Err` unless the stream's first item, the value when it was created, is ready.
-fn current<V>(
+fn current<V, S: futures_util::Stream<Item = V> + Unpin>(
     obj: &impl ObjectType,
     property: &str,
-    mut stream: PropertyStream<V>,
+    mut stream: S,
 ) -> Result<(), String> {
     match stream.next().now_or_never() {
         Some(Some(_)) => Ok(()),
@@ -147,37 +155,38 @@ fn gio_property_streams_match_their_properties() {
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>(
+        checked_send::<gio::DBusConnection, _>(
             "capabilities",
             DBusConnectionStreamExt::capabilities_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>(
+        checked_send::<gio::DBusConnection, _>(
             "closed",
             DBusConnectionStreamExt::closed_property_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>(
+        checked_send::<gio::DBusConnection, _>(
             "exit-on-close",
             DBusConnectionStreamExt::exit_on_close_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>("flags", DBusConnectionStreamExt::flags_stream).err(),
+        checked_send::<gio::DBusConnection, _>("flags", DBusConnectionStreamExt::flags_stream)
+            .err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>("guid", DBusConnectionStreamExt::guid_stream).err(),
+        checked_send::<gio::DBusConnection, _>("guid", DBusConnectionStreamExt::guid_stream).err(),
     );
     failures.extend(
         checked::<gio::DBusConnection, _>("stream", DBusConnectionStreamExt::stream_stream).err(),
     );
     failures.extend(
-        checked::<gio::DBusConnection, _>(
+        checked_send::<gio::DBusConnection, _>(
             "unique-name",
             DBusConnectionStreamExt::unique_name_stream,
         )
@@ -198,35 +207,35 @@ fn gio_property_streams_match_their_properties() {
         .unwrap();
     failures.extend(current(&obj, "locked", DBusMessageStreamExt::locked_stream(&obj)).err());
     failures.extend(
-        checked::<gio::DBusObjectManagerClient, _>(
+        checked_send::<gio::DBusObjectManagerClient, _>(
             "connection",
             DBusObjectManagerClientStreamExt::connection_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusObjectManagerClient, _>(
+        checked_send::<gio::DBusObjectManagerClient, _>(
             "flags",
             DBusObjectManagerClientStreamExt::flags_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusObjectManagerClient, _>(
+        checked_send::<gio::DBusObjectManagerClient, _>(
             "name",
             DBusObjectManagerClientStreamExt::name_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusObjectManagerClient, _>(
+        checked_send::<gio::DBusObjectManagerClient, _>(
             "name-owner",
             DBusObjectManagerClientStreamExt::name_owner_stream,
         )
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusObjectManagerClient, _>(
+        checked_send::<gio::DBusObjectManagerClient, _>(
             "object-path",
             DBusObjectManagerClientStreamExt::object_path_stream,
         )
@@ -268,17 +277,19 @@ fn gio_property_streams_match_their_properties() {
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusProxy, _>("g-connection", DBusProxyStreamExt::g_connection_stream).err(),
+        checked_send::<gio::DBusProxy, _>("g-connection", DBusProxyStreamExt::g_connection_stream)
+            .err(),
     );
     failures.extend(
-        checked::<gio::DBusProxy, _>(
+        checked_send::<gio::DBusProxy, _>(
             "g-default-timeout",
             DBusProxyStreamExt::g_default_timeout_stream,
         )
         .err(),
     );
-    failures
-        .extend(checked::<gio::DBusProxy, _>("g-flags", DBusProxyStreamExt::g_flags_stream).err());
+    failures.extend(
+        checked_send::<gio::DBusProxy, _>("g-flags", DBusProxyStreamExt::g_flags_stream).err(),
+    );
     failures.extend(
         checked::<gio::DBusProxy, _>(
             "g-interface-info",
@@ -287,20 +298,25 @@ fn gio_property_streams_match_their_properties() {
         .err(),
     );
     failures.extend(
-        checked::<gio::DBusProxy, _>(
+        checked_send::<gio::DBusProxy, _>(
             "g-interface-name",
             DBusProxyStreamExt::g_interface_name_stream,
         )
         .err(),
     );
-    failures
-        .extend(checked::<gio::DBusProxy, _>("g-name", DBusProxyStreamExt::g_name_stream).err());
     failures.extend(
-        checked::<gio::DBusProxy, _>("g-name-owner", DBusProxyStreamExt::g_name_owner_stream).err(),
+        checked_send::<gio::DBusProxy, _>("g-name", DBusProxyStreamExt::g_name_stream).err(),
     );
     failures.extend(
-        checked::<gio::DBusProxy, _>("g-object-path", DBusProxyStreamExt::g_object_path_stream)
+        checked_send::<gio::DBusProxy, _>("g-name-owner", DBusProxyStreamExt::g_name_owner_stream)
             .err(),
+    );
+    failures.extend(
+        checked_send::<gio::DBusProxy, _>(
+            "g-object-path",
+            DBusProxyStreamExt::g_object_path_stream,
+        )
+        .err(),
     );
     failures
         .extend(checked::<gio::DBusServer, _>("active", DBusServerStreamExt::active_stream).err());

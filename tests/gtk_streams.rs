@@ -12,7 +12,7 @@ use std::{
 
 use common::{driver::window::show, within};
 use futures::StreamExt;
-use glib_signal_stream::{prelude::*, ConnectError};
+use glib_signal_stream::{prelude::*, ConnectErrorKind};
 use gtk4::{gdk, prelude::*};
 
 /// The next `n` items of `stream`, failing the test if the stream ends or they do not come.
@@ -45,7 +45,7 @@ fn pressed_with_wrong_parameter_type_is_refused() {
         .try_connect_stream_typed::<(u32, f64, f64)>("pressed")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ArgumentMismatch { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -90,7 +90,7 @@ fn close_request_with_wrong_return_type_is_refused() {
         })
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ReturnTypeMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -120,7 +120,7 @@ fn close_request_without_return_handler_is_refused() {
         .try_connect_stream_typed::<()>("close-request")
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
     window.destroy();

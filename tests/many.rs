@@ -9,7 +9,7 @@ use std::{cell::RefCell, rc::Rc};
 use common::{block_on, Emitter};
 use futures::{stream::FusedStream, StreamExt};
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, BufferPolicy, ConnectError};
+use glib_signal_stream::{prelude::*, BufferPolicy, ConnectErrorKind};
 
 /// The signal indexes of every item, until the stream ends.
 fn indexes(stream: impl futures::Stream<Item = (usize, Vec<glib::Value>)> + Unpin) -> Vec<usize> {
@@ -129,7 +129,7 @@ fn many_with_queues_an_emission_from_inside_its_handler_after_the_one_that_runs_
 fn unknown_signal_connects_nothing() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_many(&["ping", "pong"]).unwrap_err();
-    assert!(matches!(err, ConnectError::UnknownSignal { ref signal, .. } if signal == "pong"));
+    assert!(matches!(err.kind(), ConnectErrorKind::UnknownSignal { signal } if signal == "pong"));
     assert!(!obj.has_handler("ping"));
 }
 
@@ -138,7 +138,7 @@ fn signal_needing_a_return_value_connects_nothing() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_many(&["tick", "ask"]).unwrap_err();
     assert!(
-        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
     assert!(!obj.has_handler("tick"));
@@ -148,7 +148,7 @@ fn signal_needing_a_return_value_connects_nothing() {
 fn empty_signal_list_is_refused() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_many(&[]).unwrap_err();
-    assert!(matches!(err, ConnectError::NoSignal { .. }), "{err:?}");
+    assert!(matches!(err.kind(), ConnectErrorKind::NoSignal), "{err:?}");
     assert_eq!(
         err.to_string(),
         "no signal given for a stream of several signals of type 'SignalStreamTestEmitter'"
@@ -172,7 +172,7 @@ fn typed_item_mismatch_connects_nothing() {
         .try_build()
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ArgumentMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ArgumentMismatch { .. }),
         "{err:?}"
     );
     assert!(!obj.has_handler("ping"));

@@ -8,14 +8,14 @@ use std::{cell::Cell, rc::Rc};
 use common::{block_on, Emitter};
 use futures::StreamExt;
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, ConnectError};
+use glib_signal_stream::{prelude::*, ConnectErrorKind};
 
 #[test]
 fn plain_stream_on_signal_with_return_value_is_refused() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream("ask").unwrap_err();
     assert!(
-        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
     assert!(
@@ -29,7 +29,7 @@ fn typed_stream_on_signal_with_return_value_is_refused() {
     let obj = Emitter::new();
     let err = obj.try_connect_stream_typed::<(i32,)>("ask").unwrap_err();
     assert!(
-        matches!(err, ConnectError::NeedsReturnValue { .. }),
+        matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
 }
@@ -147,7 +147,7 @@ fn answer_of_wrong_type_is_refused() {
         .try_connect_stream_with_return("compute", |_| true)
         .unwrap_err();
     assert!(
-        matches!(err, ConnectError::ReturnTypeMismatch { .. }),
+        matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{err:?}"
     );
 }

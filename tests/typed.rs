@@ -153,8 +153,8 @@ fn subclass_of_an_object_is_refused_for_a_parameter_that_is_no_object() {
         .unwrap_err();
     assert!(
         matches!(
-            err,
-            glib_signal_stream::ConnectError::ArgumentMismatch { .. }
+            err.kind(),
+            glib_signal_stream::ConnectErrorKind::ArgumentMismatch { .. }
         ),
         "{err:?}"
     );

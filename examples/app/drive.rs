@@ -5,7 +5,7 @@
 //! Window 1 is opened by the application's `activate`; each next one by a click on the
 //! previous window's "New window" button. Without a window manager every window appears at
 //! the screen's origin, so the driver moves each new one beside the previous one
-//! (`xdotool windowmove`) before it clicks the previous one's close button, in the title bar
+//! (`move_window`) before it clicks the previous one's close button, in the title bar
 //! GTK draws itself.
 //!
 //! After each close it prints one line:
@@ -28,7 +28,7 @@ use gtk4::prelude::*;
 
 use crate::{
     window::{live_tasks, AppWindow},
-    xinput::{click, wait_until_drawn, within, xdotool},
+    xinput::{click, find_window, key, move_window, type_text, wait_until_drawn, within},
 };
 
 /// Starts the driver once the application has started; the application is held (it would
@@ -100,11 +100,8 @@ async fn next_window(
 /// returns its X window id.
 async fn show(window: &AppWindow, slot: usize) -> Result<String, String> {
     wait_until_drawn(window.upcast_ref()).await?;
-    let title = format!("^{}$", window.title().unwrap_or_default());
-    let found = xdotool(&["search", "--sync", "--onlyvisible", "--name", &title]).await?;
-    let id = found.lines().last().ok_or("window not found")?.to_owned();
-    let x = (slot * 640).to_string();
-    xdotool(&["windowmove", "--sync", &id, &x, "0"]).await?;
+    let id = find_window(&window.title().unwrap_or_default()).await?;
+    move_window(&id, slot as i32 * 640, 0).await?;
     wait_until_drawn(window.upcast_ref()).await?;
     Ok(id)
 }
@@ -127,9 +124,9 @@ async fn use_window(window: &AppWindow, id: &str) -> Result<(), String> {
     let entry: gtk::Entry = find(window, "entry")?.downcast().map_err(|_| "an entry")?;
     let mut texts = entry.property_stream::<String>("text");
     click(id, window.upcast_ref(), &entry).await?;
-    xdotool(&["type", "--delay", "20", "hello"]).await?;
+    type_text("hello", 20).await?;
     wait_for(&mut texts, "hello", "the typed text").await?;
-    xdotool(&["key", "Return"]).await?;
+    key("Return").await?;
     wait_for(&mut texts, "", "the entry cleared on Return").await
 }
 

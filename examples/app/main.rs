@@ -10,8 +10,8 @@
 //! - a property stream (the entry's text mirrored on a label).
 //!
 //! On a desktop it opens a window; "New window" opens more. With no display it starts its own
-//! Xvfb and drives itself with real input through xdotool (`drive.rs`): it opens and closes
-//! windows (clicking "New window", then the close button of the window's own title bar), and
+//! Xvfb and drives itself with real X input (`drive.rs`, with `../shared/xinput.rs`): it
+//! opens and closes windows (clicking "New window", then the close button of the window's own title bar), and
 //! after each close prints what is left of the closed window.
 //!
 //! ```sh

@@ -8,7 +8,7 @@ use glib_signal_stream::prelude::*;
 use gtk4::prelude::*;
 
 use crate::{
-    xinput::{click, command, wait_until_drawn, within, xdotool},
+    xinput::{click, command, find_window, type_text, wait_until_drawn, within},
     Ui, TITLE,
 };
 
@@ -21,8 +21,7 @@ pub async fn run(ui: Rc<Ui>) -> Result<(), String> {
 
 async fn steps(ui: &Ui) -> Result<(), String> {
     wait_until_drawn(&ui.window).await?;
-    let window_id = xdotool(&["search", "--name", &format!("^{TITLE}$")]).await?;
-    let window_id = window_id.lines().last().ok_or("demo window not found")?;
+    let window_id = &find_window(TITLE).await?;
 
     let mut clicks = ui.button.clicked_stream();
     for _ in 0..3 {
@@ -32,7 +31,7 @@ async fn steps(ui: &Ui) -> Result<(), String> {
 
     let mut texts = ui.entry.property_stream::<String>("text");
     click(window_id, &ui.window, &ui.entry).await?;
-    xdotool(&["type", "--delay", "50", "hello"]).await?;
+    type_text("hello", 50).await?;
     within(
         async {
             while let Some(text) = texts.next().await {

@@ -8,7 +8,7 @@
 //!
 //! On a desktop it opens a window for you to play with. With no display (no `DISPLAY` or
 //! `WAYLAND_DISPLAY`), it starts its own Xvfb, runs itself there and drives itself with real
-//! input through xdotool (clicks, typing), prints what happened, saves a screenshot of its
+//! X input (clicks, typing), prints what happened, saves a screenshot of its
 //! window (with ImageMagick's `import`) to `demo.png` (or `$GSS_DEMO_SCREENSHOT`), stops Xvfb
 //! and exits. That part lives beside this file (`drive.rs`, the steps) and in `../shared/`
 //! (`xinput.rs`, the X input; `headless.rs`, the private Xvfb).

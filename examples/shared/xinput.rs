@@ -2,6 +2,9 @@
 //! from a widget's bounds, waits on the window's own frame clock, commands run without
 //! blocking the main loop. Included with `#[path]` by each example that drives itself.
 
+// Each example that includes this file uses part of it.
+#![allow(dead_code)]
+
 use std::{future::Future, time::Duration};
 
 use futures::{future, StreamExt};
@@ -42,6 +45,7 @@ pub async fn wait_until_drawn(window: &gtk::Window) -> Result<(), String> {
     .await
 }
 
+/// Moves the pointer over the centre of `widget` and clicks it with the first button.
 pub async fn click(
     window_id: &str,
     window: &gtk::Window,
@@ -66,7 +70,48 @@ pub async fn click(
     .map(drop)
 }
 
-pub async fn xdotool(args: &[&str]) -> Result<String, String> {
+/// The X window id of the visible window titled exactly `title` (the newest one), waiting
+/// until there is one.
+pub async fn find_window(title: &str) -> Result<String, String> {
+    let found = xdotool(&[
+        "search",
+        "--sync",
+        "--onlyvisible",
+        "--name",
+        &format!("^{title}$"),
+    ])
+    .await?;
+    let id = found.lines().last().ok_or("window not found")?;
+    Ok(id.to_owned())
+}
+
+/// Moves X window `window_id` to `(x, y)` on the screen and waits until it is there.
+pub async fn move_window(window_id: &str, x: i32, y: i32) -> Result<(), String> {
+    xdotool(&[
+        "windowmove",
+        "--sync",
+        window_id,
+        &x.to_string(),
+        &y.to_string(),
+    ])
+    .await
+    .map(drop)
+}
+
+/// Types `text` into the focused widget, one key every `delay_ms` milliseconds.
+pub async fn type_text(text: &str, delay_ms: u32) -> Result<(), String> {
+    xdotool(&["type", "--delay", &delay_ms.to_string(), text])
+        .await
+        .map(drop)
+}
+
+/// Presses and releases `key` (an X keysym name such as `Return`).
+pub async fn key(key: &str) -> Result<(), String> {
+    xdotool(&["key", key]).await.map(drop)
+}
+
+/// The one place the examples run xdotool.
+async fn xdotool(args: &[&str]) -> Result<String, String> {
     command(&[&["xdotool"], args].concat()).await
 }
 

@@ -124,10 +124,24 @@ pub fn test_file(body: &str) -> (PathBuf, String) {
 fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait: &str) -> String {
     let path = &ty.path;
     let mut out = String::new();
+    // The stream types the `_stream_with` methods return (see `with_method`).
+    let mut streams: Vec<_> = methods
+        .iter()
+        .map(|m| {
+            if item(ty, m).convert.is_none() && crate::send::signal_is_send(ty.class, m) {
+                "SendSignalStream"
+            } else {
+                "SignalStream"
+            }
+        })
+        .collect();
+    streams.sort_unstable();
+    streams.dedup();
+    let stream = streams.join(", ");
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{ManySignalStreamBuilder, SignalEvents, SignalStream}};\n\n\
+         use crate::{{ManySignalStreamBuilder, SignalEvents, {stream}}};\n\n\
          /// The signals of [`{path}`] itself that return nothing, one variant each with the\n\
          /// signal's parameters: the items of\n\
          /// [`events_stream::<{enum_name}>()`](crate::prelude::SignalStreamExt::events_stream),\n\
@@ -220,7 +234,7 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
     let obj = format!("self.upcast_ref::<{}>().upcast_ref()", ty.path);
     let (signal, detail_arg) = if m.detailed {
         (
-            format!("&crate::typed::detailed(\"{}\", detail)", m.signal),
+            format!("&crate::auto_support::detailed(\"{}\", detail)", m.signal),
             ", detail: Option<&str>",
         )
     } else {
@@ -230,10 +244,27 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
         "move |{pattern}: &{item_type}| handler({})",
         pass.join(", ")
     );
+    // The rule of `send.rs`: a `Send + Sync` type's stream of `Send` items is `Send`, its
+    // handler `Send + Sync` and run on whatever thread emits.
+    if item.convert.is_none() && crate::send::signal_is_send(ty.class, m) {
+        return format!(
+            "    /// Like [`{name}`](crate::prelude::{trait_name}::{name}), and `handler` runs inside each\n    \
+             /// emission with the parameters, on whatever thread emits, before it returns; the item\n    \
+             /// is then queued.\n    \
+             #[doc(alias = \"{signal_name}\")]\n    \
+             fn {name}_with<F>(&self{detail_arg}, handler: F) -> SendSignalStream<{item_type}, Self>\n    \
+             where\n        Self: Send + Sync,\n        F: Fn({args}) + Send + Sync + 'static,\n    {{\n        \
+             crate::auto_support::send_stream_with_return(self, {signal}, {handler})\n    }}\n\n",
+            name = m.name,
+            trait_name = ty.trait_name,
+            signal_name = m.signal,
+            args = handler_args.join(", "),
+        );
+    }
     let call = match &item.convert {
-        None => format!("crate::typed::stream_with_return({obj}, {signal}, {handler})"),
+        None => format!("crate::auto_support::stream_with_return({obj}, {signal}, {handler})"),
         Some((gir, f)) => format!(
-            "crate::typed_map::stream_map_with({obj}, {signal}, {}, {handler})",
+            "crate::auto_support::stream_map_with({obj}, {signal}, {}, {handler})",
             conversion(gir, f, n)
         ),
     };

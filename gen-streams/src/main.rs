@@ -19,6 +19,7 @@ mod overrides;
 mod property;
 mod report;
 mod rust;
+mod send;
 mod test;
 mod versions;
 mod write;
@@ -53,13 +54,13 @@ pub const TARGETS: [Target; 2] = [
     Target {
         ns: "Gio",
         file: "Gio-2.0.gir",
-        dir: "src/gio/auto",
+        dir: "src/gio_streams/auto",
         feature: "gio",
     },
     Target {
         ns: "Gtk",
         file: "Gtk-4.0.gir",
-        dir: "src/gtk/auto",
+        dir: "src/gtk_streams/auto",
         feature: "gtk",
     },
 ];

@@ -7,29 +7,20 @@ use std::{collections::HashMap, fmt::Write};
 use crate::{
     links::Links,
     property::PropertyMethod,
+    send,
     versions::Versions,
     write::{tuple, Method, TypeStreams},
     Target,
 };
 
-/// The types whose Rust binding is `Send + Sync` and whose signals' parameters are `Send`:
-/// their signal streams accept emissions from any thread (`SendSignalStream`,
-/// `Self: Send + Sync`); every other type's streams are local. `GDBusObjectManagerClient` is
-/// `Send + Sync` too, but its signals carry a `gio::DBusObjectProxy`, whose binding is not
-/// `Send`.
-const SEND_SYNC: [&str; 3] = ["GCancellable", "GDBusConnection", "GDBusProxy"];
-
-/// Whether `class`'s signal streams are `Send` (see [`SEND_SYNC`]).
-pub fn is_send_sync(class: &crate::gir::Class) -> bool {
-    SEND_SYNC.contains(&class.c_type.as_str())
-}
-
-/// The rule, stated in the documentation of each `Send` type's trait.
+/// The rule of [`send`](crate::send), stated in the documentation of each `Send + Sync`
+/// type's trait.
 const SEND_RULE: &str = "///\n\
-    /// Its Rust binding and its signals' parameters are `Send + Sync`, so its signal streams\n\
-    /// accept emissions from any thread: they are [`SendSignalStream`](crate::SendSignalStream)s,\n\
-    /// which any executor can poll. The streams of every other type are local\n\
-    /// [`SignalStream`](crate::SignalStream)s.\n";
+    /// Its Rust binding is `Send + Sync`, so its streams whose items can be sent to another\n\
+    /// thread accept emissions from any thread: they are\n\
+    /// [`SendSignalStream`](crate::SendSignalStream)s and\n\
+    /// [`SendPropertyStream`](crate::SendPropertyStream)s, which any executor can poll. Its\n\
+    /// other streams, and the streams of every other type, are local.\n";
 
 /// The "generated, do not edit" header naming the GIR files and the library versions.
 pub fn header(target: &Target, versions: &Versions) -> String {
@@ -54,42 +45,35 @@ pub fn module(
     docs: &HashMap<String, String>,
     links: &Links,
 ) -> String {
-    let send = is_send_sync(ty.class);
+    let sends = |m: &Method| send::signal_is_send(ty.class, m);
     let mut helpers = Vec::new();
-    if ty
-        .methods
-        .iter()
-        .any(|m| m.ret.is_none() && !crate::overrides::converted(ty, m))
-    {
-        helpers.push(if send { "send_stream" } else { "stream" });
-    }
-    if ty.methods.iter().any(|m| m.ret.is_some()) {
-        helpers.push(if send {
-            "send_stream_with_return"
-        } else {
-            "stream_with_return"
-        });
-    }
-    if ty.methods.iter().any(|m| m.detailed) {
-        helpers.push("detailed");
-    }
-    for p in &ty.properties {
-        if !helpers.contains(&p.helper) {
-            helpers.push(p.helper);
+    let mut types = Vec::new();
+    for m in &ty.methods {
+        let (helper, stream) = match (&m.ret, sends(m)) {
+            (None, _) if crate::overrides::converted(ty, m) => (None, "SignalStream"),
+            (None, false) => (Some("stream"), "SignalStream"),
+            (None, true) => (Some("send_stream"), "SendSignalStream"),
+            (Some(_), false) => (Some("stream_with_return"), "SignalStream"),
+            (Some(_), true) => (Some("send_stream_with_return"), "SendSignalStream"),
+        };
+        helpers.extend(helper);
+        types.push(stream);
+        if m.detailed {
+            helpers.push("detailed");
         }
     }
-    helpers.sort_unstable();
-    let mut types = Vec::new();
-    if !ty.properties.is_empty() {
-        types.push("PropertyStream");
-    }
-    if !ty.methods.is_empty() {
-        types.push(if send {
-            "SendSignalStream"
+    for p in &ty.properties {
+        helpers.push(p.helper);
+        types.push(if p.helper == "property_send" {
+            "SendPropertyStream"
         } else {
-            "SignalStream"
+            "PropertyStream"
         });
     }
+    helpers.sort_unstable();
+    helpers.dedup();
+    types.sort_unstable();
+    types.dedup();
     let mut out = header(target, versions);
     let kind = if ty.class.interface {
         "implementors"
@@ -104,14 +88,18 @@ pub fn module(
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{typed::{{{}}}, {}}};\n\n\
+         use crate::{{auto_support::{{{}}}, {}}};\n\n\
          /// Typed {what} streams for [`{path}`] and its {kind}.\n{rule}\
          pub trait {name}: IsA<{path}> {{\n",
         helpers.join(", "),
         types.join(", "),
         path = ty.path,
         name = ty.trait_name,
-        rule = if send { SEND_RULE } else { "" },
+        rule = if send::is_send_sync(ty.class) {
+            SEND_RULE
+        } else {
+            ""
+        },
     );
     for m in &ty.methods {
         let doc = docs.get(&format!("{}.{}.{}", target.ns, ty.class.name, m.signal));
@@ -185,6 +173,8 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
         }
         None => generated_doc(ty, m, connect.as_deref()),
     };
+    let params: Vec<_> = m.params.iter().map(|(_, ty)| ty).collect();
+    out.extend(send::local_reason(ty.class, &params));
     let _ = writeln!(out, "#[doc(alias = \"{}\")]", m.signal);
     deprecated(&mut out, m.deprecated.as_deref());
     let obj = object(ty);
@@ -199,7 +189,7 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
         ""
     };
     let item = m.item();
-    let send = is_send_sync(ty.class);
+    let send = send::signal_is_send(ty.class, m);
     // A `Send + Sync` type's streams hold it as its own type: `self`, no upcast.
     let (obj, prefix, bounds, where_self) = if send {
         (
@@ -289,21 +279,34 @@ fn property_source(ty: &TypeStreams<'_>, p: &PropertyMethod, links: &Links) -> S
             p.property
         );
     }
+    out.extend(send::local_reason(ty.class, &[&p.ty]));
     let _ = writeln!(out, "#[doc(alias = \"{}\")]", p.property);
     deprecated(&mut out, p.deprecated.as_deref());
     if p.name.starts_with("from_") || p.name.starts_with("into_") {
         // `from-charset`: the property's name, not a conversion.
         out.push_str("#[allow(clippy::wrong_self_convention)]\n");
     }
-    let _ = write!(
-        out,
-        "fn {}(&self) -> PropertyStream<{}> {{\n    {}({}, \"{}\")\n}}\n\n",
-        p.name,
-        p.ty.owned(),
-        p.helper,
-        object(ty),
-        p.property
-    );
+    if p.helper == "property_send" {
+        // Like a `Send` signal stream: it holds `self` as its own type, no upcast.
+        let _ = write!(
+            out,
+            "fn {}(&self) -> SendPropertyStream<{}, Self>\nwhere\n    Self: Send + Sync,\n{{\n    \
+             property_send(self, \"{}\")\n}}\n\n",
+            p.name,
+            p.ty.owned(),
+            p.property
+        );
+    } else {
+        let _ = write!(
+            out,
+            "fn {}(&self) -> PropertyStream<{}> {{\n    {}({}, \"{}\")\n}}\n\n",
+            p.name,
+            p.ty.owned(),
+            p.helper,
+            object(ty),
+            p.property
+        );
+    }
     out
 }
 

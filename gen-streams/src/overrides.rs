@@ -17,19 +17,19 @@ const OVERRIDES: [(&str, &str, &str, Option<&str>); 7] = [
         "Dialog",
         "response",
         "gtk4::ResponseType",
-        Some("crate::gtk::response_type"),
+        Some("crate::auto_support::response_type"),
     ),
     (
         "InfoBar",
         "response",
         "gtk4::ResponseType",
-        Some("crate::gtk::response_type"),
+        Some("crate::auto_support::response_type"),
     ),
     (
         "NativeDialog",
         "response",
         "gtk4::ResponseType",
-        Some("crate::gtk::response_type"),
+        Some("crate::auto_support::response_type"),
     ),
     ("SignalListItemFactory", "bind", "gtk4::ListItem", None),
     ("SignalListItemFactory", "setup", "gtk4::ListItem", None),
@@ -107,7 +107,7 @@ pub fn stream_call(
     let call = match item.convert {
         None => format!("stream({obj}, {signal})"),
         Some((gir, f)) => format!(
-            "crate::typed_map::stream_map({obj}, {signal}, {})",
+            "crate::auto_support::stream_map({obj}, {signal}, {})",
             conversion(&gir, f, m.params.len())
         ),
     };

@@ -12,6 +12,7 @@ use crate::{
     gir::{qualify, Class, Index, Kind, Property},
     links::Links,
     rust::{self, RustType},
+    send,
     write::Skipped,
     Target,
 };
@@ -28,25 +29,10 @@ const NULL_UNANNOTATED: [(&str, &str); 6] = [
     ("TextView", "extra-menu"),
 ];
 
-/// Send + Sync types: the one place that decides which types' property streams are made by a
-/// thread-safe helper. The threads issue makes the *signal* streams of `GCancellable`,
-/// `GDBusConnection`, `GDBusProxy` and `GDBusObjectManagerClient` Send; their property streams
-/// follow once the crate has a Send property stream (`property_stream_send`, with a
-/// `typed::property_send` helper): list their C type names here and the generated methods
-/// call that helper. Until then this is empty and every property stream is local.
-const SEND_SYNC: [(&str, &str); 0] = [];
-
-/// The `typed` helper that makes `class`'s property streams.
-fn helper(class: &Class) -> &'static str {
-    SEND_SYNC
-        .iter()
-        .find(|(c_type, _)| *c_type == class.c_type)
-        .map_or("property", |(_, helper)| helper)
-}
-
 /// One generated `<property>_stream` method.
 pub struct PropertyMethod {
-    /// The `typed` function it calls (see [`SEND_SYNC`]).
+    /// The `auto_support` function it calls: `property_send` for a `Send` stream (see
+    /// [`send`](crate::send)), else `property`.
     pub helper: &'static str,
     /// The GIR name (`use-underline`).
     pub property: String,
@@ -129,7 +115,11 @@ fn method(
         format!("{base}_stream")
     };
     Ok(PropertyMethod {
-        helper: helper(class),
+        helper: if send::property_is_send(class, &ty) {
+            "property_send"
+        } else {
+            "property"
+        },
         property: property.name.clone(),
         name,
         ty,

@@ -62,7 +62,7 @@ impl TestFile {
                         format!(", {}, _, {}", ret.path(), fn_pointer(m, ret)),
                     ),
                 };
-                let send = if crate::module::is_send_sync(ty.class) {
+                let send = if crate::send::signal_is_send(ty.class, m) {
                     "_send"
                 } else {
                     ""
@@ -131,7 +131,8 @@ impl TestFile {
             for p in &ty.properties {
                 let _ = writeln!(
                     self.body,
-                    "    failures.extend(checked::<{path}, _>(\"{property}\", {trait_name}::{name}).err());",
+                    "    failures.extend(checked{send}::<{path}, _>(\"{property}\", {trait_name}::{name}).err());",
+                    send = if p.helper == "property_send" { "_send" } else { "" },
                     path = ty.path,
                     property = p.property,
                     trait_name = ty.trait_name,
@@ -172,11 +173,14 @@ impl TestFile {
              #![allow(deprecated)]\n\n\
              use futures_util::{{FutureExt, StreamExt}};\n\
              use glib::{{prelude::*, value::FromValue}};\n\
-             use glib_signal_stream::{{check_property, prelude::*, PropertyStream}};\n\n\
+             use glib_signal_stream::{{check_property, prelude::*, PropertyStream, SendPropertyStream}};\n\n\
              fn checked<T: StaticType, V: for<'a> FromValue<'a> + StaticType>(\n    property: &str,\n    _method: fn(&T) -> PropertyStream<V>,\n\
              ) -> Result<(), String> {{\n    check_property::<V>(T::static_type(), property).map_err(|e| e.to_string())\n}}\n\n\
+             // The streams of `Send + Sync` types whose items are `Send` are `SendPropertyStream`s.\n\
+             fn checked_send<T: StaticType + ObjectType + Send + Sync, V: for<'a> FromValue<'a> + StaticType>(\n    property: &str,\n    _method: fn(&T) -> SendPropertyStream<V, T>,\n\
+             ) -> Result<(), String> {{\n    check_property::<V>(T::static_type(), property).map_err(|e| e.to_string())\n}}\n\n\
              /// `Err` unless the stream's first item, the value when it was created, is ready.\n\
-             fn current<V>(obj: &impl ObjectType, property: &str, mut stream: PropertyStream<V>) -> Result<(), String> {{\n    \
+             fn current<V, S: futures_util::Stream<Item = V> + Unpin>(obj: &impl ObjectType, property: &str, mut stream: S) -> Result<(), String> {{\n    \
              match stream.next().now_or_never() {{\n        Some(Some(_)) => Ok(()),\n        \
              _ => Err(format!(\"{{}}:{{property}}: no current value\", obj.type_().name())),\n    }}\n}}\n\n{}",
             header_of_tests(versions),
