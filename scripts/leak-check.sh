@@ -3,7 +3,8 @@
 # - connect / emit / drop cycles (examples/leak_check.rs, with its own emitter: every kind of stream
 #   and every way one ends);
 # - the re-entrancy tests and a short run of the model-based test (random sequences with
-#   drops, dispose and emissions inside emissions).
+#   drops, dispose and emissions inside emissions);
+# - a short run of four threads emitting into one Send stream while it is polled.
 # Fails on any invalid memory access and on any block definitely lost: a stream, queue,
 # closure or item that nothing frees. (tests/misuse.rs is left out: it runs itself again in
 # child processes, with GLib's fatal warnings.)
@@ -30,4 +31,7 @@ runner_var="CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUNNER"
 export "$runner_var"="${VALGRIND[*]}"
 PROPTEST_CASES="${LEAK_CHECK_MODEL_CASES:-150}" cargo test --no-default-features \
     --test reentrancy --test model -- --test-threads=1
+THREADS_PER_THREAD="${LEAK_CHECK_PER_THREAD:-2000}" cargo test --no-default-features \
+    --test threads -- --test-threads=1 --exact \
+    four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads_order
 echo "leak check: no invalid access, no block definitely lost"

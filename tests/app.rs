@@ -8,8 +8,9 @@
 //! still alive, and `VmRSS`.
 #![cfg(feature = "gtk")]
 
-#[path = "common/driver.rs"]
-mod driver;
+mod common;
+
+use common::driver;
 
 use driver::{example, lines, run_to_end};
 

@@ -1,7 +1,7 @@
 //! `check_property`: the checks of a property stream, made on a type without an instance.
 #![cfg(feature = "gio")]
 
-mod support;
+mod common;
 
 use glib::prelude::*;
 use glib_signal_stream::{check_property, ConnectErrorKind};
@@ -28,7 +28,7 @@ fn wrong_item_type_is_a_type_mismatch() {
 }
 
 #[test]
-fn unknown_property_is_refused() {
+fn unknown_property_fails_the_check() {
     for type_ in [gio::SimpleAction::static_type(), gio::Action::static_type()] {
         assert!(matches!(
             check_property::<bool>(type_, "no-such-property").map_err(|err| err.kind().clone()),
@@ -40,7 +40,7 @@ fn unknown_property_is_refused() {
 #[test]
 fn write_only_property_is_not_readable() {
     assert!(matches!(
-        check_property::<u64>(support::Emitter::static_type(), "secret")
+        check_property::<u64>(common::Emitter::static_type(), "secret")
             .map_err(|err| err.kind().clone()),
         Err(ConnectErrorKind::PropertyNotReadable { .. })
     ));

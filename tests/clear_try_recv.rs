@@ -42,14 +42,14 @@ fn cleared_items_are_not_counted_as_dropped() {
 #[test]
 fn clear_drops_the_items_after_releasing_the_queue() {
     let obj = Emitter::new();
-    let mut objects = obj.connect_stream_typed::<(glib::Object,)>("object");
+    let mut objects = obj.connect_stream_typed::<(glib::Object,)>("carry");
     let item = glib::Object::new::<glib::Object>();
     // Finalizing the cleared item emits into the same stream: it must find the queue free.
     item.add_weak_ref_notify_local({
         let obj = obj.clone();
-        move || obj.emit_by_name::<()>("object", &[&glib::Object::new::<glib::Object>()])
+        move || obj.emit_by_name::<()>("carry", &[&glib::Object::new::<glib::Object>()])
     });
-    obj.emit_by_name::<()>("object", &[&item]);
+    obj.emit_by_name::<()>("carry", &[&item]);
     drop(item);
     assert_eq!(objects.clear(), 1);
     assert_eq!(

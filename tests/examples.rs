@@ -3,14 +3,15 @@
 //! The examples are built once with the features of this test build (`cargo build
 //! --examples`), then run as child processes whose stdout is read line by line. GTK examples
 //! run on the display that `scripts/test.sh` provides (`xvfb-run`) and are driven with real
-//! X input (`common/driver.rs`); `examples/test_hook` prints where their widgets are when
+//! X input (`common::driver`); `examples/test_hook` prints where their widgets are when
 //! `GSS_PRINT_GEOMETRY=1`.
 //!
 //! No wait is timed: each waits for a line the example prints, bounded by a generous safety
 //! timeout that fails the test with everything the example printed.
 
-#[path = "common/driver.rs"]
-mod driver;
+mod common;
+
+use common::driver;
 
 use std::{path::Path, process::Command};
 
@@ -144,7 +145,7 @@ fn file_monitor_prints_changes_made_in_the_directory() {
     );
 }
 
-/// GTK examples, driven with real X input on the display of `scripts/test.sh`.
+/// GTK examples, driven with real X input (`common::driver`) on the display of `scripts/test.sh`.
 #[cfg(feature = "gtk")]
 mod gtk_examples {
     use super::*;

@@ -2,10 +2,10 @@
 
 mod common;
 
-use std::task::{Context, Poll};
+use std::task::Poll;
 
-use common::{block_on, Emitter};
-use futures::{future::FusedFuture, task::noop_waker, FutureExt};
+use common::{block_on, poll_future_once, Emitter};
+use futures::future::FusedFuture;
 use glib_signal_stream::prelude::*;
 
 #[test]
@@ -23,11 +23,9 @@ fn resolves_to_next_emission_arguments() {
 fn resolves_to_emission_that_happens_while_pending() {
     let obj = Emitter::new();
     let mut next_tick = obj.signal_future("tick");
-    let waker = noop_waker();
-    let mut cx = Context::from_waker(&waker);
-    assert!(next_tick.poll_unpin(&mut cx).is_pending());
+    assert!(poll_future_once(&mut next_tick).is_pending());
     obj.tick(4);
-    match next_tick.poll_unpin(&mut cx) {
+    match poll_future_once(&mut next_tick) {
         Poll::Ready(Some(args)) => assert_eq!(args[0].get::<u64>().unwrap(), 4),
         other => panic!("expected the emission, got {other:?}"),
     }
@@ -72,10 +70,7 @@ fn resolves_to_none_when_emitter_run_dispose_while_referenced() {
 fn dropping_pending_future_disconnects() {
     let obj = Emitter::new();
     let mut next_tick = obj.signal_future("tick");
-    let waker = noop_waker();
-    assert!(next_tick
-        .poll_unpin(&mut Context::from_waker(&waker))
-        .is_pending());
+    assert!(poll_future_once(&mut next_tick).is_pending());
     drop(next_tick);
     assert!(!obj.has_handler("tick"));
 }
@@ -86,10 +81,7 @@ fn is_terminated_after_resolving() {
     let mut next_tick = obj.signal_future("tick");
     assert!(!next_tick.is_terminated());
     obj.tick(1);
-    let waker = noop_waker();
-    assert!(next_tick
-        .poll_unpin(&mut Context::from_waker(&waker))
-        .is_ready());
+    assert!(poll_future_once(&mut next_tick).is_ready());
     assert!(next_tick.is_terminated());
 }
 

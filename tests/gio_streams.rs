@@ -2,6 +2,8 @@
 //! client on the loopback interface).
 #![cfg(feature = "gio")]
 
+mod common;
+
 use std::{
     cell::Cell,
     future::Future,
@@ -14,7 +16,8 @@ use std::{
     },
 };
 
-use futures::{FutureExt, StreamExt};
+use common::within;
+use futures::StreamExt;
 use gio::prelude::*;
 use glib_signal_stream::{prelude::*, ConnectErrorKind};
 
@@ -22,16 +25,8 @@ use glib_signal_stream::{prelude::*, ConnectErrorKind};
 /// that GIO attaches its sources (file monitors, socket listeners) to it.
 fn run<F: Future>(make: impl FnOnce() -> F) -> F::Output {
     let ctx = glib::MainContext::new();
-    ctx.with_thread_default(|| ctx.block_on(make()))
+    ctx.with_thread_default(|| ctx.block_on(within("the end of the test", make())))
         .expect("a fresh main context can be acquired")
-}
-
-/// Awaits `fut`, failing the test if it takes more than 20 seconds (a safety net only).
-async fn within<F: Future>(what: &str, fut: F) -> F::Output {
-    futures::select! {
-        out = fut.fuse() => out,
-        _ = glib::timeout_future_seconds(20).fuse() => panic!("timed out waiting for {what}"),
-    }
 }
 
 /// Runs `app` once: it activates, then quits since nothing holds it.

@@ -1,27 +1,19 @@
 //! The typed GTK streams: connect-time type checks, and real emissions driven by real X input
-//! (xdotool clicks and key presses on real windows). Run under Xvfb: see `scripts/test.sh`.
+//! (real clicks and key presses on real windows, through `common::driver`). Run under Xvfb: see `scripts/test.sh`.
 #![cfg(feature = "gtk")]
+
+mod common;
 
 use std::{
     cell::{Cell, RefCell},
     collections::HashMap,
-    ffi::OsStr,
-    future::Future,
     rc::Rc,
-    time::Duration,
 };
 
-use futures::{FutureExt, StreamExt};
+use common::{driver::window::show, within};
+use futures::StreamExt;
 use glib_signal_stream::{prelude::*, ConnectErrorKind};
-use gtk4::{gdk, graphene, prelude::*};
-
-/// Awaits `fut`, failing the test if it takes more than 20 seconds (a safety net only).
-async fn within<F: Future>(what: &str, fut: F) -> F::Output {
-    futures::select! {
-        out = fut.fuse() => out,
-        _ = glib::timeout_future_seconds(20).fuse() => panic!("timed out waiting for {what}"),
-    }
-}
+use gtk4::{gdk, prelude::*};
 
 /// The next `n` items of `stream`, failing the test if the stream ends or they do not come.
 async fn next_items<S: futures::Stream + Unpin>(
@@ -42,140 +34,6 @@ async fn next_items<S: futures::Stream + Unpin>(
         items
     })
     .await
-}
-
-/// Runs `xdotool ARGS` without blocking the main loop and returns its standard output.
-async fn xdotool(args: &[&str]) -> String {
-    let mut argv: Vec<&OsStr> = vec![OsStr::new("xdotool")];
-    argv.extend(args.iter().map(OsStr::new));
-    let process = gio::Subprocess::newv(
-        &argv,
-        gio::SubprocessFlags::STDOUT_PIPE | gio::SubprocessFlags::STDERR_PIPE,
-    )
-    .expect("xdotool is installed (scripts/ensure-deps.sh)");
-    let what = format!("xdotool {}", args.join(" "));
-    let output = futures::select! {
-        out = process.communicate_utf8_future(None).fuse() => out,
-        _ = glib::timeout_future_seconds(20).fuse() => {
-            process.force_exit();
-            panic!("timed out waiting for {what}");
-        }
-    };
-    let (stdout, stderr) = output.unwrap_or_else(|err| panic!("{what}: {err}"));
-    assert!(
-        process.is_successful(),
-        "{what} failed: {}",
-        stderr.as_deref().unwrap_or_default()
-    );
-    stdout.map(String::from).unwrap_or_default()
-}
-
-/// A window shown on the X display; destroyed when dropped, so that windows of earlier tests
-/// (all at the same place without a window manager) never catch later tests' input.
-struct Shown {
-    window: gtk4::Window,
-    xid: String,
-    origin: (f64, f64),
-}
-
-impl Drop for Shown {
-    fn drop(&mut self) {
-        self.window.destroy();
-    }
-}
-
-/// Presents `window` with `child` and waits until X shows it and `child` is laid out.
-async fn show(window: &gtk4::Window, child: &impl IsA<gtk4::Widget>) -> Shown {
-    thread_local!(static COUNT: Cell<u32> = const { Cell::new(0) });
-    let title = format!(
-        "glib-signal-stream-test-{}-{}",
-        std::process::id(),
-        COUNT.replace(COUNT.get() + 1)
-    );
-    window.set_title(Some(&title));
-    window.set_default_size(320, 240);
-    window.present();
-
-    let found = xdotool(&[
-        "search",
-        "--sync",
-        "--onlyvisible",
-        "--name",
-        &format!("^{title}$"),
-    ])
-    .await;
-    let xid = found
-        .lines()
-        .next()
-        .expect("xdotool found the window")
-        .to_owned();
-    let geometry = xdotool(&["getwindowgeometry", "--shell", &xid]).await;
-    let field = |name: &str| -> f64 {
-        geometry
-            .lines()
-            .find_map(|line| line.strip_prefix(name)?.strip_prefix('='))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in {geometry:?}"))
-    };
-    let origin = (field("X"), field("Y"));
-
-    // Mapped does not mean laid out: wait (bounded) for the child's allocation.
-    let child = child.as_ref();
-    for _ in 0..400 {
-        if child.width() > 0 && child.height() > 0 && child.is_mapped() {
-            break;
-        }
-        glib::timeout_future(Duration::from_millis(50)).await;
-    }
-    assert!(
-        child.width() > 0 && child.is_mapped(),
-        "the widget was never laid out"
-    );
-    Shown {
-        window: window.clone(),
-        xid,
-        origin,
-    }
-}
-
-impl Shown {
-    /// The screen position of `point` in `widget`'s coordinates.
-    fn screen_point(&self, widget: &impl IsA<gtk4::Widget>, x: f64, y: f64) -> (i32, i32) {
-        let point = widget
-            .compute_point(&self.window, &graphene::Point::new(x as f32, y as f32))
-            .expect("the widget is inside the window");
-        let (sx, sy) = self.window.surface_transform();
-        (
-            (self.origin.0 + sx + f64::from(point.x())).round() as i32,
-            (self.origin.1 + sy + f64::from(point.y())).round() as i32,
-        )
-    }
-
-    /// Clicks `widget` at `(x, y)` of its own coordinates with the real (XTEST) pointer.
-    async fn click_at(&self, widget: &impl IsA<gtk4::Widget>, x: f64, y: f64) {
-        let (sx, sy) = self.screen_point(widget, x, y);
-        xdotool(&[
-            "mousemove",
-            "--sync",
-            &sx.to_string(),
-            &sy.to_string(),
-            "click",
-            "1",
-        ])
-        .await;
-    }
-
-    /// Clicks the middle of `widget`.
-    async fn click(&self, widget: &impl IsA<gtk4::Widget>) {
-        let (w, h) = (widget.width(), widget.height());
-        self.click_at(widget, f64::from(w) / 2.0, f64::from(h) / 2.0)
-            .await;
-    }
-
-    /// Gives the window the X keyboard focus (there is no window manager to do it).
-    async fn focus(&self) {
-        xdotool(&["windowfocus", "--sync", &self.xid]).await;
-    }
 }
 
 // Connect-time checks on GTK signals.
@@ -386,7 +244,7 @@ async fn key_pressed_stream_sees_real_keys() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["type", "abc"]).await;
+    shown.type_text("abc").await;
     let items = next_items(&mut presses, 3, "three key presses").await;
     let keys: Vec<gdk::Key> = items.iter().map(|(key, _, _)| *key).collect();
     assert_eq!(keys, [gdk::Key::a, gdk::Key::b, gdk::Key::c]);
@@ -399,7 +257,7 @@ async fn key_released_stream_sees_real_keys() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["key", "x", "Escape"]).await;
+    shown.keys(&["x", "Escape"]).await;
     let items = next_items(&mut releases, 2, "two key releases").await;
     let keys: Vec<gdk::Key> = items.iter().map(|(key, _, _)| *key).collect();
     assert_eq!(keys, [gdk::Key::x, gdk::Key::Escape]);
@@ -418,7 +276,7 @@ async fn key_pressed_answered_stop_keeps_keys_from_focused_entry() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["type", "abc"]).await;
+    shown.type_text("abc").await;
     next_items(&mut presses, 3, "three key presses").await;
     // The releases come after the presses were handled (or not) by the entry.
     next_items(&mut releases, 3, "three key releases").await;
@@ -434,7 +292,7 @@ async fn key_pressed_answered_proceed_lets_keys_reach_focused_entry() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["type", "abc"]).await;
+    shown.type_text("abc").await;
     next_items(&mut presses, 3, "three key presses").await;
     next_items(&mut releases, 3, "three key releases").await;
     assert_eq!(entry.text(), "abc");
@@ -450,7 +308,7 @@ async fn editable_changed_stream_sees_real_typing() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["type", "hi"]).await;
+    shown.type_text("hi").await;
     next_items(&mut changes, 2, "two changes").await;
     assert_eq!(entry.text(), "hi");
 }
@@ -465,7 +323,7 @@ async fn entry_activate_stream_sees_real_enter() {
     let shown = show(&window, &entry).await;
 
     shown.focus().await;
-    xdotool(&["key", "Return"]).await;
+    shown.keys(&["Return"]).await;
     next_items(&mut activations, 1, "an activation").await;
 }
 
@@ -480,7 +338,7 @@ async fn adjustment_value_changed_stream_sees_real_arrow_key() {
     let shown = show(&window, &spin).await;
 
     shown.focus().await;
-    xdotool(&["key", "Up"]).await;
+    shown.keys(&["Up"]).await;
     next_items(&mut changes, 1, "a value change").await;
     assert_eq!(adjustment.value(), 6.0);
 }

@@ -2,16 +2,10 @@
 
 mod common;
 
-use common::{block_on, Emitter};
-use std::{
-    sync::{
-        atomic::{AtomicUsize, Ordering},
-        Arc,
-    },
-    task::{Context, Poll},
-};
+use common::{block_on, Emitter, WakeCounter};
+use std::task::{Context, Poll};
 
-use futures::{stream::FusedStream, task::ArcWake, StreamExt};
+use futures::{stream::FusedStream, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::prelude::*;
 
@@ -92,27 +86,13 @@ fn stream_ends_when_emitter_run_dispose_while_referenced() {
 fn pending_stream_is_woken_and_ends_when_emitter_disposed() {
     let obj = Emitter::new();
     let mut ticks = obj.connect_stream_typed::<(u64,)>("tick");
-    let wakes = Arc::new(WakeCounter::default());
-    let waker = futures::task::waker(wakes.clone());
+    let (wakes, waker) = WakeCounter::waker();
     let mut cx = Context::from_waker(&waker);
 
     assert!(ticks.poll_next_unpin(&mut cx).is_pending());
     drop(obj);
-    assert_ne!(
-        wakes.0.load(Ordering::SeqCst),
-        0,
-        "the consumer was not woken"
-    );
+    assert_ne!(wakes.wakes(), 0, "the consumer was not woken");
     assert_eq!(ticks.poll_next_unpin(&mut cx), Poll::Ready(None));
-}
-
-#[derive(Default)]
-struct WakeCounter(AtomicUsize);
-
-impl ArcWake for WakeCounter {
-    fn wake_by_ref(arc_self: &Arc<Self>) {
-        arc_self.0.fetch_add(1, Ordering::SeqCst);
-    }
 }
 
 #[test]

@@ -1,17 +1,24 @@
 //! Bad input: every misuse is refused when connecting, by an error from the `try_` form and a
-//! panic with the same message from the other form, and leaves nothing connected. Emissions
-//! the crate cannot deliver are dropped with a critical, never an abort.
+//! panic with the same message from the other form (reported at the caller's location), and
+//! leaves nothing connected. Emissions the crate cannot deliver are dropped with a critical,
+//! never an abort.
 
-mod support;
+mod common;
 
 use std::{
-    panic::{catch_unwind, AssertUnwindSafe},
-    sync::{Arc, Mutex},
+    cell::RefCell,
+    panic::{self, catch_unwind, AssertUnwindSafe, PanicHookInfo},
+    sync::Arc,
+    thread,
 };
 
+use common::{criticals_during, panic_message, Emitter};
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, ConnectError, ConnectErrorKind, LOG_DOMAIN};
-use support::Emitter;
+use glib::Value;
+use glib_signal_stream::{prelude::*, ConnectError, ConnectErrorKind};
+
+/// The fixture's GType name, as errors report it.
+const TYPE: &str = "SignalStreamTestEmitter";
 
 /// Checks that `attempt` is refused and that `panicking` panics with the refusal's message;
 /// returns the refusal.
@@ -19,23 +26,15 @@ fn refused<T>(attempt: Result<T, ConnectError>, panicking: impl FnOnce() -> T) -
     let Err(err) = attempt else {
         panic!("the try_ form connected");
     };
-    let Err(payload) = catch_unwind(AssertUnwindSafe(|| drop(panicking()))) else {
-        panic!("the panicking form connected");
-    };
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .expect("a panic message");
-    assert_eq!(message, err.to_string());
+    assert_eq!(panic_message(panicking), err.to_string());
     err
 }
 
 fn assert_nothing_connected(emitter: &Emitter) {
-    assert!(!emitter.has_tick_handler());
-    assert!(!emitter.has_ask_handler());
-    assert!(!emitter.has_carry_handler());
-    assert!(!emitter.has_count_handler());
+    assert!(!emitter.has_handler("tick"));
+    assert!(!emitter.has_handler("ask"));
+    assert!(!emitter.has_handler("carry"));
+    assert!(!emitter.has_handler("notify::count"));
 }
 
 #[test]
@@ -53,7 +52,7 @@ fn unknown_signal_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'tock' not found on type 'GssEmitter'"
+        "signal 'tock' not found on type 'SignalStreamTestEmitter'"
     );
     assert_nothing_connected(&emitter);
 }
@@ -76,6 +75,10 @@ fn malformed_detail_is_refused() {
             matches!(err.kind(), ConnectErrorKind::MalformedDetail { signal: s, .. } if s == signal),
             "{signal:?}: {err}"
         );
+        assert_eq!(
+            err.to_string(),
+            format!("malformed signal name '{signal}' for type '{TYPE}': expected 'signal' or 'signal::detail'")
+        );
     }
     assert_nothing_connected(&emitter);
 }
@@ -94,6 +97,10 @@ fn detail_on_a_signal_without_details_is_refused() {
             detail: "fast".into(),
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'tick' of type '{TYPE}' takes no detail, but 'fast' was given")
+    );
     assert_nothing_connected(&emitter);
 }
 
@@ -109,6 +116,10 @@ fn notify_detail_naming_no_property_is_refused() {
         ConnectErrorKind::UnknownProperty {
             property: "cuont".into(),
         }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'cuont' not found on type '{TYPE}'")
     );
     assert_nothing_connected(&emitter);
 }
@@ -129,6 +140,10 @@ fn typed_stream_with_wrong_argument_count_is_refused() {
             requested: vec!["u64".into(), "u64".into()],
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'tick' of '{TYPE}' has parameters (guint64); requested (u64, u64)")
+    );
     let none = refused(emitter.try_connect_stream_typed::<()>("tick"), || {
         emitter.connect_stream_typed::<()>("tick")
     });
@@ -148,8 +163,34 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'tick' of 'GssEmitter' has parameters (guint64); requested (String)"
+        "signal 'tick' of 'SignalStreamTestEmitter' has parameters (guint64); requested (String)"
     );
+    let triple = refused(
+        emitter.try_connect_stream_typed::<(i32, String, String)>("triple"),
+        || emitter.connect_stream_typed::<(i32, String, String)>("triple"),
+    );
+    assert_eq!(
+        triple.to_string(),
+        format!(
+            "signal 'triple' of '{TYPE}' has parameters (gint, gchararray, gboolean); \
+             requested (i32, String, String)"
+        )
+    );
+    // The Send stream and the future check the same way.
+    let send = refused(emitter.try_connect_stream_send::<(String,)>("tick"), || {
+        emitter.connect_stream_send::<(String,)>("tick")
+    });
+    let future = refused(
+        emitter
+            .signal_stream_builder("tick")
+            .try_build_future::<(String,)>(),
+        || {
+            emitter
+                .signal_stream_builder("tick")
+                .build_future::<(String,)>()
+        },
+    );
+    assert_eq!([&send, &future], [&err, &err]);
     // Nor is an object: a u64 is not one.
     let object = refused(
         emitter.try_connect_stream_typed::<(glib::Object,)>("tick"),
@@ -178,6 +219,10 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
             requested: "u32".into(),
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!("signal 'ask' of type '{TYPE}' returns gboolean; the handler returns u32")
+    );
     let unit = refused(
         emitter.try_connect_stream_with_return("ask", |_| ()),
         || emitter.connect_stream_with_return("ask", |_| ()),
@@ -193,6 +238,35 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
     assert!(
         matches!(on_void.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{on_void}"
+    );
+    let compute = refused(
+        emitter.try_connect_stream_with_return("compute", |_| true),
+        || emitter.connect_stream_with_return("compute", |_| true),
+    );
+    assert_eq!(compute.type_name(), TYPE);
+    assert_eq!(
+        *compute.kind(),
+        ConnectErrorKind::ReturnTypeMismatch {
+            signal: "compute".into(),
+            expected: "gint".into(),
+            requested: "bool".into(),
+        }
+    );
+    let untyped_on_void = refused(
+        emitter.try_connect_stream_with_return("tick", |_| 1i32),
+        || emitter.connect_stream_with_return("tick", |_| 1i32),
+    );
+    assert_eq!(
+        untyped_on_void.to_string(),
+        format!("signal 'tick' of type '{TYPE}' returns void; the handler returns i32")
+    );
+    let typed = refused(
+        emitter.try_connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no"),
+        || emitter.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no"),
+    );
+    assert!(
+        matches!(typed.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
+        "{typed}"
     );
     assert_nothing_connected(&emitter);
 }
@@ -211,12 +285,19 @@ fn signal_needing_a_return_value_is_refused_without_handler() {
             return_type: "gboolean".into(),
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "signal 'ask' of type '{TYPE}' needs a return value of type gboolean: \
+             use connect_stream_with_return and answer the emitter from the handler"
+        )
+    );
     // Every form without a return-value handler says the same.
-    let typed = refused(emitter.try_connect_stream_typed::<(u64,)>("ask"), || {
-        emitter.connect_stream_typed::<(u64,)>("ask")
+    let typed = refused(emitter.try_connect_stream_typed::<(i32,)>("ask"), || {
+        emitter.connect_stream_typed::<(i32,)>("ask")
     });
-    let send = refused(emitter.try_connect_stream_send::<(u64,)>("ask"), || {
-        emitter.connect_stream_send::<(u64,)>("ask")
+    let send = refused(emitter.try_connect_stream_send::<(i32,)>("ask"), || {
+        emitter.connect_stream_send::<(i32,)>("ask")
     });
     let future = refused(emitter.try_signal_future("ask"), || {
         emitter.signal_future("ask")
@@ -238,6 +319,10 @@ fn unknown_property_is_refused() {
             property: "cuont".into(),
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'cuont' not found on type '{TYPE}'")
+    );
     assert_nothing_connected(&emitter);
 }
 
@@ -253,6 +338,10 @@ fn write_only_property_is_refused() {
         ConnectErrorKind::PropertyNotReadable {
             property: "secret".into(),
         }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("property 'secret' of type '{TYPE}' is not readable")
     );
     assert_nothing_connected(&emitter);
 }
@@ -272,29 +361,11 @@ fn property_of_another_type_is_refused() {
             requested: "String".into(),
         }
     );
-    assert_nothing_connected(&emitter);
-}
-
-/// Runs `f` and returns the criticals logged meanwhile in this crate's domain. Log handlers are
-/// process-wide, so the tests that capture take turns.
-fn criticals_during<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
-    static TURN: Mutex<()> = Mutex::new(());
-    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let criticals = Arc::new(Mutex::new(Vec::new()));
-    let handler = glib::log_set_handler(
-        Some(LOG_DOMAIN),
-        glib::LogLevels::LEVEL_CRITICAL,
-        false,
-        false,
-        {
-            let criticals = criticals.clone();
-            move |_domain, _level, message| criticals.lock().unwrap().push(message.to_owned())
-        },
+    assert_eq!(
+        err.to_string(),
+        format!("property 'count' of type '{TYPE}' holds guint64; requested String")
     );
-    let result = f();
-    glib::log_remove_handler(Some(LOG_DOMAIN), handler);
-    let criticals = std::mem::take(&mut *criticals.lock().unwrap());
-    (result, criticals)
+    assert_nothing_connected(&emitter);
 }
 
 #[test]
@@ -467,6 +538,109 @@ fn names_glib_considers_invalid_are_refused_before_glib_sees_them() {
         assert!(err.is_some(), "{property:?} connected");
     }
     assert_nothing_connected(&emitter);
+}
+
+// Beyond the refusals.
+
+#[test]
+fn detail_on_detailed_signal_is_accepted() {
+    let obj = Emitter::new();
+    assert!(obj.try_connect_stream("changed::anything").is_ok());
+}
+
+#[test]
+fn error_converts_to_bool_error_with_same_message() {
+    let err = Emitter::new().try_connect_stream("clicked2").unwrap_err();
+    let bool_error = glib::BoolError::from(err.clone());
+    assert_eq!(bool_error.message, err.to_string());
+}
+
+#[test]
+fn panics_report_the_callers_location() {
+    // Record the locations of this thread's panics; leave other threads' to the old hook.
+    let previous: Arc<dyn Fn(&PanicHookInfo<'_>) + Send + Sync> = Arc::from(panic::take_hook());
+    let this_thread = thread::current().id();
+    let fallback = previous.clone();
+    panic::set_hook(Box::new(move |info| {
+        if thread::current().id() == this_thread {
+            let file = info.location().map(|l| l.file().to_owned());
+            PANIC_FILE.with(|slot| *slot.borrow_mut() = file);
+        } else {
+            fallback(info);
+        }
+    }));
+
+    thread_local! {
+        static PANIC_FILE: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+    // The file the panic of `f` reported.
+    fn panic_file<R>(f: impl FnOnce() -> R) -> String {
+        PANIC_FILE.with(|file| file.borrow_mut().take());
+        panic_message(f);
+        PANIC_FILE
+            .with(|file| file.borrow_mut().take())
+            .expect("the panic had a location")
+    }
+
+    let obj = Emitter::new();
+    let files = [
+        (
+            "connect_stream",
+            panic_file(|| obj.connect_stream("clicked2")),
+        ),
+        (
+            "connect_stream_typed",
+            panic_file(|| obj.connect_stream_typed::<(String,)>("tick")),
+        ),
+        (
+            "connect_stream_with_return",
+            panic_file(|| obj.connect_stream_with_return("compute", |_| true)),
+        ),
+        (
+            "connect_stream_typed_with_return",
+            panic_file(|| obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| 1)),
+        ),
+        (
+            "connect_stream_send",
+            panic_file(|| obj.connect_stream_send::<(i32,)>("ask")),
+        ),
+        (
+            "signal_future",
+            panic_file(|| obj.signal_future("clicked2")),
+        ),
+        (
+            "property_stream",
+            panic_file(|| obj.property_stream::<u32>("nope")),
+        ),
+        (
+            "builder build",
+            panic_file(|| obj.signal_stream_builder("nope").build::<Vec<Value>>()),
+        ),
+        (
+            "builder build_send",
+            panic_file(|| obj.signal_stream_builder("nope").build_send::<(u64,)>()),
+        ),
+        (
+            "builder build_future",
+            panic_file(|| {
+                obj.signal_stream_builder("nope")
+                    .build_future::<Vec<Value>>()
+            }),
+        ),
+    ];
+
+    let _ours = panic::take_hook();
+    panic::set_hook(Box::new(move |info| previous(info)));
+
+    let elsewhere: Vec<String> = files
+        .into_iter()
+        .filter(|(_, file)| file != file!())
+        .map(|(form, file)| format!("{form} at {file}"))
+        .collect();
+    assert!(
+        elsewhere.is_empty(),
+        "panics not at the caller: {elsewhere:?}"
+    );
 }
 
 /// Set in the child processes that run tests with GLib's fatal warnings.

@@ -10,25 +10,16 @@
 //! logs one critical. After every operation the test also checks that no handler outlives its
 //! stream, that no stream keeps its emitter alive, and that no other critical was logged.
 
-mod support;
+mod common;
 
-use std::{
-    collections::VecDeque,
-    num::NonZeroUsize,
-    sync::{
-        atomic::{AtomicUsize, Ordering},
-        Arc,
-    },
-    task::Poll,
-};
+use std::{collections::VecDeque, num::NonZeroUsize, task::Poll};
 
+use common::{criticals_during, poll_future_once, poll_once, value_of, Emitter};
 use glib::{prelude::*, Value};
 use glib_signal_stream::{
     prelude::*, BufferPolicy, PropertyStream, SendSignalStream, SignalFuture, SignalStream,
-    LOG_DOMAIN,
 };
 use proptest::prelude::*;
-use support::{poll_future_once, poll_once, value_of, Emitter};
 
 /// Emitters each case starts with.
 const EMITTERS: usize = 3;
@@ -274,8 +265,7 @@ struct Slot {
 #[derive(Default)]
 struct World {
     slots: Vec<Slot>,
-    /// Criticals logged in the crate's domain, and how many the model expects.
-    criticals: Arc<AtomicUsize>,
+    /// How many criticals the model expects in the crate's domain.
     expected_criticals: usize,
     /// In connection order, which is the order GLib runs the handlers of one signal.
     streams: Vec<Option<(Real, Expected)>>,
@@ -283,7 +273,7 @@ struct World {
 }
 
 impl World {
-    fn new(criticals: Arc<AtomicUsize>) -> Self {
+    fn new() -> Self {
         let slots = (0..EMITTERS)
             .map(|_| {
                 let emitter = Emitter::new();
@@ -293,11 +283,8 @@ impl World {
                 }
             })
             .collect();
-        let expected_criticals = criticals.load(Ordering::SeqCst);
         Self {
             slots,
-            criticals,
-            expected_criticals,
             ..Self::default()
         }
     }
@@ -504,8 +491,6 @@ impl World {
                 prop_assert_eq!(dropped, exp.dropped, "property stream {} dropped", i);
             }
         }
-        let criticals = self.criticals.load(Ordering::SeqCst);
-        prop_assert_eq!(criticals, self.expected_criticals, "criticals logged");
         for (e, slot) in self.slots.iter().enumerate() {
             let Some(obj) = &slot.emitter else {
                 prop_assert!(slot.weak.upgrade().is_none(), "emitter {} kept alive", e);
@@ -517,13 +502,13 @@ impl World {
                 })
             };
             prop_assert_eq!(
-                obj.has_tick_handler(),
+                obj.has_handler("tick"),
                 live(false),
                 "tick handlers of {}",
                 e
             );
             prop_assert_eq!(
-                obj.has_count_handler(),
+                obj.has_handler("notify::count"),
                 live(true),
                 "notify handlers of {}",
                 e
@@ -538,29 +523,17 @@ impl World {
         self.streams.clear();
         for (e, slot) in self.slots.iter_mut().enumerate() {
             if let Some(obj) = slot.emitter.take() {
-                prop_assert!(!obj.has_tick_handler(), "tick handler left on {}", e);
-                prop_assert!(!obj.has_count_handler(), "notify handler left on {}", e);
+                prop_assert!(!obj.has_handler("tick"), "tick handler left on {}", e);
+                prop_assert!(
+                    !obj.has_handler("notify::count"),
+                    "notify handler left on {}",
+                    e
+                );
             }
             prop_assert!(slot.weak.upgrade().is_none(), "emitter {} kept alive", e);
         }
         Ok(())
     }
-}
-
-/// Counts the criticals logged in the crate's domain (this binary's only test logs them).
-fn count_criticals() -> Arc<AtomicUsize> {
-    let count = Arc::new(AtomicUsize::new(0));
-    let counter = count.clone();
-    glib::log_set_handler(
-        Some(LOG_DOMAIN),
-        glib::LogLevels::LEVEL_CRITICAL,
-        false,
-        false,
-        move |_, _, _| {
-            counter.fetch_add(1, Ordering::SeqCst);
-        },
-    );
-    count
 }
 
 proptest! {
@@ -573,11 +546,16 @@ proptest! {
 
     #[test]
     fn streams_follow_the_model(ops in prop::collection::vec(op(), 1..60)) {
-        static CRITICALS: std::sync::OnceLock<Arc<AtomicUsize>> = std::sync::OnceLock::new();
-        let mut world = World::new(CRITICALS.get_or_init(count_criticals).clone());
-        for op in &ops {
-            world.run(op)?;
-        }
-        world.finish()?;
+        let (expected, criticals) = criticals_during(|| {
+            let mut world = World::new();
+            for op in &ops {
+                world.run(op)?;
+            }
+            let expected = world.expected_criticals;
+            world.finish()?;
+            Ok::<_, TestCaseError>(expected)
+        });
+        let expected = expected?;
+        prop_assert_eq!(criticals.len(), expected, "criticals logged: {:?}", criticals);
     }
 }

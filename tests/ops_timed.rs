@@ -19,10 +19,6 @@ const SHORT: Duration = Duration::from_millis(20);
 /// machine: the items that poll drains are certain to fall in the period.
 const PERIOD: Duration = Duration::from_secs(1);
 
-fn ticks(obj: &Emitter) -> impl futures::Stream<Item = u64> + Unpin {
-    obj.connect_stream_typed::<(u64,)>("tick").map(|(n,)| n)
-}
-
 fn burst(obj: &Emitter, items: std::ops::RangeInclusive<u64>) {
     for n in items {
         obj.tick(n);
@@ -34,7 +30,7 @@ fn burst(obj: &Emitter, items: std::ops::RangeInclusive<u64>) {
 #[test]
 fn debounce_yields_only_the_last_item_of_a_burst() {
     let obj = Emitter::new();
-    let mut debounced = ticks(&obj).debounce(SHORT);
+    let mut debounced = obj.ticks().debounce(SHORT);
     burst(&obj, 1..=5);
     assert_eq!(block_on(debounced.next()), Some(5));
 }
@@ -42,7 +38,7 @@ fn debounce_yields_only_the_last_item_of_a_burst() {
 #[test]
 fn debounce_yields_one_item_per_burst_in_order() {
     let obj = Emitter::new();
-    let mut debounced = ticks(&obj).debounce(SHORT);
+    let mut debounced = obj.ticks().debounce(SHORT);
     block_on(async {
         burst(&obj, 1..=3);
         assert_eq!(debounced.next().await, Some(3));
@@ -55,7 +51,7 @@ fn debounce_yields_one_item_per_burst_in_order() {
 fn debounce_flushes_the_waiting_item_when_the_stream_ends() {
     let obj = Emitter::new();
     // An hour: the item can only come out through the flush.
-    let debounced = ticks(&obj).debounce(Duration::from_secs(3600));
+    let debounced = obj.ticks().debounce(Duration::from_secs(3600));
     burst(&obj, 1..=3);
     drop(obj); // disposed: the stream ends after its queued items
     assert_eq!(block_on(debounced.collect::<Vec<_>>()), [3]);
@@ -88,7 +84,7 @@ fn next_source_id() -> u32 {
 #[test]
 fn debounce_rearms_its_one_timer_source_for_every_burst() {
     let obj = Emitter::new();
-    let mut debounced = ticks(&obj).debounce(SHORT);
+    let mut debounced = obj.ticks().debounce(SHORT);
     block_on(async {
         // The first burst attaches the timer (and the test's own sources are attached by now).
         burst(&obj, 1..=3);
@@ -108,7 +104,7 @@ fn debounce_rearms_its_one_timer_source_for_every_burst() {
 #[test]
 fn throttle_yields_the_first_item_of_a_burst_and_the_last_at_the_end_of_the_period() {
     let obj = Emitter::new();
-    let mut throttled = ticks(&obj).throttle(PERIOD);
+    let mut throttled = obj.ticks().throttle(PERIOD);
     block_on(async {
         burst(&obj, 1..=5);
         assert_eq!(throttled.next().await, Some(1));
@@ -119,7 +115,7 @@ fn throttle_yields_the_first_item_of_a_burst_and_the_last_at_the_end_of_the_peri
 #[test]
 fn throttle_trailing_item_starts_a_new_period() {
     let obj = Emitter::new();
-    let mut throttled = ticks(&obj).throttle(PERIOD);
+    let mut throttled = obj.ticks().throttle(PERIOD);
     block_on(async {
         burst(&obj, 1..=3);
         assert_eq!(throttled.next().await, Some(1));
@@ -134,7 +130,7 @@ fn throttle_trailing_item_starts_a_new_period() {
 #[test]
 fn throttle_yields_a_lone_item_once() {
     let obj = Emitter::new();
-    let mut throttled = ticks(&obj).throttle(SHORT);
+    let mut throttled = obj.ticks().throttle(SHORT);
     block_on(async {
         obj.tick(1);
         assert_eq!(throttled.next().await, Some(1));
@@ -149,7 +145,7 @@ fn throttle_yields_a_lone_item_once() {
 #[test]
 fn throttle_holds_items_back_until_the_period_ends() {
     let obj = Emitter::new();
-    let mut throttled = ticks(&obj).throttle(Duration::from_secs(3600));
+    let mut throttled = obj.ticks().throttle(Duration::from_secs(3600));
     block_on(async {
         burst(&obj, 1..=3);
         assert_eq!(throttled.next().await, Some(1));
@@ -161,7 +157,7 @@ fn throttle_holds_items_back_until_the_period_ends() {
 #[test]
 fn throttle_yields_the_trailing_item_at_once_when_the_stream_ends() {
     let obj = Emitter::new();
-    let throttled = ticks(&obj).throttle(Duration::from_secs(3600));
+    let throttled = obj.ticks().throttle(Duration::from_secs(3600));
     burst(&obj, 1..=4);
     drop(obj);
     assert_eq!(block_on(throttled.collect::<Vec<_>>()), [1, 4]);
@@ -183,7 +179,7 @@ impl Drop for Cancelled {
 #[test]
 fn map_latest_yields_each_output_when_the_next_item_comes_after_it() {
     let obj = Emitter::new();
-    let mut results = std::pin::pin!(ticks(&obj).map_latest(|n| async move {
+    let mut results = std::pin::pin!(obj.ticks().map_latest(|n| async move {
         glib::timeout_future(SHORT).await;
         n * 10
     }));
@@ -205,7 +201,7 @@ fn map_latest_runs_only_the_latest_of_the_items_already_queued() {
 fn map_latest_cancels_the_running_future_when_an_item_comes() {
     let obj = Emitter::new();
     let log = Rc::new(RefCell::new(Vec::new()));
-    let results = ticks(&obj).map_latest({
+    let results = obj.ticks().map_latest({
         let log = log.clone();
         move |n| {
             let log = log.clone();
@@ -272,7 +268,7 @@ fn map_latest_drops_the_running_future_when_dropped() {
 #[test]
 fn idle_timeout_yields_none_once_per_quiet_spell() {
     let obj = Emitter::new();
-    let mut events = ticks(&obj).idle_timeout(SHORT);
+    let mut events = obj.ticks().idle_timeout(SHORT);
     block_on(async {
         // Quiet from the first poll on.
         assert_eq!(events.next().await, Some(None));
@@ -289,7 +285,7 @@ fn idle_timeout_yields_none_once_per_quiet_spell() {
 #[test]
 fn idle_timeout_ends_with_the_stream() {
     let obj = Emitter::new();
-    let events = ticks(&obj).idle_timeout(Duration::from_secs(3600));
+    let events = obj.ticks().idle_timeout(Duration::from_secs(3600));
     burst(&obj, 1..=2);
     drop(obj);
     assert_eq!(block_on(events.collect::<Vec<_>>()), [Some(1), Some(2)]);

@@ -52,7 +52,7 @@ fn changes_of_other_properties_are_not_delivered() {
     let mut levels = obj.property_stream::<i32>("level");
     assert_eq!(block_on(levels.next()), Some(0));
     obj.set_property("label", "unrelated");
-    obj.set_property("secret", 7u32);
+    obj.set_property("secret", 7u64);
     drop(obj);
     assert_eq!(block_on(levels.next()), None);
 }
@@ -86,17 +86,18 @@ fn property_stream_as_signal_stream_keeps_latest_policy() {
 #[test]
 fn null_a_string_cannot_hold_is_not_delivered_and_logs_a_critical() {
     let app = gio::Application::new(None, gio::ApplicationFlags::NON_UNIQUE);
-    let before = common::criticals().lock().unwrap().len();
-    let mut ids = app.property_stream::<String>("application-id"); // NULL now
-    app.set_application_id(Some("org.example.A"));
-    let first = block_on(ids.next());
-    app.set_application_id(None);
-    drop(app);
-    let rest: Vec<String> = block_on(ids.collect());
+    let ((first, rest), criticals) = common::criticals_during(|| {
+        let mut ids = app.property_stream::<String>("application-id"); // NULL now
+        app.set_application_id(Some("org.example.A"));
+        let first = block_on(ids.next());
+        app.set_application_id(None);
+        drop(app);
+        let rest: Vec<String> = block_on(ids.collect());
+        (first, rest)
+    });
 
     assert_eq!(first.as_deref(), Some("org.example.A"));
     assert!(rest.is_empty(), "{rest:?}");
-    let criticals = common::criticals().lock().unwrap()[before..].to_vec();
     let about_null: Vec<_> = criticals
         .iter()
         .filter(|m| m.contains("'application-id'") && m.contains("NULL") && m.contains("Option"))
@@ -127,18 +128,19 @@ fn an_option_stream_delivers_null_as_none() {
 #[test]
 fn notify_with_a_foreign_param_spec_is_ignored_with_a_critical() {
     let emitter = Emitter::new();
-    let before = common::criticals().lock().unwrap().len();
-    let mut levels = emitter.property_stream::<i32>("level");
-    assert_eq!(block_on(levels.next()), Some(0));
-    let foreign = glib::ParamSpecInt::builder("no-such-property").build();
-    let notify = glib::subclass::SignalId::lookup("notify", Emitter::static_type()).unwrap();
-    emitter.emit_with_details::<()>(notify, glib::Quark::from_str("level"), &[&foreign]);
+    let (mut levels, criticals) = common::criticals_during(|| {
+        let mut levels = emitter.property_stream::<i32>("level");
+        assert_eq!(block_on(levels.next()), Some(0));
+        let foreign = glib::ParamSpecInt::builder("no-such-property").build();
+        let notify = glib::subclass::SignalId::lookup("notify", Emitter::static_type()).unwrap();
+        emitter.emit_with_details::<()>(notify, glib::Quark::from_str("level"), &[&foreign]);
 
-    assert!(
-        futures::FutureExt::now_or_never(levels.next()).is_none(),
-        "nothing delivered"
-    );
-    let criticals = common::criticals().lock().unwrap()[before..].to_vec();
+        assert!(
+            futures::FutureExt::now_or_never(levels.next()).is_none(),
+            "nothing delivered"
+        );
+        levels
+    });
     assert!(
         criticals
             .iter()

@@ -4,8 +4,9 @@
 //! of typing, and a search cancelled (no results printed) when typing resumes during it.
 #![cfg(feature = "gtk")]
 
-#[path = "common/driver.rs"]
-mod driver;
+mod common;
+
+use common::driver;
 
 use driver::gtk::Gui;
 

@@ -7,11 +7,7 @@ use std::task::Poll;
 use common::{block_on, Emitter};
 use futures::{stream, StreamExt};
 use glib::prelude::*;
-use glib_signal_stream::{prelude::*, StreamSet};
-
-fn ticks(obj: &Emitter) -> impl futures::Stream<Item = u64> + Unpin + 'static {
-    obj.connect_stream_typed::<(u64,)>("tick").map(|(n,)| n)
-}
+use glib_signal_stream::StreamSet;
 
 #[test]
 fn set_yields_the_items_of_every_inserted_stream() {
@@ -19,8 +15,8 @@ fn set_yields_the_items_of_every_inserted_stream() {
     let b = Emitter::new();
     let mut set = StreamSet::new();
     let handle = set.handle();
-    handle.insert(ticks(&a));
-    handle.insert(ticks(&b));
+    handle.insert(a.ticks());
+    handle.insert(b.ticks());
     block_on(async {
         a.tick(1);
         assert_eq!(set.next().await, Some(1));
@@ -34,8 +30,8 @@ fn set_keeps_each_streams_order() {
     let a = Emitter::new();
     let b = Emitter::new();
     let mut set = StreamSet::new();
-    set.insert(ticks(&a));
-    set.insert(ticks(&b));
+    set.insert(a.ticks());
+    set.insert(b.ticks());
     for n in 1..=3 {
         a.tick(n);
         b.tick(10 + n);
@@ -67,7 +63,7 @@ fn stream_inserted_from_a_signal_handler_is_polled() {
     rows.connect_local("ping", false, {
         let row = row.clone();
         move |_| {
-            handle.insert(ticks(&row));
+            handle.insert(row.ticks());
             None
         }
     });
@@ -102,7 +98,7 @@ fn ended_stream_leaves_the_set_and_is_dropped() {
     let mut set = StreamSet::new();
     let _handle = set.handle();
     // The stream holds `held`, as a row's stream holds what its closure captured.
-    set.insert(ticks(&row).map(move |n| {
+    set.insert(row.ticks().map(move |n| {
         let _ = &held;
         n
     }));
@@ -134,7 +130,7 @@ fn set_ends_once_every_handle_is_dropped_and_every_stream_ended() {
     let mut set = StreamSet::new();
     let handle = set.handle();
     let clone = handle.clone();
-    handle.insert(ticks(&obj));
+    handle.insert(obj.ticks());
     drop(handle);
     block_on(async {
         obj.tick(1);

@@ -5,23 +5,20 @@ mod common;
 
 use std::{cell::Cell, rc::Rc, sync::mpsc, thread, time::Duration};
 
-use common::{block_on, critical_logged, Emitter, SAFETY_TIMEOUT};
+use common::{block_on, receive_within, Emitter, SAFETY_TIMEOUT};
 use futures::StreamExt;
 use glib::prelude::*;
 use glib::ControlFlow;
 use glib_signal_stream::prelude::*;
 
-/// Waits for a result from another thread; fails the test rather than hang.
-fn receive<T>(results: &mpsc::Receiver<T>) -> T {
-    results
-        .recv_timeout(SAFETY_TIMEOUT)
-        .expect("the other thread did not finish in time")
-}
-
 #[test]
 fn four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads_order() {
     const THREADS: u64 = 4;
-    const PER_THREAD: u64 = 250_000;
+    // scripts/leak-check.sh runs this test under valgrind with fewer items.
+    let per_thread: u64 = std::env::var("THREADS_PER_THREAD")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(250_000);
     let obj = Emitter::new();
     let ticks = obj.connect_stream_send::<(u64,)>("tick");
 
@@ -35,17 +32,17 @@ fn four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads
         for thread_id in 0..THREADS {
             let obj = &obj;
             scope.spawn(move || {
-                for seq in 0..PER_THREAD {
+                for seq in 0..per_thread {
                     obj.tick((thread_id << 32) | seq);
                 }
             });
         }
     });
     drop(obj);
-    let items = receive(&received);
+    let items = receive_within("the items of the four threads", &received);
     consumer.join().unwrap();
 
-    assert_eq!(items.len() as u64, THREADS * PER_THREAD);
+    assert_eq!(items.len() as u64, THREADS * per_thread);
     let mut next = [0u64; THREADS as usize];
     for n in items {
         let (thread_id, seq) = ((n >> 32) as usize, n & 0xffff_ffff);
@@ -55,7 +52,7 @@ fn four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads
         );
         next[thread_id] += 1;
     }
-    assert_eq!(next, [PER_THREAD; THREADS as usize]);
+    assert_eq!(next, [per_thread; THREADS as usize]);
 }
 
 #[test]
@@ -117,8 +114,10 @@ fn send_stream_polled_on_plain_thread_while_main_loop_emits() {
 fn send_stream_dropped_on_another_thread_disconnects() {
     let obj = Emitter::new();
     let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    obj.tick(1); // an item queued when the stream goes
     thread::spawn(move || drop(ticks)).join().unwrap();
     assert!(!obj.has_handler("tick"));
+    obj.tick(2); // nothing left to deliver to
 }
 
 #[test]
@@ -136,18 +135,6 @@ fn send_stream_ends_when_emitter_disposed_on_another_thread() {
 }
 
 #[test]
-fn local_stream_drops_emission_from_another_thread_with_critical() {
-    common::criticals();
-    let obj = Emitter::new();
-    let ticks = obj.connect_stream_typed::<(u64,)>("tick");
-    thread::scope(|scope| {
-        scope.spawn(|| obj.tick(1));
-    });
-    assert_eq!(ticks.len(), 0, "the foreign emission was queued");
-    assert!(critical_logged(&["'tick'", "another thread"]));
-}
-
-#[test]
 fn local_stream_keeps_delivering_own_thread_emissions_after_foreign_one() {
     let obj = Emitter::new();
     let mut triples = obj.connect_stream_typed::<(i32, String, bool)>("triple");
@@ -160,24 +147,6 @@ fn local_stream_keeps_delivering_own_thread_emissions_after_foreign_one() {
         Some((2, "local".to_owned(), true))
     );
     assert!(triples.is_empty());
-}
-
-#[test]
-fn foreign_thread_emission_on_local_stream_with_return_gets_default_value() {
-    common::criticals();
-    let obj = Emitter::new();
-    let asks = obj.connect_stream_with_return("ask", |_| true);
-    let foreign_answer = thread::scope(|scope| scope.spawn(|| obj.ask(1)).join().unwrap());
-    assert!(
-        !foreign_answer,
-        "the emitter should get the default value (false)"
-    );
-    assert!(asks.is_empty());
-    assert!(critical_logged(&["'ask'", "another thread"]));
-    assert!(
-        obj.ask(2),
-        "emissions on the connecting thread are still answered"
-    );
 }
 
 #[test]

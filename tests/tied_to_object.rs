@@ -1,36 +1,17 @@
 //! Streams tied to an object's life: `with_weak` and `take_until_disposed` hold the object
 //! weakly, and end when it is disposed, woken by the disposal itself.
 
-mod support;
+mod common;
 
 use std::{
-    sync::{
-        atomic::{AtomicUsize, Ordering},
-        Arc,
-    },
+    sync::Arc,
     task::{Context, Poll},
 };
 
-use futures::{stream, stream::FusedStream, task::ArcWake, StreamExt};
+use common::{drain, Emitter, WakeCounter};
+use futures::{stream, stream::FusedStream, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::prelude::*;
-use support::{drain, Emitter};
-
-/// A waker that counts its wakes; its `Arc`'s count tells whether anything still holds it.
-#[derive(Default)]
-struct WakeCounter(AtomicUsize);
-
-impl ArcWake for WakeCounter {
-    fn wake_by_ref(arc_self: &Arc<Self>) {
-        arc_self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-impl WakeCounter {
-    fn wakes(&self) -> usize {
-        self.0.load(Ordering::SeqCst)
-    }
-}
 
 #[test]
 fn with_weak_yields_each_item_with_the_object() {
@@ -64,8 +45,7 @@ fn with_weak_does_not_keep_the_object_alive() {
 fn with_weak_ends_when_the_object_is_finalized_without_an_item() {
     let owner = Emitter::new();
     let mut items = stream::pending::<()>().with_weak(&owner);
-    let wakes = Arc::new(WakeCounter::default());
-    let waker = futures::task::waker(wakes.clone());
+    let (wakes, waker) = WakeCounter::waker();
     let mut cx = Context::from_waker(&waker);
     assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
 
@@ -102,8 +82,7 @@ fn with_weak_dropped_first_removes_its_disposal_notify() {
     let owner = Emitter::new();
     let items = {
         let mut items = stream::pending::<()>().with_weak(&owner);
-        let wakes = Arc::new(WakeCounter::default());
-        let waker = futures::task::waker(wakes.clone());
+        let (wakes, waker) = WakeCounter::waker();
         assert_eq!(
             items.poll_next_unpin(&mut Context::from_waker(&waker)),
             Poll::Pending
@@ -135,8 +114,7 @@ fn with_weak_holds_the_object_only_while_an_item_is_held() {
 fn with_weak_ends_when_the_object_is_disposed_on_another_thread() {
     let owner = Emitter::new();
     let mut items = stream::pending::<()>().with_weak(&owner);
-    let wakes = Arc::new(WakeCounter::default());
-    let waker = futures::task::waker(wakes.clone());
+    let (wakes, waker) = WakeCounter::waker();
     let mut cx = Context::from_waker(&waker);
     assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
 
@@ -164,8 +142,7 @@ fn take_until_disposed_ends_when_the_object_is_finalized_without_an_item() {
     let owner = Emitter::new();
     let weak = owner.downgrade();
     let mut items = stream::pending::<()>().take_until_disposed(&owner);
-    let wakes = Arc::new(WakeCounter::default());
-    let waker = futures::task::waker(wakes.clone());
+    let (wakes, waker) = WakeCounter::waker();
     let mut cx = Context::from_waker(&waker);
     assert_eq!(items.poll_next_unpin(&mut cx), Poll::Pending);
 

@@ -1,6 +1,7 @@
-//! Runs the examples as child processes and drives the GTK ones with real X input
-//! (xdotool): the one driver of the end-to-end tests (`tests/examples.rs`, `tests/search.rs`,
-//! `tests/rows.rs`). Include it with `#[path = "common/driver.rs"] mod driver;`.
+//! The one X input driver (xdotool) of the tests: it runs the examples as child processes and
+//! drives the GTK ones (`tests/examples.rs`, `tests/search.rs`, `tests/rows.rs`,
+//! `tests/app.rs`), and it drives the test process's own windows ([`window`], for
+//! `tests/gtk_streams.rs`).
 //!
 //! The examples are built once with the features of this test build (`cargo build
 //! --examples`), then run as child processes whose stdout is read line by line. GTK examples
@@ -19,8 +20,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// How long any single wait may take before the test fails (a safety net, not a measurement).
-pub const SAFETY_TIMEOUT: Duration = Duration::from_secs(60);
+use super::SAFETY_TIMEOUT;
 
 /// Builds the examples once, with the features this test was built with, and returns the
 /// directory holding them.
@@ -218,7 +218,6 @@ pub mod gtk {
     use super::*;
 
     /// X input goes to whichever window is under the pointer: one GTK example at a time.
-    /// X input goes to whichever window is under the pointer: one GTK example at a time.
     pub static X_INPUT: Mutex<()> = Mutex::new(());
 
     /// A GTK example on screen, with the on-screen positions of its widgets.
@@ -332,17 +331,165 @@ pub mod gtk {
             self.running.expect_line(line);
         }
 
-        /// Waits for the exit and returns everything the example printed that is not geometry.
-        pub fn finish(mut self) -> (ExitStatus, Vec<String>) {
-            let status = self.running.wait();
-            let printed = self
-                .running
+        /// Everything the example printed so far that is not geometry.
+        pub fn printed(&self) -> Vec<String> {
+            self.running
                 .seen
                 .iter()
                 .filter(|line| !line.starts_with("geometry"))
                 .cloned()
-                .collect();
-            (status, printed)
+                .collect()
+        }
+
+        /// Waits for the exit and returns everything the example printed that is not geometry.
+        pub fn finish(mut self) -> (ExitStatus, Vec<String>) {
+            let status = self.running.wait();
+            (status, self.printed())
+        }
+    }
+}
+
+/// Windows of the test process itself (`tests/gtk_streams.rs`), driven with real X input
+/// without blocking the test's main loop.
+#[cfg(feature = "gtk")]
+pub mod window {
+    use std::{cell::Cell, ffi::OsStr, time::Duration};
+
+    use gtk4::{graphene, prelude::*};
+
+    use super::super::within;
+
+    /// Runs `xdotool ARGS` without blocking the main loop and returns its standard output.
+    pub async fn xdotool_in_loop(args: &[&str]) -> String {
+        let mut argv: Vec<&OsStr> = vec![OsStr::new("xdotool")];
+        argv.extend(args.iter().map(OsStr::new));
+        let process = gio::Subprocess::newv(
+            &argv,
+            gio::SubprocessFlags::STDOUT_PIPE | gio::SubprocessFlags::STDERR_PIPE,
+        )
+        .expect("xdotool is installed (scripts/ensure-deps.sh)");
+        let what = format!("xdotool {}", args.join(" "));
+        let output = within(&what, process.communicate_utf8_future(None)).await;
+        let (stdout, stderr) = output.unwrap_or_else(|err| panic!("{what}: {err}"));
+        assert!(
+            process.is_successful(),
+            "{what} failed: {}",
+            stderr.as_deref().unwrap_or_default()
+        );
+        stdout.map(String::from).unwrap_or_default()
+    }
+
+    /// A window shown on the X display; destroyed when dropped, so that windows of earlier tests
+    /// (all at the same place without a window manager) never catch later tests' input.
+    pub struct Shown {
+        pub window: gtk4::Window,
+        xid: String,
+        origin: (f64, f64),
+    }
+
+    impl Drop for Shown {
+        fn drop(&mut self) {
+            self.window.destroy();
+        }
+    }
+
+    /// Presents `window` with `child` and waits until X shows it and `child` is laid out.
+    pub async fn show(window: &gtk4::Window, child: &impl IsA<gtk4::Widget>) -> Shown {
+        thread_local!(static COUNT: Cell<u32> = const { Cell::new(0) });
+        let title = format!(
+            "glib-signal-stream-test-{}-{}",
+            std::process::id(),
+            COUNT.replace(COUNT.get() + 1)
+        );
+        window.set_title(Some(&title));
+        window.set_default_size(320, 240);
+        window.present();
+
+        let found = xdotool_in_loop(&[
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            &format!("^{title}$"),
+        ])
+        .await;
+        let xid = found
+            .lines()
+            .next()
+            .expect("xdotool found the window")
+            .to_owned();
+        let geometry = xdotool_in_loop(&["getwindowgeometry", "--shell", &xid]).await;
+        let field = |name: &str| -> f64 {
+            geometry
+                .lines()
+                .find_map(|line| line.strip_prefix(name)?.strip_prefix('='))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {geometry:?}"))
+        };
+        let origin = (field("X"), field("Y"));
+
+        // Mapped does not mean laid out: wait (bounded) for the child's allocation.
+        let child = child.as_ref();
+        within("the widget's layout", async {
+            while !(child.width() > 0 && child.height() > 0 && child.is_mapped()) {
+                glib::timeout_future(Duration::from_millis(50)).await;
+            }
+        })
+        .await;
+        Shown {
+            window: window.clone(),
+            xid,
+            origin,
+        }
+    }
+
+    impl Shown {
+        /// The screen position of `point` in `widget`'s coordinates.
+        pub fn screen_point(&self, widget: &impl IsA<gtk4::Widget>, x: f64, y: f64) -> (i32, i32) {
+            let point = widget
+                .compute_point(&self.window, &graphene::Point::new(x as f32, y as f32))
+                .expect("the widget is inside the window");
+            let (sx, sy) = self.window.surface_transform();
+            (
+                (self.origin.0 + sx + f64::from(point.x())).round() as i32,
+                (self.origin.1 + sy + f64::from(point.y())).round() as i32,
+            )
+        }
+
+        /// Clicks `widget` at `(x, y)` of its own coordinates with the real (XTEST) pointer.
+        pub async fn click_at(&self, widget: &impl IsA<gtk4::Widget>, x: f64, y: f64) {
+            let (sx, sy) = self.screen_point(widget, x, y);
+            xdotool_in_loop(&[
+                "mousemove",
+                "--sync",
+                &sx.to_string(),
+                &sy.to_string(),
+                "click",
+                "1",
+            ])
+            .await;
+        }
+
+        /// Clicks the middle of `widget`.
+        pub async fn click(&self, widget: &impl IsA<gtk4::Widget>) {
+            let (w, h) = (widget.width(), widget.height());
+            self.click_at(widget, f64::from(w) / 2.0, f64::from(h) / 2.0)
+                .await;
+        }
+
+        /// Types `text` into the focused widget.
+        pub async fn type_text(&self, text: &str) {
+            xdotool_in_loop(&["type", text]).await;
+        }
+
+        /// Presses and releases each of `keys` (X key names) in turn.
+        pub async fn keys(&self, keys: &[&str]) {
+            xdotool_in_loop(&[&["key"], keys].concat()).await;
+        }
+
+        /// Gives the window the X keyboard focus (there is no window manager to do it).
+        pub async fn focus(&self) {
+            xdotool_in_loop(&["windowfocus", "--sync", &self.xid]).await;
         }
     }
 }

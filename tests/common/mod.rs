@@ -1,302 +1,154 @@
-//! Shared test support: an `Emitter` GObject with every kind of signal the specification
-//! tests need, a critical-log recorder, and a bounded executor.
+//! What the tests share: the one GObject fixture ([`Emitter`]), the one safety timeout
+//! ([`within`], [`block_on`], [`receive_within`]), the one way to capture criticals
+//! ([`criticals_during`]), the one panic capture ([`panic_message`]), polling helpers, the
+//! leak tests' [`churn`](churn::churn) and the one X input driver ([`driver`]). Include it
+//! with `mod common;`.
 //!
 //! Each test binary uses only part of this module.
 #![allow(dead_code)]
 
+pub mod churn;
+pub mod driver;
+mod emitter;
+
 use std::{
     future::Future,
-    sync::{Mutex, OnceLock},
+    panic::{catch_unwind, AssertUnwindSafe},
+    pin::Pin,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex,
+    },
+    task::{Context, Poll, Waker},
     time::Duration,
 };
 
-use futures::future::Either;
-use glib::{prelude::*, subclass::prelude::*};
+use futures::{future::Either, task::ArcWake};
+use glib::prelude::*;
 
-/// A GLib enum type, for typed parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, glib::Enum)]
-#[enum_type(name = "SignalStreamTestColor")]
-pub enum Color {
-    #[default]
-    Red,
-    Green,
-    Blue,
-}
+pub use emitter::*;
 
-/// A GLib flags type, for typed parameters.
-#[glib::flags(name = "SignalStreamTestMode")]
-pub enum Mode {
-    READ = 0b01,
-    WRITE = 0b10,
-}
+/// How long a test waits for something that should happen at once before it fails: a safety
+/// net against a hang, never a measurement.
+pub const SAFETY_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// A boxed type, for typed parameters.
-#[derive(Debug, Clone, PartialEq, Eq, glib::Boxed)]
-#[boxed_type(name = "SignalStreamTestPoint")]
-pub struct Point {
-    pub x: i32,
-    pub y: i32,
-}
-
-/// A boxed type that deliberately implements no `Debug`.
-#[derive(Clone, PartialEq, Eq, glib::Boxed)]
-#[boxed_type(name = "SignalStreamTestToken")]
-pub struct Token(pub u32);
-
-mod imp {
-    use std::sync::{
-        atomic::{AtomicI32, AtomicU32, Ordering},
-        Mutex, OnceLock,
-    };
-
-    use glib::{
-        prelude::*,
-        subclass::{prelude::*, Signal},
-        ParamSpec, ParamSpecInt, ParamSpecString, ParamSpecUInt, Value,
-    };
-
-    use super::{Color, Mode, Point, Token};
-
-    /// Only `Send + Sync` fields: the wrapper is then `Send + Sync` too, so tests can emit
-    /// from other threads.
-    #[derive(Default)]
-    pub struct Emitter {
-        pub label: Mutex<String>,
-        pub level: AtomicI32,
-        pub max_level: AtomicI32,
-        pub secret: AtomicU32,
-        /// What ran during `stage` emissions, in order (the class handler writes "class").
-        pub log: Mutex<Vec<&'static str>>,
-    }
-
-    #[glib::object_subclass]
-    impl ObjectSubclass for Emitter {
-        const NAME: &'static str = "SignalStreamTestEmitter";
-        type Type = super::Emitter;
-    }
-
-    impl ObjectImpl for Emitter {
-        fn signals() -> &'static [Signal] {
-            static SIGNALS: OnceLock<Vec<Signal>> = OnceLock::new();
-            SIGNALS.get_or_init(|| {
-                vec![
-                    // 0, 1 and 3 parameters, no return value.
-                    Signal::builder("ping").build(),
-                    Signal::builder("tick")
-                        .param_types([u64::static_type()])
-                        .build(),
-                    Signal::builder("triple")
-                        .param_types([
-                            i32::static_type(),
-                            String::static_type(),
-                            bool::static_type(),
-                        ])
-                        .build(),
-                    // G_SIGNAL_DETAILED.
-                    Signal::builder("changed")
-                        .param_types([String::static_type()])
-                        .detailed()
-                        .build(),
-                    // Return values.
-                    Signal::builder("ask")
-                        .param_types([i32::static_type()])
-                        .return_type::<bool>()
-                        .build(),
-                    Signal::builder("compute")
-                        .param_types([i32::static_type()])
-                        .return_type::<i32>()
-                        .build(),
-                    // A class handler that runs last, to order handlers against.
-                    Signal::builder("stage")
-                        .run_last()
-                        .class_handler(|values| {
-                            let obj = values[0].get::<super::Emitter>().expect("the emitter");
-                            obj.imp().log.lock().unwrap().push("class");
-                            None
-                        })
-                        .build(),
-                    // Ten parameters.
-                    Signal::builder("ten")
-                        .param_types([
-                            i8::static_type(),
-                            u8::static_type(),
-                            i32::static_type(),
-                            u32::static_type(),
-                            i64::static_type(),
-                            u64::static_type(),
-                            f32::static_type(),
-                            f64::static_type(),
-                            bool::static_type(),
-                            String::static_type(),
-                        ])
-                        .build(),
-                    // An object, a boxed, an enum, a flags, a string and a variant.
-                    Signal::builder("kinds")
-                        .param_types([
-                            glib::Object::static_type(),
-                            Point::static_type(),
-                            Color::static_type(),
-                            Mode::static_type(),
-                            String::static_type(),
-                            glib::Variant::static_type(),
-                        ])
-                        .build(),
-                    Signal::builder("object")
-                        .param_types([glib::Object::static_type()])
-                        .build(),
-                    Signal::builder("token")
-                        .param_types([Token::static_type()])
-                        .build(),
-                ]
-            })
-        }
-
-        fn properties() -> &'static [ParamSpec] {
-            static PROPERTIES: OnceLock<Vec<ParamSpec>> = OnceLock::new();
-            PROPERTIES.get_or_init(|| {
-                vec![
-                    ParamSpecString::builder("label").build(),
-                    ParamSpecInt::builder("level").build(),
-                    ParamSpecInt::builder("max-level").build(),
-                    ParamSpecUInt::builder("secret").write_only().build(),
-                ]
-            })
-        }
-
-        fn set_property(&self, _id: usize, value: &Value, pspec: &ParamSpec) {
-            match pspec.name() {
-                "label" => {
-                    *self.label.lock().unwrap() =
-                        value.get::<Option<String>>().unwrap().unwrap_or_default()
-                }
-                "level" => self.level.store(value.get().unwrap(), Ordering::SeqCst),
-                "max-level" => self.max_level.store(value.get().unwrap(), Ordering::SeqCst),
-                "secret" => self.secret.store(value.get().unwrap(), Ordering::SeqCst),
-                name => unimplemented!("property {name}"),
-            }
-        }
-
-        fn property(&self, _id: usize, pspec: &ParamSpec) -> Value {
-            match pspec.name() {
-                "label" => self.label.lock().unwrap().to_value(),
-                "level" => self.level.load(Ordering::SeqCst).to_value(),
-                "max-level" => self.max_level.load(Ordering::SeqCst).to_value(),
-                name => unimplemented!("property {name}"),
-            }
-        }
+/// Awaits `future`; fails the test, naming `what` it waited for, if it has not completed
+/// within [`SAFETY_TIMEOUT`].
+pub async fn within<F: Future>(what: &str, future: F) -> F::Output {
+    let timeout = glib::timeout_future(SAFETY_TIMEOUT);
+    match futures::future::select(std::pin::pin!(future), timeout).await {
+        Either::Left((output, _)) => output,
+        Either::Right(((), _)) => panic!("timed out after {SAFETY_TIMEOUT:?} waiting for {what}"),
     }
 }
 
-glib::wrapper! {
-    /// A GObject whose signals and properties tests emit at will.
-    pub struct Emitter(ObjectSubclass<imp::Emitter>);
-}
-
-impl Default for Emitter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Emitter {
-    pub fn new() -> Self {
-        glib::Object::new()
-    }
-
-    pub fn ping(&self) {
-        self.emit_by_name::<()>("ping", &[]);
-    }
-
-    pub fn tick(&self, n: u64) {
-        self.emit_by_name::<()>("tick", &[&n]);
-    }
-
-    pub fn triple(&self, a: i32, b: &str, c: bool) {
-        self.emit_by_name::<()>("triple", &[&a, &b, &c]);
-    }
-
-    /// Emits `changed::detail` with `value`.
-    pub fn change(&self, detail: &str, value: &str) {
-        let id = glib::subclass::SignalId::lookup("changed", Self::static_type()).unwrap();
-        self.emit_with_details::<()>(id, glib::Quark::from_str(detail), &[&value]);
-    }
-
-    pub fn ask(&self, n: i32) -> bool {
-        self.emit_by_name::<bool>("ask", &[&n])
-    }
-
-    pub fn compute(&self, n: i32) -> i32 {
-        self.emit_by_name::<i32>("compute", &[&n])
-    }
-
-    /// Records `what` in the log of the current `stage` emission.
-    pub fn record(&self, what: &'static str) {
-        self.imp().log.lock().unwrap().push(what);
-    }
-
-    /// Emits `stage` and returns what ran, in order.
-    pub fn stage(&self) -> Vec<&'static str> {
-        self.imp().log.lock().unwrap().clear();
-        self.emit_by_name::<()>("stage", &[]);
-        std::mem::take(&mut *self.imp().log.lock().unwrap())
-    }
-
-    /// Disposes the object now while references to it are still held (as a GTK widget's
-    /// `destroy` does): GLib destroys every handler.
-    pub fn dispose_now(&self) {
-        // SAFETY: `run_dispose` is unsafe because an implementation may not expect to be used
-        // after dispose. This one keeps no state that dispose invalidates: after it, the object
-        // is still a valid GObject with no handlers, and its properties still work.
-        unsafe { self.run_dispose() }
-    }
-
-    /// Whether any handler is connected to `signal` (a plain name, no detail).
-    pub fn has_handler(&self, signal: &str) -> bool {
-        let id = glib::subclass::SignalId::lookup(signal, Self::static_type())
-            .unwrap_or_else(|| panic!("no signal {signal}"));
-        glib::signal::signal_has_handler_pending(self, id, None, true)
-    }
-}
-
-/// Criticals logged in the crate's log domain, recorded from the first call on.
-///
-/// The handler is process-wide: tests filter the messages by what they emitted (the signal
-/// name is in every message).
-pub fn criticals() -> &'static Mutex<Vec<String>> {
-    static CRITICALS: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
-    CRITICALS.get_or_init(|| {
-        glib::log_set_handler(
-            Some(glib_signal_stream::LOG_DOMAIN),
-            glib::LogLevels::LEVEL_CRITICAL,
-            false,
-            false,
-            |_domain, _level, message| criticals().lock().unwrap().push(message.to_owned()),
-        );
-        Mutex::new(Vec::new())
+/// Receives what another thread sends on `results`; fails the test, naming `what` it waited
+/// for, if nothing comes within [`SAFETY_TIMEOUT`].
+pub fn receive_within<T>(what: &str, results: &std::sync::mpsc::Receiver<T>) -> T {
+    results.recv_timeout(SAFETY_TIMEOUT).unwrap_or_else(|err| {
+        panic!("timed out after {SAFETY_TIMEOUT:?} waiting for {what}: {err}")
     })
 }
 
-/// Whether a critical mentioning every one of `words` was logged in the crate's domain.
-pub fn critical_logged(words: &[&str]) -> bool {
-    criticals()
-        .lock()
-        .unwrap()
-        .iter()
-        .any(|message| words.iter().all(|word| message.contains(word)))
-}
-
-/// How long a test waits for something that should happen at once before failing.
-pub const SAFETY_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Runs `future` on a fresh GLib main context (thread-default while it runs); fails the test
-/// if it has not completed within [`SAFETY_TIMEOUT`] rather than hang.
+/// Runs `future` on a fresh GLib main context (thread-default while it runs), bounded by
+/// [`within`].
 pub fn block_on<F: Future>(future: F) -> F::Output {
-    let context = glib::MainContext::new();
-    context.block_on(async {
-        let timeout = glib::timeout_future(SAFETY_TIMEOUT);
-        match futures::future::select(std::pin::pin!(future), timeout).await {
-            Either::Left((output, _)) => output,
-            Either::Right(((), _)) => panic!("the test did not complete within {SAFETY_TIMEOUT:?}"),
+    glib::MainContext::new().block_on(within("end of the test's future", future))
+}
+
+/// Runs `f` and returns the criticals logged meanwhile in the crate's log domain. Log handlers
+/// are process-wide, so the tests that capture take turns.
+pub fn criticals_during<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    static TURN: Mutex<()> = Mutex::new(());
+    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let criticals = Arc::new(Mutex::new(Vec::new()));
+    let handler = glib::log_set_handler(
+        Some(glib_signal_stream::LOG_DOMAIN),
+        glib::LogLevels::LEVEL_CRITICAL,
+        false,
+        false,
+        {
+            let criticals = criticals.clone();
+            move |_domain, _level, message| criticals.lock().unwrap().push(message.to_owned())
+        },
+    );
+    let result = catch_unwind(AssertUnwindSafe(f));
+    glib::log_remove_handler(Some(glib_signal_stream::LOG_DOMAIN), handler);
+    let criticals = std::mem::take(&mut *criticals.lock().unwrap());
+    match result {
+        Ok(result) => (result, criticals),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Runs `f`, which must panic, and returns its panic message.
+#[track_caller]
+pub fn panic_message<R>(f: impl FnOnce() -> R) -> String {
+    let Err(payload) = catch_unwind(AssertUnwindSafe(|| drop(f()))) else {
+        panic!("expected a panic");
+    };
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .expect("a string panic message")
+}
+
+/// Polls `stream` once with a waker that does nothing: the test drives the stream itself.
+pub fn poll_once<S: futures::Stream + Unpin>(stream: &mut S) -> Poll<Option<S::Item>> {
+    let waker = futures::task::noop_waker();
+    Pin::new(stream).poll_next(&mut Context::from_waker(&waker))
+}
+
+/// Polls `future` once with a waker that does nothing.
+pub fn poll_future_once<F: Future + Unpin>(future: &mut F) -> Poll<F::Output> {
+    let waker = futures::task::noop_waker();
+    Pin::new(future).poll(&mut Context::from_waker(&waker))
+}
+
+/// Everything `stream` yields without waiting, and whether it then ended (`Ready(None)`) or is
+/// waiting for more (`Pending`).
+pub fn drain<S: futures::Stream + Unpin>(stream: &mut S) -> (Vec<S::Item>, bool) {
+    let mut items = Vec::new();
+    loop {
+        match poll_once(stream) {
+            Poll::Ready(Some(item)) => items.push(item),
+            Poll::Ready(None) => return (items, true),
+            Poll::Pending => return (items, false),
         }
-    })
+    }
+}
+
+/// The `u64` an untyped `tick` item carries.
+pub fn value_of(args: &[glib::Value]) -> u64 {
+    assert_eq!(args.len(), 1, "one parameter, without the emitter");
+    args[0].get::<u64>().expect("a u64 parameter")
+}
+
+/// A waker that counts how often it was woken.
+#[derive(Default)]
+pub struct WakeCounter(AtomicUsize);
+
+impl ArcWake for WakeCounter {
+    fn wake_by_ref(arc_self: &Arc<Self>) {
+        arc_self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl WakeCounter {
+    /// A new counter, and a waker that counts into it.
+    pub fn waker() -> (Arc<Self>, Waker) {
+        let counter = Arc::new(Self::default());
+        (counter.clone(), futures::task::waker(counter))
+    }
+
+    /// How often the waker was woken so far.
+    pub fn wakes(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// `obj`'s strong reference count, for leak checks.
+pub fn ref_count(obj: &impl IsA<glib::Object>) -> u32 {
+    obj.upcast_ref::<glib::Object>().ref_count()
 }
