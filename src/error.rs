@@ -149,7 +149,7 @@ impl fmt::Display for ConnectError {
             ),
             ConnectErrorKind::ArgumentMismatch { signal, expected, requested } => write!(
                 f,
-                "signal '{signal}' of '{type_name}' has parameters ({}); requested ({})",
+                "signal '{signal}' of type '{type_name}' has parameters ({}); requested ({})",
                 expected.join(", "),
                 requested.join(", ")
             ),

@@ -143,7 +143,7 @@ pub trait SignalStreamExt: ObjectType {
     /// let err = action.try_connect_stream_typed::<(u32,)>("activate").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "signal 'activate' of 'GSimpleAction' has parameters (GVariant); requested (u32)"
+    ///     "signal 'activate' of type 'GSimpleAction' has parameters (GVariant); requested (u32)"
     /// );
     /// ```
     fn try_connect_stream_typed<A: SignalArgs>(

@@ -160,7 +160,7 @@ where
         let Some(receiver) = state.get() else {
             glib::g_critical!(
                 crate::LOG_DOMAIN,
-                "signal '{}' of '{}' emitted on another thread than the one that connected its \
+                "signal '{}' of type '{}' emitted on another thread than the one that connected its \
                  local stream; the emission is dropped from the stream (use connect_stream_send \
                  for emitters on other threads)",
                 info.signal,
@@ -177,9 +177,10 @@ where
             None => {
                 glib::g_critical!(
                     crate::LOG_DOMAIN,
-                    "signal '{}' of '{}': a parameter did not convert to the requested type \
-                     (NULL for a parameter that is not an Option?); the emission is dropped \
-                     from the stream",
+                    "signal '{}' of type '{}': a parameter did not convert to the requested \
+                     type (NULL for a parameter that is not an Option<T>, or an object of \
+                     another type than the requested subclass); the emission is dropped from \
+                     the stream",
                     info.signal,
                     info.type_name
                 );

@@ -94,7 +94,7 @@ fn wrong_parameter_count_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'activate' of 'GSimpleAction' has parameters (GVariant); requested (Option<Variant>, u32)"
+        "signal 'activate' of type 'GSimpleAction' has parameters (GVariant); requested (Option<Variant>, u32)"
     );
 }
 
@@ -106,7 +106,7 @@ fn extra_parameter_on_parameterless_signal_is_refused() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "signal 'cancelled' of 'GCancellable' has parameters (); requested (bool)"
+        "signal 'cancelled' of type 'GCancellable' has parameters (); requested (bool)"
     );
 }
 
@@ -130,7 +130,7 @@ fn wrong_parameter_type_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'incoming' of 'GSocketService' has parameters (GSocketConnection, GObject); requested (SocketConnection, String)"
+        "signal 'incoming' of type 'GSocketService' has parameters (GSocketConnection, GObject); requested (SocketConnection, String)"
     );
 }
 

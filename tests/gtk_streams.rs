@@ -50,7 +50,7 @@ fn pressed_with_wrong_parameter_type_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'pressed' of 'GtkGestureClick' has parameters (gint, gdouble, gdouble); requested (u32, f64, f64)"
+        "signal 'pressed' of type 'GtkGestureClick' has parameters (gint, gdouble, gdouble); requested (u32, f64, f64)"
     );
 }
 
@@ -62,7 +62,7 @@ fn pressed_with_wrong_parameter_count_is_refused() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "signal 'pressed' of 'GtkGestureClick' has parameters (gint, gdouble, gdouble); requested (i32, f64)"
+        "signal 'pressed' of type 'GtkGestureClick' has parameters (gint, gdouble, gdouble); requested (i32, f64)"
     );
 }
 
@@ -77,7 +77,7 @@ fn key_pressed_with_wrong_state_type_is_refused() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "signal 'key-pressed' of 'GtkEventControllerKey' has parameters (guint, guint, GdkModifierType); requested (Key, u32, u32)"
+        "signal 'key-pressed' of type 'GtkEventControllerKey' has parameters (guint, guint, GdkModifierType); requested (Key, u32, u32)"
     );
 }
 
@@ -134,7 +134,7 @@ fn activate_with_wrong_position_type_is_refused() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "signal 'activate' of 'GtkListView' has parameters (guint); requested (i64)"
+        "signal 'activate' of type 'GtkListView' has parameters (guint); requested (i64)"
     );
 }
 

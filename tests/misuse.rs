@@ -43,7 +43,7 @@ fn unknown_signal_is_refused() {
     let err = refused(emitter.try_connect_stream("tock"), || {
         emitter.connect_stream("tock")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::UnknownSignal {
@@ -89,7 +89,7 @@ fn detail_on_a_signal_without_details_is_refused() {
     let err = refused(emitter.try_connect_stream("tick::fast"), || {
         emitter.connect_stream("tick::fast")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::DetailNotSupported {
@@ -110,7 +110,7 @@ fn notify_detail_naming_no_property_is_refused() {
     let err = refused(emitter.try_connect_stream("notify::cuont"), || {
         emitter.connect_stream("notify::cuont")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::UnknownProperty {
@@ -131,7 +131,7 @@ fn typed_stream_with_wrong_argument_count_is_refused() {
         emitter.try_connect_stream_typed::<(u64, u64)>("tick"),
         || emitter.connect_stream_typed::<(u64, u64)>("tick"),
     );
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::ArgumentMismatch {
@@ -142,7 +142,7 @@ fn typed_stream_with_wrong_argument_count_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        format!("signal 'tick' of '{TYPE}' has parameters (guint64); requested (u64, u64)")
+        format!("signal 'tick' of type '{TYPE}' has parameters (guint64); requested (u64, u64)")
     );
     let none = refused(emitter.try_connect_stream_typed::<()>("tick"), || {
         emitter.connect_stream_typed::<()>("tick")
@@ -163,7 +163,7 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "signal 'tick' of 'SignalStreamTestEmitter' has parameters (guint64); requested (String)"
+        "signal 'tick' of type 'SignalStreamTestEmitter' has parameters (guint64); requested (String)"
     );
     let triple = refused(
         emitter.try_connect_stream_typed::<(i32, String, String)>("triple"),
@@ -172,7 +172,7 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
     assert_eq!(
         triple.to_string(),
         format!(
-            "signal 'triple' of '{TYPE}' has parameters (gint, gchararray, gboolean); \
+            "signal 'triple' of type '{TYPE}' has parameters (gint, gchararray, gboolean); \
              requested (i32, String, String)"
         )
     );
@@ -210,7 +210,7 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
         emitter.try_connect_stream_with_return("ask", |_| 1u32),
         || emitter.connect_stream_with_return("ask", |_| 1u32),
     );
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::ReturnTypeMismatch {
@@ -277,7 +277,7 @@ fn signal_needing_a_return_value_is_refused_without_handler() {
     let err = refused(emitter.try_connect_stream("ask"), || {
         emitter.connect_stream("ask")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::NeedsReturnValue {
@@ -312,7 +312,7 @@ fn unknown_property_is_refused() {
     let err = refused(emitter.try_property_stream::<u64>("cuont"), || {
         emitter.property_stream::<u64>("cuont")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::UnknownProperty {
@@ -332,7 +332,7 @@ fn write_only_property_is_refused() {
     let err = refused(emitter.try_property_stream::<u64>("secret"), || {
         emitter.property_stream::<u64>("secret")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::PropertyNotReadable {
@@ -352,7 +352,7 @@ fn property_of_another_type_is_refused() {
     let err = refused(emitter.try_property_stream::<String>("count"), || {
         emitter.property_stream::<String>("count")
     });
-    assert_eq!(err.type_name(), "GssEmitter");
+    assert_eq!(err.type_name(), TYPE);
     assert_eq!(
         *err.kind(),
         ConnectErrorKind::PropertyTypeMismatch {
