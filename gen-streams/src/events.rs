@@ -162,6 +162,9 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
     let _ = write!(
         out,
         "}}\n\nimpl SignalEvents for {enum_name} {{\n    type Emitter = {path};\n\n    \
+         // `#[inline]`: compiled only by a crate that streams these events (a non-generic\n    \
+         // function is otherwise compiled here, for every type, used or not).\n    \
+         #[inline]\n    \
          fn add_signals(builder: ManySignalStreamBuilder<'_, Self>) -> ManySignalStreamBuilder<'_, Self> {{\n        builder\n"
     );
     for m in methods {

@@ -17,6 +17,9 @@ pub enum CancellableEvent {
 impl SignalEvents for CancellableEvent {
     type Emitter = gio::Cancellable;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

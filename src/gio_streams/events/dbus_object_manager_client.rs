@@ -30,6 +30,9 @@ pub enum DBusObjectManagerClientEvent {
 impl SignalEvents for DBusObjectManagerClientEvent {
     type Emitter = gio::DBusObjectManagerClient;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

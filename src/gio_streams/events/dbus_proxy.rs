@@ -19,6 +19,9 @@ pub enum DBusProxyEvent {
 impl SignalEvents for DBusProxyEvent {
     type Emitter = gio::DBusProxy;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

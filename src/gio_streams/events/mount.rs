@@ -21,6 +21,9 @@ pub enum MountEvent {
 impl SignalEvents for MountEvent {
     type Emitter = gio::Mount;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -25,6 +25,9 @@ pub enum AssistantEvent {
 impl SignalEvents for AssistantEvent {
     type Emitter = gtk4::Assistant;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -25,6 +25,9 @@ pub enum CalendarEvent {
 impl SignalEvents for CalendarEvent {
     type Emitter = gtk4::Calendar;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

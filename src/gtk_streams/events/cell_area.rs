@@ -28,6 +28,9 @@ pub enum CellAreaEvent {
 impl SignalEvents for CellAreaEvent {
     type Emitter = gtk4::CellArea;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

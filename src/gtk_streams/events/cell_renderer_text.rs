@@ -17,6 +17,9 @@ pub enum CellRendererTextEvent {
 impl SignalEvents for CellRendererTextEvent {
     type Emitter = gtk4::CellRendererText;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -21,6 +21,9 @@ pub enum EventControllerMotionEvent {
 impl SignalEvents for EventControllerMotionEvent {
     type Emitter = gtk4::EventControllerMotion;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -39,6 +39,9 @@ pub enum FileChooserWidgetEvent {
 impl SignalEvents for FileChooserWidgetEvent {
     type Emitter = gtk4::FileChooserWidget;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

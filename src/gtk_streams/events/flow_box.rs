@@ -27,6 +27,9 @@ pub enum FlowBoxEvent {
 impl SignalEvents for FlowBoxEvent {
     type Emitter = gtk4::FlowBox;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

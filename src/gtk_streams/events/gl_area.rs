@@ -17,6 +17,9 @@ pub enum GLAreaEvent {
 impl SignalEvents for GLAreaEvent {
     type Emitter = gtk4::GLArea;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -17,6 +17,9 @@ pub enum IconThemeEvent {
 impl SignalEvents for IconThemeEvent {
     type Emitter = gtk4::IconTheme;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -27,6 +27,9 @@ pub enum IconViewEvent {
 impl SignalEvents for IconViewEvent {
     type Emitter = gtk4::IconView;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -23,6 +23,9 @@ pub enum IMContextEvent {
 impl SignalEvents for IMContextEvent {
     type Emitter = gtk4::IMContext;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -19,6 +19,9 @@ pub enum InfoBarEvent {
 impl SignalEvents for InfoBarEvent {
     type Emitter = gtk4::InfoBar;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

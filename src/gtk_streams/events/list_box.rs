@@ -31,6 +31,9 @@ pub enum ListBoxEvent {
 impl SignalEvents for ListBoxEvent {
     type Emitter = gtk4::ListBox;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

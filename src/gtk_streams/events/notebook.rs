@@ -25,6 +25,9 @@ pub enum NotebookEvent {
 impl SignalEvents for NotebookEvent {
     type Emitter = gtk4::Notebook;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

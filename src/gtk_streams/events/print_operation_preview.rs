@@ -19,6 +19,9 @@ pub enum PrintOperationPreviewEvent {
 impl SignalEvents for PrintOperationPreviewEvent {
     type Emitter = gtk4::PrintOperationPreview;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

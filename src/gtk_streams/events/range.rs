@@ -21,6 +21,9 @@ pub enum RangeEvent {
 impl SignalEvents for RangeEvent {
     type Emitter = gtk4::Range;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

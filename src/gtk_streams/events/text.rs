@@ -37,6 +37,9 @@ pub enum TextEvent {
 impl SignalEvents for TextEvent {
     type Emitter = gtk4::Text;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -45,6 +45,9 @@ pub enum TextBufferEvent {
 impl SignalEvents for TextBufferEvent {
     type Emitter = gtk4::TextBuffer;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -21,6 +21,9 @@ pub enum TextTagTableEvent {
 impl SignalEvents for TextTagTableEvent {
     type Emitter = gtk4::TextTagTable;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -43,6 +43,9 @@ pub enum TextViewEvent {
 impl SignalEvents for TextViewEvent {
     type Emitter = gtk4::TextView;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {

@@ -35,6 +35,9 @@ pub enum WidgetEvent {
 impl SignalEvents for WidgetEvent {
     type Emitter = gtk4::Widget;
 
+    // `#[inline]`: compiled only by a crate that streams these events (a non-generic
+    // function is otherwise compiled here, for every type, used or not).
+    #[inline]
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
