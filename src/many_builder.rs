@@ -1,11 +1,7 @@
 //! [`ManySignalStreamBuilder`]: one handler per signal, all feeding one queue in emission
 //! order, with an optional handler that runs inside each emission.
 
-use std::{
-    cell::{Cell, RefCell},
-    fmt,
-    rc::Rc,
-};
+use std::{fmt, rc::Rc};
 
 use glib::{prelude::*, RustClosure, Value};
 
@@ -15,7 +11,7 @@ use crate::{
     connection::Connection,
     error::{or_panic, ConnectError, ConnectErrorKind},
     many::ManySignalStream,
-    queue::{BufferPolicy, Local, QueueLock, Sender},
+    queue::{BufferPolicy, InOrder, Local, QueueLock, Sender},
     stream::SignalStream,
     thread_bound::ThreadBound,
     trampoline::{closure, Receive},
@@ -175,8 +171,7 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
         let feed = Rc::new(Feed {
             sender: Sender::new(queue.clone()),
             handler,
-            staged: RefCell::default(),
-            depth: Cell::new(0),
+            order: InOrder::new(),
         });
         let mut connections = Vec::with_capacity(self.signals.len());
         for pending in self.signals {
@@ -214,66 +209,16 @@ type Handler<T> = Box<dyn Fn(&T)>;
 struct Feed<T> {
     sender: Sender<T, Local>,
     handler: Option<Handler<T>>,
-    /// Items of the emissions made from inside a handler, in the order they started (`None`
-    /// while an emission's handler still runs), queued when the outermost handler returns.
-    staged: RefCell<Vec<Option<T>>>,
-    /// How many handlers are running (nested emissions).
-    depth: Cell<usize>,
+    /// Keeps the items of emissions made from inside the handler after the outer one.
+    order: InOrder<T>,
 }
 
 impl<T> Feed<T> {
     fn deliver(&self, item: T) {
-        let Some(handler) = &self.handler else {
-            self.sender.send(item);
-            return;
-        };
-        if self.depth.get() == 0 {
-            // The outermost emission: its item goes first, then those of the emissions made
-            // from inside its handler, which waited in `staged` in the order they started.
-            self.depth.set(1);
-            handler(&item);
-            self.depth.set(0);
-            self.sender.send(item);
-            let nested = self
-                .staged
-                .try_borrow_mut()
-                .map(|mut staged| std::mem::take(&mut *staged))
-                .unwrap_or_default();
-            // Sent without the borrow held: a waker or a discarded item may run any code.
-            for item in nested.into_iter().flatten() {
-                self.sender.send(item);
-            }
-            return;
+        match &self.handler {
+            Some(handler) => self.order.run(item, handler, |item| self.sender.send(item)),
+            None => self.sender.send(item),
         }
-        // Nested: take a place before running the handler, so that emissions made from
-        // inside this one land after it.
-        let Some(slot) = self.reserve() else {
-            handler(&item);
-            self.sender.send(item);
-            return;
-        };
-        self.depth.set(self.depth.get() + 1);
-        handler(&item);
-        self.depth.set(self.depth.get() - 1);
-        let left = match self.staged.try_borrow_mut() {
-            Ok(mut staged) => match staged.get_mut(slot) {
-                Some(place) => place.replace(item),
-                None => Some(item),
-            },
-            Err(_) => Some(item),
-        };
-        // Not reached (the place was empty and still exists): send rather than lose it.
-        if let Some(item) = left {
-            self.sender.send(item);
-        }
-    }
-
-    /// Reserves the next staged place; returns its index (`None` if the staged items are
-    /// borrowed, which cannot happen: no borrow is held while user code runs).
-    fn reserve(&self) -> Option<usize> {
-        let mut staged = self.staged.try_borrow_mut().ok()?;
-        staged.push(None);
-        Some(staged.len() - 1)
     }
 }
 

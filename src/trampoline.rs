@@ -6,16 +6,13 @@
 //! non-`Option` parameter) is reported with a critical and answered with the return type's
 //! default value.
 
-use std::{
-    marker::PhantomData,
-    sync::{Mutex, PoisonError},
-};
+use std::marker::PhantomData;
 
 use glib::{RustClosure, Type, Value};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
-    queue::{QueueLock, Sender},
+    queue::{InOrder, QueueLock, Sender},
     thread_bound::ThreadBound,
 };
 
@@ -64,19 +61,12 @@ impl<T: 'static, F: QueueLock + 'static> Receive<T> for Forward<T, F> {
 /// Runs a return-value handler and queues the item; the handler's answer goes to the emitter.
 ///
 /// Items are queued in the order their emissions begin, also when the handler itself emits
-/// the signal again: each emission reserves its place before its handler runs, and the
-/// items are queued once no handler of this stream is running any more.
+/// the signal again ([`InOrder`]).
 pub(crate) struct Answer<T, F: QueueLock, H, R, M> {
     sender: Sender<T, F>,
     handler: H,
-    order: Mutex<InOrder<T>>,
+    order: InOrder<T>,
     _ret: PhantomData<fn() -> (R, M)>,
-}
-
-/// The places reserved by the emissions whose handlers are running.
-struct InOrder<T> {
-    running: usize,
-    slots: Vec<Option<T>>,
 }
 
 impl<T, F: QueueLock, H, R, M> Answer<T, F, H, R, M> {
@@ -84,10 +74,7 @@ impl<T, F: QueueLock, H, R, M> Answer<T, F, H, R, M> {
         Self {
             sender,
             handler,
-            order: Mutex::new(InOrder {
-                running: 0,
-                slots: Vec::new(),
-            }),
+            order: InOrder::new(),
             _ret: PhantomData,
         }
     }
@@ -103,34 +90,11 @@ where
 {
     #[inline]
     fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
-        // No user code runs and nothing is dropped with `order` locked, so it is never
-        // poisoned and never locked re-entrantly.
-        let lock = || self.order.lock().unwrap_or_else(PoisonError::into_inner);
-        let slot = {
-            let mut order = lock();
-            order.running += 1;
-            order.slots.push(None);
-            order.slots.len() - 1
-        };
-        let answer = (self.handler)(&item).into_return_value();
-        let ready = {
-            let mut order = lock();
-            // `slot` is in bounds: `slots` is only emptied once no handler runs.
-            match order.slots.get_mut(slot) {
-                Some(place) => *place = Some(item),
-                None => order.slots.push(Some(item)),
-            }
-            order.running -= 1;
-            if order.running == 0 {
-                std::mem::take(&mut order.slots)
-            } else {
-                Vec::new()
-            }
-        };
-        for item in ready.into_iter().flatten() {
-            self.sender.send(item);
-        }
-        answer
+        self.order.run(
+            item,
+            |item| (self.handler)(item).into_return_value(),
+            |item| self.sender.send(item),
+        )
     }
 }
 

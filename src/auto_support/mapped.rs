@@ -9,7 +9,7 @@ use crate::{
     connect::resolve,
     connection::Connection,
     error::{or_panic, ConnectError},
-    queue::{BufferPolicy, Local, QueueLock, Sender},
+    queue::{BufferPolicy, InOrder, Local, QueueLock, Sender},
     stream::SignalStream,
     thread_bound::ThreadBound,
     trampoline::{closure, Receive},
@@ -23,6 +23,8 @@ struct Mapped<B, F> {
     sender: Sender<B, Local>,
     map: F,
     handler: Option<Handler<B>>,
+    /// Keeps the items of emissions made from inside the handler after the outer one.
+    order: InOrder<B>,
 }
 
 impl<A, B, F> Receive<A> for Mapped<B, F>
@@ -34,10 +36,10 @@ where
     #[inline]
     fn receive(&self, _emitter: &Value, item: A) -> Option<Value> {
         let item = (self.map)(item);
-        if let Some(handler) = &self.handler {
-            handler(&item);
+        match &self.handler {
+            Some(handler) => self.order.run(item, handler, |item| self.sender.send(item)),
+            None => self.sender.send(item),
         }
-        self.sender.send(item);
         None
     }
 }
@@ -63,6 +65,7 @@ where
         sender: Sender::new(queue.clone()),
         map,
         handler,
+        order: InOrder::new(),
     });
     let id = resolved.connect(obj, false, closure::<A, _>(state, resolved.info.clone()));
     Ok(SignalStream::new(queue, Connection::new(obj, id)))

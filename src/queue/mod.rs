@@ -8,6 +8,7 @@
 //! then takes the lock again to close the queue.
 
 mod buffer;
+mod in_order;
 #[cfg(all(test, glib_signal_stream_loom))]
 mod loom_tests;
 
@@ -26,6 +27,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub(crate) use buffer::Buffer;
 pub use buffer::BufferPolicy;
+pub(crate) use in_order::InOrder;
 
 /// Where a stream's handler may run and where the stream may go.
 ///
