@@ -11,6 +11,7 @@ use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, Sign
 use crate::{
     args::{SignalArgs, SignalReturn},
     error::{ConnectError, ConnectErrorKind},
+    raw::is_instantiatable,
     trampoline::SignalInfo,
 };
 
@@ -133,7 +134,10 @@ pub(crate) fn resolve_in(
             },
         )
     };
-    if !is_valid_name(name) {
+    // `g_signal_lookup` logs a critical for a type that can have no signals (`gchararray`,
+    // `GVariant`), where a refusal is all that is called for.
+    let can_have_signals = type_.is_a(glib::Type::INTERFACE) || is_instantiatable(type_);
+    if !is_valid_name(name) || !can_have_signals {
         return Err(unknown());
     }
     let id = SignalId::lookup(name, type_).ok_or_else(unknown)?;

@@ -62,6 +62,18 @@ pub(crate) fn property_value(obj: &glib::Object, pspec: &glib::ParamSpec) -> gli
     value
 }
 
+/// Whether instances of `type_` can exist (`G_TYPE_IS_INSTANTIATABLE`): the types GLib's
+/// signal lookup accepts, besides interfaces. It logs a critical for any other.
+#[doc(alias = "G_TYPE_IS_INSTANTIATABLE")]
+pub(crate) fn is_instantiatable(type_: glib::Type) -> bool {
+    // SAFETY: `g_type_test_flags` accepts any type id, registered or not (it answers false
+    // for an unknown one), and only reads the type's flags.
+    unsafe {
+        gobject_sys::g_type_test_flags(type_.into_glib(), gobject_sys::G_TYPE_FLAG_INSTANTIATABLE)
+            != 0
+    }
+}
+
 /// Initializes interface `type_`'s default vtable, where its signals and properties are
 /// installed, so that they can be looked up without an instance. A no-op for other types.
 ///

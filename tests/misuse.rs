@@ -368,6 +368,35 @@ fn property_of_another_type_is_refused() {
     assert_nothing_connected(&emitter);
 }
 
+/// Types that can have neither signals nor properties (not instantiatable, not interfaces)
+/// are refused by the checks without an instance before GLib sees them: its lookups log a
+/// critical for them (run with fatal criticals by the test below).
+#[test]
+fn checks_on_a_type_without_signals_are_refused() {
+    for type_ in [
+        glib::Type::STRING,
+        glib::Variant::static_type(),
+        glib::Type::INVALID,
+    ] {
+        let err = glib_signal_stream::check_signal::<()>(type_, "tick").unwrap_err();
+        assert_eq!(
+            *err.kind(),
+            ConnectErrorKind::UnknownSignal {
+                signal: "tick".into()
+            },
+            "{type_}"
+        );
+        let err = glib_signal_stream::check_property::<u64>(type_, "count").unwrap_err();
+        assert_eq!(
+            *err.kind(),
+            ConnectErrorKind::UnknownProperty {
+                property: "count".into()
+            },
+            "{type_}"
+        );
+    }
+}
+
 #[test]
 fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
     let emitter = Emitter::new();
