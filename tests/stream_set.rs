@@ -4,7 +4,7 @@ mod common;
 
 use std::task::Poll;
 
-use common::{block_on, Emitter};
+use common::{block_on, poll_once, Emitter};
 use futures::{stream, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::StreamSet;
@@ -178,4 +178,25 @@ fn set_and_handle_are_debug_without_debug_items_and_show_their_state() {
         "StreamSet { streams: 1, handles: 1, done: false }"
     );
     assert_eq!(format!("{handle:?}"), "StreamSetHandle { set_alive: true }");
+}
+
+/// A member ends while the set polls after another member's item: every other member is
+/// still polled in that pass, so an item queued meanwhile is not left waiting for a wake-up
+/// that never comes (the member that yielded registered no waker).
+#[test]
+fn a_member_ending_does_not_hide_another_members_item() {
+    let (a, b, c) = (Emitter::new(), Emitter::new(), Emitter::new());
+    let mut set = StreamSet::new();
+    for emitter in [&a, &b, &c] {
+        set.insert(emitter.ticks());
+    }
+    assert_eq!(poll_once(&mut set), Poll::Pending);
+    b.tick(1);
+    assert_eq!(poll_once(&mut set), Poll::Ready(Some(1)));
+    drop(a); // its stream ends
+    b.tick(2);
+    assert_eq!(poll_once(&mut set), Poll::Ready(Some(2)));
+    assert_eq!(set.len(), 2);
+    drop((b, c));
+    assert_eq!(poll_once(&mut set), Poll::Ready(None));
 }

@@ -146,12 +146,17 @@ impl<T> Stream for StreamSet<T> {
         loop {
             self.take_inserted(cx.waker());
             let this = &mut *self;
-            let len = this.streams.len();
-            let mut index = this.next.min(len);
-            for _ in 0..len {
+            // Each stream is polled once per pass, in turn from `next`: one that ends is
+            // removed in place (`remove`, not `swap_remove`), so the streams not yet polled
+            // keep their turn and none is skipped. A skipped one that has an item queued and
+            // registered no waker (its last poll yielded) would wait for an unrelated wake-up.
+            let mut unpolled = this.streams.len();
+            let mut index = this.next;
+            while unpolled > 0 {
                 if index >= this.streams.len() {
                     index = 0;
                 }
+                unpolled -= 1;
                 // A stream's poll may insert through a handle: `shared` is not borrowed here.
                 match this.streams[index].as_mut().poll_next(cx) {
                     Poll::Ready(Some(item)) => {
@@ -160,7 +165,7 @@ impl<T> Stream for StreamSet<T> {
                     }
                     Poll::Ready(None) => {
                         // Dropped here, outside any borrow: it may release a widget.
-                        drop(this.streams.swap_remove(index));
+                        drop(this.streams.remove(index));
                     }
                     Poll::Pending => index += 1,
                 }
