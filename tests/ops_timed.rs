@@ -8,9 +8,15 @@
 
 mod common;
 
-use std::{cell::RefCell, rc::Rc, time::Duration};
+use std::{
+    cell::RefCell,
+    pin::Pin,
+    rc::Rc,
+    task::{Context, Poll},
+    time::Duration,
+};
 
-use common::{block_on, Emitter};
+use common::{block_on, poll_once, Emitter, WakeCounter, SAFETY_TIMEOUT};
 use futures::{future, stream, StreamExt};
 use glib_signal_stream::prelude::*;
 
@@ -55,6 +61,61 @@ fn debounce_flushes_the_waiting_item_when_the_stream_ends() {
     burst(&obj, 1..=3);
     drop(obj); // disposed: the stream ends after its queued items
     assert_eq!(block_on(debounced.collect::<Vec<_>>()), [3]);
+}
+
+/// Polls `stream` on a new main context, then runs that context until the stream's task is
+/// woken (or [`SAFETY_TIMEOUT`] passes): whether something on that context woke it.
+fn woken_from_a_new_context<S: futures::Stream + Unpin>(stream: &mut S) -> bool {
+    let context = glib::MainContext::new();
+    context
+        .with_thread_default(|| {
+            let (counter, waker) = WakeCounter::waker();
+            let polled = Pin::new(&mut *stream).poll_next(&mut Context::from_waker(&waker));
+            assert!(polled.is_pending());
+            let safety =
+                glib::timeout_source_new(SAFETY_TIMEOUT, None, glib::Priority::DEFAULT, || {
+                    glib::ControlFlow::Break
+                });
+            safety.attach(Some(&context));
+            while counter.wakes() == 0 && !safety.is_destroyed() {
+                context.iteration(true);
+            }
+            safety.destroy();
+            counter.wakes() > 0
+        })
+        .unwrap()
+}
+
+/// Armed while polled on one main context, then polled on another (as a `Send` stream
+/// moved to another thread's context is): the timer follows it to the context that runs.
+#[test]
+fn a_timed_operator_polled_on_another_main_context_moves_its_timer_there() {
+    let obj = Emitter::new();
+
+    let mut debounced = obj.ticks().debounce(PERIOD);
+    obj.tick(1);
+    glib::MainContext::new().block_on(async {
+        assert_eq!(poll_once(&mut debounced), Poll::Pending); // armed there
+    });
+    assert!(woken_from_a_new_context(&mut debounced), "debounce");
+    assert_eq!(block_on(debounced.next()), Some(1));
+
+    let mut throttled = obj.ticks().throttle(PERIOD);
+    obj.tick(2);
+    obj.tick(3);
+    glib::MainContext::new().block_on(async {
+        assert_eq!(throttled.next().await, Some(2));
+        assert_eq!(poll_once(&mut throttled), Poll::Pending); // armed there
+    });
+    assert!(woken_from_a_new_context(&mut throttled), "throttle");
+    assert_eq!(block_on(throttled.next()), Some(3));
+
+    let mut idle = obj.ticks().idle_timeout(PERIOD);
+    glib::MainContext::new().block_on(async {
+        assert_eq!(poll_once(&mut idle), Poll::Pending); // armed there
+    });
+    assert!(woken_from_a_new_context(&mut idle), "idle_timeout");
+    assert_eq!(block_on(idle.next()), Some(None));
 }
 
 #[test]
@@ -193,8 +254,16 @@ fn map_latest_yields_each_output_when_the_next_item_comes_after_it() {
 
 #[test]
 fn map_latest_runs_only_the_latest_of_the_items_already_queued() {
-    let results = stream::iter([1, 2, 3]).map_latest(|n| async move { n * 10 });
-    assert_eq!(block_on(results.collect::<Vec<_>>()), [30]);
+    let started = Rc::new(RefCell::new(Vec::new()));
+    let results = stream::iter(1..=5).map_latest({
+        let started = started.clone();
+        move |n| {
+            started.borrow_mut().push(n);
+            async move { n * 10 }
+        }
+    });
+    assert_eq!(block_on(results.collect::<Vec<_>>()), [50]);
+    assert_eq!(*started.borrow(), [5], "a future only for the latest item");
 }
 
 #[test]

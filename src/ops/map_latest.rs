@@ -75,16 +75,21 @@ where
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
         let mut this = self.project();
+        // Drain what is ready: of a backlog, only the latest item gets a future.
+        let mut latest = None;
         while !*this.stream_done {
             match this.stream.as_mut().poll_next(cx) {
                 Poll::Ready(Some(item)) => {
-                    // Cancel the older future before the newer one is even created.
+                    // Cancel the older future as soon as a newer item is seen.
                     this.running.set(None);
-                    this.running.set(Some((this.f)(item)));
+                    latest = Some(item);
                 }
                 Poll::Ready(None) => *this.stream_done = true,
                 Poll::Pending => break,
             }
+        }
+        if let Some(item) = latest {
+            this.running.set(Some((this.f)(item)));
         }
         if let Some(future) = this.running.as_mut().as_pin_mut() {
             if let Poll::Ready(output) = future.poll(cx) {
