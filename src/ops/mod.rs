@@ -104,8 +104,10 @@ pub trait GlibStreamExt: Stream + Sized {
     /// When the stream ends, the item still waiting is yielded at once, then the end.
     ///
     /// Timed by GLib: one timeout source on the thread-default main context, attached on
-    /// first use and re-armed (not re-created) for each burst. Poll it on that context, as
-    /// `glib::timeout_future` requires.
+    /// first use and re-armed (not re-created) for each burst; polled on another context, it
+    /// moves there. Something must run that context: on an executor that pushes none
+    /// (`futures::executor`), the thread-default is the global default context, which the
+    /// application's main loop runs.
     ///
     /// ```
     /// use std::time::Duration;

@@ -10,7 +10,8 @@ use std::{
 use crate::raw::set_ready_time;
 
 /// A deadline on GLib's monotonic clock, kept by a single timeout source attached to the
-/// thread-default main context on first use (as `glib::timeout_future` does).
+/// thread-default main context on first use (as `glib::timeout_future` does), and moved to
+/// another context if the operator is polled there.
 ///
 /// Moving the deadline only calls `g_source_set_ready_time` on the same source: an operator
 /// pays one source for its whole life, however many items go through it. The source is
@@ -58,6 +59,19 @@ impl Timer {
         };
         // A waker is user data: dropped once the lock is released.
         drop(replaced);
+        // Polled on another main context than the one the source is attached to (a `Send`
+        // stream moved to another thread's context, a context of its own per `block_on`):
+        // that context may never run again, so the source moves to this one. A context that
+        // is gone has destroyed the source (whose context GLib then refuses to tell).
+        let context = glib::MainContext::ref_thread_default();
+        if self.source.as_ref().is_some_and(|source| {
+            source.is_destroyed() || source.context().as_ref() != Some(&context)
+        }) {
+            if let Some(source) = self.source.take() {
+                source.destroy();
+            }
+            self.armed = None;
+        }
         let source = self.source.get_or_insert_with(|| {
             let waker = Arc::clone(&self.waker);
             let source = glib::timeout_source_new(FAR, None, glib::Priority::DEFAULT, move || {
@@ -68,7 +82,7 @@ impl Timer {
                 }
                 glib::ControlFlow::Continue
             });
-            source.attach(Some(&glib::MainContext::ref_thread_default()));
+            source.attach(Some(&context));
             source
         });
         if self.armed != Some(deadline) {
