@@ -216,7 +216,7 @@ struct Feed<T> {
 impl<T> Feed<T> {
     fn deliver(&self, item: T) {
         match &self.handler {
-            Some(handler) => self.order.run(item, handler, |item| self.sender.send(item)),
+            Some(handler) => self.order.run(item, handler, &self.sender),
             None => self.sender.send(item),
         }
     }

@@ -14,7 +14,7 @@ use crate::{
     connect::{is_valid_name, resolve, Resolved},
     connection::Connection,
     error::{ConnectError, ConnectErrorKind},
-    queue::{BufferPolicy, Flavor, Local, QueueLock, Sender, Threaded},
+    queue::{send_if_empty, BufferPolicy, Flavor, Local, QueueLock, Sender, Threaded},
     stream::SignalStream,
     thread_bound::ThreadBound,
     trampoline::{closure, AnyThread, Receive},
@@ -63,20 +63,19 @@ pub struct PropertyStream<T, F: Flavor = Local>(SignalStream<T, F>);
 /// A [`PropertyStream`] of a `Send + Sync` object of Rust type `O`, notified on any thread.
 pub type SendPropertyStream<T, O = glib::Object> = PropertyStream<T, Threaded<O>>;
 
-/// Reads the property, through the `GParamSpec` found when connecting, in each `notify`
-/// emission, and queues its value.
-struct ReadProperty<T, F: QueueLock> {
-    sender: Sender<T, F>,
+/// The property a stream reads, through the `GParamSpec` found when connecting.
+#[derive(Clone)]
+struct Property {
     pspec: glib::ParamSpec,
     type_name: &'static str,
 }
 
-impl<T, F: QueueLock> ReadProperty<T, F>
-where
-    T: for<'a> FromValue<'a> + 'static,
-{
+impl Property {
     /// The property's value as a `T`, or a critical when it is a `NULL` a `T` cannot hold.
-    fn read(&self, obj: &glib::Object) -> Option<T> {
+    fn read<T>(&self, obj: &glib::Object) -> Option<T>
+    where
+        T: for<'a> FromValue<'a> + 'static,
+    {
         let value = crate::raw::property_value(obj, &self.pspec);
         match value.get::<T>() {
             Ok(value) => Some(value),
@@ -93,6 +92,26 @@ where
             }
         }
     }
+
+    /// Queues the value a stream starts with, read once its `notify` handler is connected: a
+    /// change made meanwhile (on another thread, for a [`SendPropertyStream`]) is then either
+    /// seen by this read or notified to the handler. The value is queued only if the handler
+    /// has not queued one already, which is at least as new.
+    fn send_first<T, F>(&self, obj: &glib::Object, queue: &F::Queue<T>)
+    where
+        T: for<'a> FromValue<'a> + 'static,
+        F: QueueLock,
+    {
+        if let Some(current) = self.read(obj) {
+            send_if_empty::<T, F>(queue, current);
+        }
+    }
+}
+
+/// Reads the property in each `notify` emission, and queues its value.
+struct ReadProperty<T, F: QueueLock> {
+    sender: Sender<T, F>,
+    property: Property,
 }
 
 impl<T, F> Receive<(glib::ParamSpec,)> for ReadProperty<T, F>
@@ -101,14 +120,14 @@ where
     F: QueueLock + 'static,
 {
     fn receive(&self, emitter: &Value, (pspec,): (glib::ParamSpec,)) -> Option<Value> {
-        if pspec != self.pspec {
+        if pspec != self.property.pspec {
             // `g_object_notify_by_pspec` with another class's pspec of the same name.
             glib::g_critical!(
                 crate::LOG_DOMAIN,
                 "'notify::{}' of '{}' emitted with a GParamSpec of '{}', not the object's own; \
                  ignored by its property stream",
-                self.pspec.name(),
-                self.type_name,
+                self.property.pspec.name(),
+                self.property.type_name,
                 pspec.owner_type().name()
             );
             return None;
@@ -116,7 +135,7 @@ where
         if let Some(value) = emitter
             .get::<glib::Object>()
             .ok()
-            .and_then(|obj| self.read(&obj))
+            .and_then(|obj| self.property.read(&obj))
         {
             self.sender.send(value);
         }
@@ -172,16 +191,20 @@ where
     pub(crate) fn connect(obj: &glib::Object, property: &str) -> Result<Self, ConnectError> {
         let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Local::new_queue(BufferPolicy::Latest);
-        let reader = ReadProperty::<T, Local> {
-            sender: Sender::new(queue.clone()),
+        let property = Property {
             pspec,
             type_name: obj.type_().name(),
         };
-        if let Some(current) = reader.read(obj) {
-            reader.sender.send(current);
-        }
-        let state = ThreadBound::new(reader);
-        let handler = resolved.connect(obj, false, closure(state, resolved.info.clone()));
+        let reader = ReadProperty::<T, Local> {
+            sender: Sender::new(queue.clone()),
+            property: property.clone(),
+        };
+        let handler = resolved.connect(
+            obj,
+            false,
+            closure(ThreadBound::new(reader), resolved.info.clone()),
+        );
+        property.send_first::<T, Local>(obj, &queue);
         Ok(Self(SignalStream::new(
             queue,
             Connection::new(obj, handler),
@@ -198,16 +221,20 @@ where
         let obj = crate::raw::as_object(emitter);
         let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Threaded::<O>::new_queue(BufferPolicy::Latest);
-        let reader = ReadProperty::<T, Threaded<O>> {
-            sender: Sender::new(queue.clone()),
+        let property = Property {
             pspec,
             type_name: obj.type_().name(),
         };
-        if let Some(current) = reader.read(obj) {
-            reader.sender.send(current);
-        }
-        let state = AnyThread(reader);
-        let handler = resolved.connect(obj, false, closure(state, resolved.info.clone()));
+        let reader = ReadProperty::<T, Threaded<O>> {
+            sender: Sender::new(queue.clone()),
+            property: property.clone(),
+        };
+        let handler = resolved.connect(
+            obj,
+            false,
+            closure(AnyThread(reader), resolved.info.clone()),
+        );
+        property.send_first::<T, Threaded<O>>(obj, &queue);
         Ok(Self(SignalStream::new(
             queue,
             Connection::new(emitter, handler),

@@ -93,7 +93,7 @@ where
         self.order.run(
             item,
             |item| (self.handler)(item).into_return_value(),
-            |item| self.sender.send(item),
+            &self.sender,
         )
     }
 }

@@ -150,3 +150,32 @@ fn notify_with_a_foreign_param_spec_is_ignored_with_a_critical() {
     emitter.set_property("level", 3);
     assert_eq!(block_on(levels.next()), Some(3), "the stream still works");
 }
+
+/// The property changes while its stream connects (inside the stream's own first read): the
+/// stream starts at the new value, not the one it read.
+#[test]
+fn a_change_made_while_the_stream_connects_is_delivered() {
+    let obj = Emitter::new();
+    let setter = obj.clone();
+    obj.on_next_read(move || setter.set_property("level", 7));
+    let mut levels = obj.property_stream::<i32>("level");
+    assert_eq!(obj.property::<i32>("level"), 7);
+    assert_eq!(block_on(levels.next()), Some(7));
+    assert_eq!(levels.dropped_count(), 0);
+}
+
+/// The same for a `Send` stream, the property changed on another thread while it connects.
+#[test]
+fn a_change_made_on_another_thread_while_a_send_stream_connects_is_delivered() {
+    let obj = Emitter::new();
+    let setter = obj.clone();
+    obj.on_next_read(move || {
+        std::thread::spawn(move || setter.set_property("level", 7))
+            .join()
+            .unwrap();
+    });
+    let mut levels = obj.property_stream_send::<i32>("level");
+    assert_eq!(obj.property::<i32>("level"), 7);
+    assert_eq!(block_on(levels.next()), Some(7));
+    assert_eq!(levels.dropped_count(), 0);
+}

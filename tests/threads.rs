@@ -42,17 +42,60 @@ fn four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads
     let items = receive_within("the items of the four threads", &received);
     consumer.join().unwrap();
 
-    assert_eq!(items.len() as u64, THREADS * per_thread);
-    let mut next = [0u64; THREADS as usize];
-    for n in items {
-        let (thread_id, seq) = ((n >> 32) as usize, n & 0xffff_ffff);
+    assert_each_threads_order(
+        items.into_iter().map(|n| (n >> 32, n & 0xffff_ffff)),
+        THREADS,
+        per_thread,
+    );
+}
+
+/// Checks that `items`, as `(thread, seq)`, hold `per_thread` items of each of `threads`
+/// threads, each thread's in the order it emitted them.
+#[track_caller]
+fn assert_each_threads_order(
+    items: impl IntoIterator<Item = (u64, u64)>,
+    threads: u64,
+    per_thread: u64,
+) {
+    let mut next = vec![0u64; threads as usize];
+    for (thread_id, seq) in items {
+        let expected = &mut next[thread_id as usize];
         assert_eq!(
-            seq, next[thread_id],
-            "thread {thread_id}'s items out of order"
+            seq, *expected,
+            "thread {thread_id}: item {seq} queued where item {expected} was due"
         );
-        next[thread_id] += 1;
+        *expected += 1;
     }
-    assert_eq!(next, [per_thread; THREADS as usize]);
+    assert_eq!(next, vec![per_thread; threads as usize]);
+}
+
+/// Items of a `Send` stream whose return-value handler runs in each emission keep each
+/// emitting thread's order too, while the threads' handlers overlap.
+#[test]
+fn threads_emitting_into_a_send_stream_with_a_return_value_handler_keep_each_threads_order() {
+    const THREADS: u64 = 2;
+    const PER_THREAD: u64 = 50_000;
+    let obj = Emitter::new();
+    let asks = obj.connect_stream_send_with_return::<(i32,), bool, _, _>("ask", |&(n,)| n % 2 == 0);
+    let consumer = thread::spawn(move || futures::executor::block_on(asks.collect::<Vec<_>>()));
+    thread::scope(|scope| {
+        for thread_id in 0..THREADS {
+            let obj = &obj;
+            scope.spawn(move || {
+                for seq in 0..PER_THREAD {
+                    let n = (thread_id * PER_THREAD + seq) as i32;
+                    assert_eq!(obj.ask(n), n % 2 == 0);
+                }
+            });
+        }
+    });
+    drop(obj);
+    let items = consumer.join().unwrap();
+    let items = items.into_iter().map(|(n,)| {
+        let n = n as u64;
+        (n / PER_THREAD, n % PER_THREAD)
+    });
+    assert_each_threads_order(items, THREADS, PER_THREAD);
 }
 
 #[test]

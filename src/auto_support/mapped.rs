@@ -37,7 +37,7 @@ where
     fn receive(&self, _emitter: &Value, item: A) -> Option<Value> {
         let item = (self.map)(item);
         match &self.handler {
-            Some(handler) => self.order.run(item, handler, |item| self.sender.send(item)),
+            Some(handler) => self.order.run(item, handler, &self.sender),
             None => self.sender.send(item),
         }
         None

@@ -64,6 +64,14 @@ pub(crate) struct Pushed<T> {
 }
 
 impl<T> Pushed<T> {
+    /// Nothing to do: no consumer to wake, nothing discarded.
+    pub(crate) fn none() -> Self {
+        Self {
+            wake: None,
+            discarded: None,
+        }
+    }
+
     /// Wakes the consumer and drops the discarded item. Call without holding the lock.
     #[inline]
     pub(crate) fn finish(self) {
@@ -134,6 +142,18 @@ impl<T> Buffer<T> {
         Pushed {
             wake: self.waker.take(),
             discarded,
+        }
+    }
+
+    /// Queues `item` only if nothing is queued (and the stream is open); otherwise hands it
+    /// back, to be dropped outside the lock. For a first item that must not overtake, or
+    /// replace, one a handler queued meanwhile: a property's value read after connecting its
+    /// `notify` handler is older than any value that handler queued.
+    pub(crate) fn push_if_empty(&mut self, item: T) -> Result<Pushed<T>, T> {
+        if self.items.is_empty() {
+            Ok(self.push(item))
+        } else {
+            Err(item)
         }
     }
 

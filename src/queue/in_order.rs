@@ -2,14 +2,24 @@
 //! emission: the handler may emit the same signal (or another signal of the same stream)
 //! again, and the nested emission's item must still come after the outer one.
 
-use std::sync::{Mutex, PoisonError};
+#[cfg(glib_signal_stream_loom)]
+use loom::sync::{Mutex, MutexGuard};
+#[cfg(not(glib_signal_stream_loom))]
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use super::{Pushed, QueueLock, Sender};
 
 /// The places reserved by the emissions whose handlers are running.
 ///
-/// The outermost emission's item is sent as soon as its handler returns. Every emission that
-/// begins while a handler runs (nested inside it, or on another thread) reserves a place
-/// before its own handler runs; those items are sent, in the order of their places, once no
+/// The outermost emission's item is queued as soon as its handler returns. Every emission
+/// that begins while a handler runs (nested inside it, or on another thread) reserves a place
+/// before its own handler runs; those items are queued, in the order of their places, once no
 /// handler of this stream is running any more.
+///
+/// Items are queued with the places locked, so that a thread's next emission cannot overtake
+/// its item reserved earlier while another thread is still queuing it; only waking the
+/// consumer and dropping what a bounded queue discards (which may run any code) wait until
+/// the lock is released.
 pub(crate) struct InOrder<T> {
     state: Mutex<Places<T>>,
 }
@@ -29,18 +39,31 @@ impl<T> InOrder<T> {
         }
     }
 
-    /// Runs `handler` with `item`, then hands `item` and those of the emissions nested inside
-    /// the handler to `send`, in the order the emissions began; returns the handler's result.
+    /// No user code runs and nothing is dropped with `state` locked, so it is never poisoned
+    /// and never locked re-entrantly.
+    #[inline]
+    fn lock(&self) -> MutexGuard<'_, Places<T>> {
+        #[cfg(not(glib_signal_stream_loom))]
+        return self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        #[cfg(glib_signal_stream_loom)]
+        return self.state.lock().unwrap();
+    }
+
+    /// Runs `handler` with `item`, then queues `item` and those of the emissions nested inside
+    /// the handler (or overlapping it on other threads) into `sender`'s queue, in the order the
+    /// emissions began; returns the handler's result.
     ///
     /// The outermost emission needs no place (its item always comes first): only nested
     /// emissions, and emissions from other threads that overlap it, reserve one.
     #[inline]
-    pub(crate) fn run<R>(&self, item: T, handler: impl FnOnce(&T) -> R, send: impl Fn(T)) -> R {
-        // No user code runs and nothing is dropped with `state` locked, so it is never
-        // poisoned and never locked re-entrantly.
-        let lock = || self.state.lock().unwrap_or_else(PoisonError::into_inner);
+    pub(crate) fn run<R, F: QueueLock>(
+        &self,
+        item: T,
+        handler: impl FnOnce(&T) -> R,
+        sender: &Sender<T, F>,
+    ) -> R {
         let place = {
-            let mut state = lock();
+            let mut state = self.lock();
             state.running += 1;
             (state.running > 1).then(|| {
                 state.places.push(None);
@@ -48,48 +71,51 @@ impl<T> InOrder<T> {
             })
         };
         let answer = handler(&item);
-        let item = match place {
-            None => {
-                send(item);
-                None
-            }
-            Some(place) => Some((place, item)),
-        };
-        let ready = {
-            let mut state = lock();
-            if let Some((place, item)) = item {
-                // `place` is in bounds: `places` is only emptied once no handler runs.
-                match state.places.get_mut(place) {
-                    Some(slot) => *slot = Some(item),
-                    None => state.places.push(Some(item)),
+        let (pushed, ready) = {
+            let mut state = self.lock();
+            let pushed = match place {
+                None => Some(sender.push(item)),
+                Some(place) => {
+                    // `place` is in bounds: `places` is only emptied once no handler runs.
+                    match state.places.get_mut(place) {
+                        Some(slot) => *slot = Some(item),
+                        None => state.places.push(Some(item)),
+                    }
+                    None
                 }
-            }
+            };
             state.running -= 1;
-            if state.running == 0 {
-                std::mem::take(&mut state.places)
+            let ready: Vec<Pushed<T>> = if state.running == 0 {
+                let places = std::mem::take(&mut state.places);
+                places
+                    .into_iter()
+                    .flatten()
+                    .map(|item| sender.push(item))
+                    .collect()
             } else {
                 Vec::new()
-            }
+            };
+            (pushed, ready)
         };
-        // Sent without the lock held: a waker or a discarded item may run any code.
-        for item in ready.into_iter().flatten() {
-            send(item);
-        }
+        // Without the lock held: a waker or a discarded item may run any code.
+        pushed.into_iter().chain(ready).for_each(Pushed::finish);
         answer
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-
-    use super::InOrder;
+    use super::{
+        super::{BufferPolicy, Local, QueueLock, Sender},
+        InOrder,
+    };
 
     #[test]
     fn nested_runs_come_after_the_one_that_runs_them_in_the_order_they_began() {
         let order = InOrder::new();
-        let sent = RefCell::new(Vec::new());
-        let send = |item| sent.borrow_mut().push(item);
+        let queue = Local::new_queue(BufferPolicy::Unbounded);
+        let send = &Sender::<u32, Local>::new(queue.clone());
+        let sent = || Vec::from(Local::try_with(&queue, |b| b.take_queued()).unwrap());
         let answer = order.run(
             1,
             |_| {
@@ -100,9 +126,9 @@ mod tests {
             send,
         );
         assert_eq!(answer, "outer");
-        assert_eq!(*sent.borrow(), [1, 2, 3, 4]);
+        assert_eq!(sent(), [1, 2, 3, 4]);
         // Nothing is left over for the next emission.
         order.run(5, |_| (), send);
-        assert_eq!(*sent.borrow(), [1, 2, 3, 4, 5]);
+        assert_eq!(sent(), [5]);
     }
 }

@@ -10,7 +10,7 @@ use std::future::poll_fn;
 
 use loom::{future::block_on, thread};
 
-use super::{BufferPolicy, QueueLock, Sender, Threaded};
+use super::{send_if_empty, Arc, BufferPolicy, InOrder, QueueLock, Sender, Threaded};
 
 type Flavor = Threaded<glib::Object>;
 
@@ -75,5 +75,59 @@ fn abandoning_while_the_producer_sends_loses_nothing_but_the_items() {
         producer.join().unwrap();
         let (len, closed) = Flavor::try_with(&queue, |b| (b.len(), b.is_closed())).unwrap();
         assert_eq!((len, closed), (0, true));
+    });
+}
+
+/// Two threads emit, with a return-value handler ([`InOrder`]): one thread's items stay in
+/// its order even when the other thread, the last handler to return, queues the place the
+/// first one reserved while the first goes on emitting.
+#[test]
+fn answered_emissions_keep_each_threads_order() {
+    loom::model(|| {
+        let queue = Flavor::new_queue::<u32>(BufferPolicy::Unbounded);
+        let sender = Arc::new(Sender::<u32, Flavor>::new(queue.clone()));
+        let order = Arc::new(InOrder::new());
+        let other = thread::spawn({
+            let (sender, order) = (sender.clone(), order.clone());
+            move || order.run(10, |_| (), &*sender)
+        });
+        order.run(1, |_| (), &*sender);
+        order.run(2, |_| (), &*sender);
+        other.join().unwrap();
+        let items = Vec::from(Flavor::try_with(&queue, |b| b.take_queued()).unwrap());
+        let mine: Vec<u32> = items.iter().copied().filter(|&n| n < 10).collect();
+        assert_eq!(mine, [1, 2], "all items: {items:?}");
+        assert_eq!(items.len(), 3);
+    });
+}
+
+/// A property stream connects while another thread changes the property: the stream's
+/// handler is connected (`connected`), then the value read and queued unless the handler
+/// queued one. Whatever the interleaving, the latest value queued is the property's last.
+#[test]
+fn a_property_changed_while_its_stream_connects_ends_at_its_last_value() {
+    use loom::sync::atomic::{AtomicBool, AtomicU32, Ordering::SeqCst};
+
+    loom::model(|| {
+        let property = Arc::new(AtomicU32::new(0));
+        let connected = Arc::new(AtomicBool::new(false));
+        let queue = Flavor::new_queue::<u32>(BufferPolicy::Latest);
+        let sender = Sender::<u32, Flavor>::new(queue.clone());
+        let setter = thread::spawn({
+            let (property, connected) = (property.clone(), connected.clone());
+            move || {
+                // `set_property` stores the value, then emits `notify` to the handlers
+                // connected by then, which read the property.
+                property.store(7, SeqCst);
+                if connected.load(SeqCst) {
+                    sender.send(property.load(SeqCst));
+                }
+            }
+        });
+        connected.store(true, SeqCst);
+        send_if_empty::<u32, Flavor>(&queue, property.load(SeqCst));
+        setter.join().unwrap();
+        let latest = Flavor::try_with(&queue, |b| b.pop()).unwrap();
+        assert_eq!(latest, Some(7));
     });
 }

@@ -25,8 +25,8 @@ use loom::sync::{Arc, Mutex};
 #[cfg(not(glib_signal_stream_loom))]
 use std::sync::{Arc, Mutex, PoisonError};
 
-pub(crate) use buffer::Buffer;
 pub use buffer::BufferPolicy;
+pub(crate) use buffer::{Buffer, Pushed};
 pub(crate) use in_order::InOrder;
 
 /// Where a stream's handler may run and where the stream may go.
@@ -137,6 +137,20 @@ impl<O: 'static> QueueLock for Threaded<O> {
     }
 }
 
+/// Queues `item` into `queue` unless something is queued already (see
+/// [`Buffer::push_if_empty`]): for a stream's first item, queued after its handler is
+/// connected, which must not overtake or replace an item that handler queued meanwhile.
+pub(crate) fn send_if_empty<T, F: QueueLock>(queue: &F::Queue<T>, item: T) {
+    match F::try_with(queue, |b| b.push_if_empty(item)) {
+        Some(Ok(pushed)) => pushed.finish(),
+        Some(Err(item)) => drop(item), // outside the lock
+        None => glib::g_critical!(
+            crate::LOG_DOMAIN,
+            "a stream's first item was queued while its queue was in use; item discarded"
+        ),
+    }
+}
+
 /// The handler's half: pushes items, and closes the queue when the handler is destroyed
 /// (disconnected, or its emitter disposed), which ends the stream.
 pub(crate) struct Sender<T, F: QueueLock> {
@@ -152,13 +166,20 @@ impl<T, F: QueueLock> Sender<T, F> {
     /// or a busy queue just discards the item.
     #[inline]
     pub(crate) fn send(&self, item: T) {
-        match F::try_with(&self.queue, |b| b.push(item)) {
-            Some(pushed) => pushed.finish(),
-            None => glib::g_critical!(
+        self.push(item).finish();
+    }
+
+    /// Queues `item` like [`send`](Self::send), but leaves waking the consumer and dropping a
+    /// discarded item to the caller ([`Pushed::finish`], once it holds no lock).
+    #[inline]
+    pub(crate) fn push(&self, item: T) -> Pushed<T> {
+        F::try_with(&self.queue, |b| b.push(item)).unwrap_or_else(|| {
+            glib::g_critical!(
                 crate::LOG_DOMAIN,
                 "signal emitted re-entrantly while its stream's queue was in use; item discarded"
-            ),
-        }
+            );
+            Pushed::none()
+        })
     }
 }
 

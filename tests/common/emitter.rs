@@ -69,6 +69,8 @@ mod imp {
         pub secret: AtomicU64,
         /// What ran during `stage` emissions, in order (the class handler writes "class").
         pub log: Mutex<Vec<&'static str>>,
+        /// Run once by the next property read, after reading (see `on_next_read`).
+        pub on_read: Mutex<Option<Box<dyn FnOnce() + Send>>>,
     }
 
     #[glib::object_subclass]
@@ -181,13 +183,18 @@ mod imp {
         }
 
         fn property(&self, _id: usize, pspec: &ParamSpec) -> Value {
-            match pspec.name() {
+            let value = match pspec.name() {
                 "label" => self.label.lock().unwrap().to_value(),
                 "level" => self.level.load(Ordering::SeqCst).to_value(),
                 "max-level" => self.max_level.load(Ordering::SeqCst).to_value(),
                 "count" => self.count.load(Ordering::SeqCst).to_value(),
                 name => unimplemented!("property {name}"),
+            };
+            let hook = self.on_read.lock().unwrap().take();
+            if let Some(hook) = hook {
+                hook();
             }
+            value
         }
     }
 }
@@ -253,6 +260,12 @@ impl Emitter {
 
     pub fn compute(&self, n: i32) -> i32 {
         self.emit_by_name::<i32>("compute", &[&n])
+    }
+
+    /// Runs `hook` once, in the next read of any property, after the value is read and before
+    /// it is returned: a test changes the property there to race with what reads it.
+    pub fn on_next_read(&self, hook: impl FnOnce() + Send + 'static) {
+        *self.imp().on_read.lock().unwrap() = Some(Box::new(hook));
     }
 
     /// Records `what` in the log of the current `stage` emission.
