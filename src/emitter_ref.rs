@@ -1,10 +1,15 @@
 //! [`EmitterRef`]: the weak reference through which a stream reaches its emitter, one
-//! `GWeakRef` shared per emitter in the emitter's qdata.
+//! `GWeakRef` shared per emitter in the emitter's qdata, with the emitter's disposal record
+//! (whether it was disposed, and the tasks to wake when it is).
 #![allow(unsafe_code)]
 
 use std::{
     marker::PhantomData,
-    sync::{Arc, OnceLock},
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex, OnceLock, PoisonError,
+    },
+    task::{Context, Waker},
 };
 
 use glib::{
@@ -29,8 +34,48 @@ pub(crate) struct EmitterRef<O> {
     emitter: PhantomData<O>,
 }
 
-/// The emitter's `GWeakRef`, as kept in its qdata.
-struct SharedWeakRef(WeakRef<glib::Object>);
+/// The emitter's `GWeakRef` and disposal record, as kept in its qdata.
+struct SharedWeakRef {
+    weak: WeakRef<glib::Object>,
+    disposal: Disposal,
+}
+
+/// Whether the object was disposed, and the tasks waiting for that: set by the one
+/// weak-reference notify the object's record registers (`forget_shared_ref`), which is never
+/// unregistered. A watcher leaves by clearing its slot, without asking GLib: unregistering a
+/// weak-reference notify races with a disposal on another thread (GLib takes the notifies
+/// out of the object before it runs them, so the unregistration finds nothing and the
+/// notify's data is freed twice).
+#[derive(Default)]
+struct Disposal {
+    disposed: AtomicBool,
+    watchers: Mutex<Watchers>,
+}
+
+/// The wakers of the tasks watching for disposal, by slot; freed slots are reused.
+#[derive(Default)]
+struct Watchers {
+    slots: Vec<Option<Waker>>,
+    free: Vec<usize>,
+}
+
+impl Disposal {
+    fn watchers(&self) -> std::sync::MutexGuard<'_, Watchers> {
+        // No user code runs and nothing is dropped under this lock: never poisoned.
+        self.watchers.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs in the object's dispose: marks it disposed and wakes every watcher.
+    fn notify(&self) {
+        self.disposed.store(true, Ordering::Release);
+        let wakers: Vec<Waker> = {
+            let mut watchers = self.watchers();
+            watchers.slots.iter_mut().filter_map(Option::take).collect()
+        };
+        // Woken (and dropped) outside the lock: a waker may run any code.
+        wakers.into_iter().for_each(Waker::wake);
+    }
+}
 
 // SAFETY: the qdata may release its `Arc` on any thread (the emitter is finalized on any
 // thread), and `EmitterRef::new` may be called on any thread where the emitter is used, so
@@ -80,25 +125,27 @@ unsafe extern "C" fn drop_shared_ref(data: glib::ffi::gpointer) {
     drop(unsafe { Arc::from_raw(data as *const SharedWeakRef) });
 }
 
-/// `GWeakNotify`, run when the emitter is disposed. Disposal empties every `GWeakRef` to the
-/// emitter, the shared one too; an emitter disposed while still referenced
-/// (`g_object_run_dispose`, a destroyed widget) can get new streams, which must not reuse the
-/// empty one (they could never disconnect). Removing it from the qdata releases the qdata's
-/// count with `drop_shared_ref`; streams that still hold it keep an empty weak reference,
-/// which is what they need (their handlers were destroyed with the disposal).
+/// `GWeakNotify`, run when the emitter is disposed: marks the record disposed, waking its
+/// watchers, and removes it from the qdata. Disposal empties every `GWeakRef` to the emitter,
+/// the shared one too; an emitter disposed while still referenced (`g_object_run_dispose`, a
+/// destroyed widget) can get new streams, which must not reuse the empty one (they could
+/// never disconnect). Streams that still hold it keep an empty weak reference, which is what
+/// they need (their handlers were destroyed with the disposal).
 unsafe extern "C" fn forget_shared_ref(
     _data: glib::ffi::gpointer,
     instance: *mut gobject_sys::GObject,
 ) {
-    // SAFETY: GLib passes the instance being disposed; setting the quark to NULL calls the
-    // stored destroy notify (`drop_shared_ref`) for the `Arc` this quark holds, if any.
-    unsafe {
-        gobject_sys::g_object_set_qdata(
-            instance,
-            shared_weak_ref_quark().into_glib(),
-            std::ptr::null_mut(),
-        )
-    };
+    // SAFETY: GLib passes the instance being disposed. Stealing the quark hands over the
+    // qdata's strong count of the `Arc` stored under it (`EmitterRef::new`), if any, without
+    // running its destroy notify.
+    let stored =
+        unsafe { gobject_sys::g_object_steal_qdata(instance, shared_weak_ref_quark().into_glib()) };
+    if !stored.is_null() {
+        // SAFETY: non-null data under this quark is an `Arc::into_raw` of a `SharedWeakRef`,
+        // whose count the steal handed to us.
+        let shared = unsafe { Arc::from_raw(stored as *const SharedWeakRef) };
+        shared.disposal.notify();
+    }
 }
 
 fn shared_weak_ref(obj: &glib::Object) -> Arc<SharedWeakRef> {
@@ -112,7 +159,10 @@ fn shared_weak_ref(obj: &glib::Object) -> Arc<SharedWeakRef> {
         // SAFETY: `dup_shared_ref` gave us a strong count of this `Arc`.
         return unsafe { Arc::from_raw(existing as *const SharedWeakRef) };
     }
-    let shared = Arc::new(SharedWeakRef(obj.downgrade()));
+    let shared = Arc::new(SharedWeakRef {
+        weak: obj.downgrade(),
+        disposal: Disposal::default(),
+    });
     let stored = Arc::into_raw(shared.clone()) as glib::ffi::gpointer;
     // SAFETY: `instance` is valid; the qdata takes `stored`'s strong count and releases it
     // with `drop_shared_ref` when the emitter is finalized. Only an empty slot is filled, so
@@ -150,7 +200,7 @@ impl<O: ObjectType> EmitterRef<O> {
 
     /// The emitter if it is still alive.
     pub(crate) fn upgrade(&self) -> Option<O> {
-        let obj = self.shared.0.upgrade()?;
+        let obj = self.shared.weak.upgrade()?;
         // SAFETY: the weak reference was taken from an `O` (`new`), and an object's type
         // never changes.
         Some(unsafe { obj.unsafe_cast() })
@@ -161,7 +211,7 @@ impl<O> EmitterRef<O> {
     /// Disconnects `handler` if the emitter is alive and the handler still connected (GLib
     /// disconnects every handler itself when the emitter is disposed).
     pub(crate) fn disconnect(&self, handler: SignalHandlerId) {
-        if let Some(obj) = self.shared.0.upgrade() {
+        if let Some(obj) = self.shared.weak.upgrade() {
             if crate::raw::is_connected(&obj, crate::raw::handler_id(&handler)) {
                 obj.disconnect(handler);
             }
@@ -171,8 +221,61 @@ impl<O> EmitterRef<O> {
     /// Whether `handler` is still connected (false once the emitter is gone).
     pub(crate) fn is_connected(&self, handler: &SignalHandlerId) -> bool {
         self.shared
-            .0
+            .weak
             .upgrade()
             .is_some_and(|obj| crate::raw::is_connected(&obj, crate::raw::handler_id(handler)))
+    }
+}
+
+/// A task's watch for the disposal of an object, through the object's record: see
+/// [`EmitterRef::watch_disposal`].
+pub(crate) struct DisposalSlot(usize);
+
+impl<O> EmitterRef<O> {
+    /// Starts watching for the object's disposal: a slot for the watching task's waker.
+    pub(crate) fn watch_disposal(&self) -> DisposalSlot {
+        let mut watchers = self.shared.disposal.watchers();
+        let slot = match watchers.free.pop() {
+            Some(slot) => slot,
+            None => {
+                watchers.slots.push(None);
+                watchers.slots.len() - 1
+            }
+        };
+        DisposalSlot(slot)
+    }
+
+    /// Whether the object has been disposed (since this record was made).
+    pub(crate) fn is_disposed(&self) -> bool {
+        self.shared.disposal.disposed.load(Ordering::Acquire)
+    }
+
+    /// Whether the object has been disposed; if not, `cx`'s task is woken when it is.
+    pub(crate) fn poll_disposed(&self, slot: &DisposalSlot, cx: &mut Context<'_>) -> bool {
+        if self.is_disposed() {
+            return true;
+        }
+        let replaced = {
+            let mut watchers = self.shared.disposal.watchers();
+            match &mut watchers.slots[slot.0] {
+                Some(waker) if waker.will_wake(cx.waker()) => None,
+                waker => waker.replace(cx.waker().clone()),
+            }
+        };
+        // Dropped outside the lock.
+        drop(replaced);
+        // Checked again after registering: a disposal between the first check and the
+        // registration found no waker to wake.
+        self.is_disposed()
+    }
+
+    /// Stops watching: frees `slot`.
+    pub(crate) fn unwatch_disposal(&self, slot: DisposalSlot) {
+        let waker = {
+            let mut watchers = self.shared.disposal.watchers();
+            watchers.free.push(slot.0);
+            watchers.slots[slot.0].take()
+        };
+        drop(waker);
     }
 }

@@ -8,7 +8,7 @@ use std::{
     task::{Context, Poll},
 };
 
-use common::{drain, Emitter, WakeCounter};
+use common::{drain, receive_within, Emitter, WakeCounter};
 use futures::{stream, stream::FusedStream, StreamExt};
 use glib::prelude::*;
 use glib_signal_stream::prelude::*;
@@ -78,7 +78,7 @@ fn with_weak_ends_with_its_stream() {
 }
 
 #[test]
-fn with_weak_dropped_first_removes_its_disposal_notify() {
+fn with_weak_dropped_first_leaves_nothing_to_notify() {
     let owner = Emitter::new();
     let items = {
         let mut items = stream::pending::<()>().with_weak(&owner);
@@ -92,7 +92,7 @@ fn with_weak_dropped_first_removes_its_disposal_notify() {
     let (items, wakes) = items;
     assert_eq!(Arc::strong_count(&wakes), 2, "the notify holds the waker");
     drop(items);
-    // The notify's closure (which held the waker) is gone with the registration...
+    // The waker is gone with the watch...
     assert_eq!(Arc::strong_count(&wakes), 1);
     // ...and the disposal runs no notify of ours.
     drop(owner);
@@ -174,4 +174,49 @@ fn take_until_disposed_drops_what_is_queued_when_the_object_goes() {
     emitter.tick(1);
     drop(owner);
     assert_eq!(drain(&mut ticks), (vec![], true));
+}
+
+/// Dropped on this thread while another thread is disposing the object, after GLib has taken
+/// the object's weak-reference notifies out to run them and before it runs ours: the drop
+/// unregisters nothing from GLib (there is nothing left to find, and the notify's data is
+/// about to be used), so GLib warns of nothing and nothing is freed twice.
+#[test]
+fn dropped_while_another_thread_disposes_the_object() {
+    let warnings = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let handler = glib::log_set_handler(
+        Some("GLib-GObject"),
+        glib::LogLevels::LEVEL_WARNING | glib::LogLevels::LEVEL_CRITICAL,
+        false,
+        false,
+        {
+            let warnings = warnings.clone();
+            move |_, _, message| warnings.lock().unwrap().push(message.to_owned())
+        },
+    );
+    for tie in ["with_weak", "take_until_disposed"] {
+        let owner = Emitter::new();
+        let (in_dispose, entered) = std::sync::mpsc::channel();
+        let (dropped, may_go_on) = std::sync::mpsc::channel::<()>();
+        // Registered first, so GLib runs it first in the dispose: it holds the disposal
+        // there until the stream is dropped.
+        let hold = owner.add_weak_ref_notify(move || {
+            in_dispose.send(()).unwrap();
+            may_go_on.recv().unwrap();
+        });
+        let items: Box<dyn futures::Stream<Item = ()> + Unpin> = match tie {
+            "with_weak" => Box::new(stream::pending::<()>().with_weak(&owner).map(|_| ())),
+            _ => Box::new(stream::pending::<()>().take_until_disposed(&owner)),
+        };
+        let disposer = std::thread::spawn({
+            let owner = owner.clone();
+            move || owner.dispose_now()
+        });
+        receive_within("the disposal to begin", &entered);
+        drop(items);
+        dropped.send(()).unwrap();
+        disposer.join().unwrap();
+        drop(hold); // its notify ran: only its weak reference is left to drop
+    }
+    glib::log_remove_handler(Some("GLib-GObject"), handler);
+    assert_eq!(*warnings.lock().unwrap(), Vec::<String>::new());
 }
