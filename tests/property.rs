@@ -179,3 +179,40 @@ fn a_change_made_on_another_thread_while_a_send_stream_connects_is_delivered() {
     assert_eq!(block_on(levels.next()), Some(7));
     assert_eq!(levels.dropped_count(), 0);
 }
+
+/// A notification's read of the property is overtaken by a newer change: the stream still
+/// ends at the newer value, and the one read earlier counts as dropped. (`notify` is
+/// `G_SIGNAL_NO_RECURSE`: GLib runs the newer change's handlers once the running emission's
+/// have returned, restarting that emission, also when the change comes from another thread;
+/// so a stale value read in a handler is always queued before the newer one.)
+#[test]
+fn a_stale_read_does_not_replace_a_newer_value() {
+    let obj = Emitter::new();
+    let mut levels = obj.property_stream::<i32>("level");
+    assert_eq!(block_on(levels.next()), Some(0));
+    let setter = obj.clone();
+    // The handler of the first change reads 1, and before it queues it, 2 is set.
+    obj.on_next_read(move || setter.set_property("level", 2));
+    obj.set_property("level", 1);
+    assert_eq!(obj.property::<i32>("level"), 2);
+    assert_eq!(block_on(levels.next()), Some(2));
+    assert_eq!(levels.dropped_count(), 1);
+}
+
+/// The same for a `Send` stream, the newer change made on another thread.
+#[test]
+fn a_stale_read_does_not_replace_a_newer_value_set_on_another_thread() {
+    let obj = Emitter::new();
+    let mut levels = obj.property_stream_send::<i32>("level");
+    assert_eq!(block_on(levels.next()), Some(0));
+    let setter = obj.clone();
+    obj.on_next_read(move || {
+        std::thread::spawn(move || setter.set_property("level", 2))
+            .join()
+            .unwrap();
+    });
+    obj.set_property("level", 1);
+    assert_eq!(obj.property::<i32>("level"), 2);
+    assert_eq!(block_on(levels.next()), Some(2));
+    assert_eq!(levels.dropped_count(), 1);
+}
