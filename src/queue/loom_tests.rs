@@ -102,29 +102,38 @@ fn answered_emissions_keep_each_threads_order() {
 }
 
 /// A property stream connects while another thread changes the property: the stream's
-/// handler is connected (`connected`), then the value read and queued unless the handler
-/// queued one. Whatever the interleaving, the latest value queued is the property's last.
+/// handler is connected, then the value read and queued unless the handler queued one.
+/// Whatever the interleaving, the latest value queued is the property's last.
+///
+/// GLib connects a handler and looks up an emission's handlers under its signal lock: that
+/// lock is `connected` here (loom models `SeqCst` atomics as acquire/release only, which would
+/// not order the two threads' accesses the way the lock does).
 #[test]
 fn a_property_changed_while_its_stream_connects_ends_at_its_last_value() {
-    use loom::sync::atomic::{AtomicBool, AtomicU32, Ordering::SeqCst};
+    use loom::sync::{
+        atomic::{AtomicU32, Ordering::SeqCst},
+        Mutex,
+    };
 
     loom::model(|| {
         let property = Arc::new(AtomicU32::new(0));
-        let connected = Arc::new(AtomicBool::new(false));
+        let connected = Arc::new(Mutex::new(false));
         let queue = Flavor::new_queue::<u32>(BufferPolicy::Latest);
-        let sender = Sender::<u32, Flavor>::new(queue.clone());
+        // The handler's: it lives as long as the connection, not one emission.
+        let sender = Arc::new(Sender::<u32, Flavor>::new(queue.clone()));
         let setter = thread::spawn({
-            let (property, connected) = (property.clone(), connected.clone());
+            let (property, connected, sender) =
+                (property.clone(), connected.clone(), sender.clone());
             move || {
                 // `set_property` stores the value, then emits `notify` to the handlers
                 // connected by then, which read the property.
                 property.store(7, SeqCst);
-                if connected.load(SeqCst) {
+                if *connected.lock().unwrap() {
                     sender.send(property.load(SeqCst));
                 }
             }
         });
-        connected.store(true, SeqCst);
+        *connected.lock().unwrap() = true;
         send_if_empty::<u32, Flavor>(&queue, property.load(SeqCst));
         setter.join().unwrap();
         let latest = Flavor::try_with(&queue, |b| b.pop()).unwrap();
