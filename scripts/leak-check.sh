@@ -4,7 +4,9 @@
 #   and every way one ends);
 # - the re-entrancy tests and a short run of the model-based test (random sequences with
 #   drops, dispose and emissions inside emissions);
-# - a short run of four threads emitting into one Send stream while it is polled.
+# - a short run of four threads emitting into one Send stream while it is polled;
+# - a short run of the stress suite (tests/stress.rs): threads emitting into Send streams of
+#   every form while the consumer drops and reconnects.
 # Fails on any invalid memory access and on any block definitely lost: a stream, queue,
 # closure or item that nothing frees. (tests/misuse.rs is left out: it runs itself again in
 # child processes, with GLib's fatal warnings.)
@@ -34,4 +36,6 @@ PROPTEST_CASES="${LEAK_CHECK_MODEL_CASES:-150}" cargo test --no-default-features
 THREADS_PER_THREAD="${LEAK_CHECK_PER_THREAD:-2000}" cargo test --no-default-features \
     --test threads -- --test-threads=1 --exact \
     four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads_order
+STRESS_PER_THREAD="${LEAK_CHECK_STRESS_PER_THREAD:-300}" cargo test --no-default-features \
+    --test stress -- --test-threads=1
 echo "leak check: no invalid access, no block definitely lost"
