@@ -106,3 +106,46 @@ fn dropping_a_stream_whose_waker_held_the_last_emitter_reference_finalizes_it() 
     drop(stream); // abandons the queue: the waker is released after the lock
     assert!(weak.upgrade().is_none());
 }
+
+/// A waker that drops the stream it was registered by, when woken.
+struct Dropping<S> {
+    stream: Mutex<Option<S>>,
+    dropped: AtomicBool,
+}
+
+impl<S: Send + 'static> Wake for Dropping<S> {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let stream = self.stream.lock().unwrap().take();
+        drop(stream);
+        self.dropped.store(true, Ordering::SeqCst);
+    }
+}
+
+/// The stream is dropped by its own waker, woken inside the emission that queued an item
+/// (on the emitting thread, for a `Send` stream): the handler that is running is
+/// disconnected, and later emissions reach nothing.
+#[test]
+fn a_send_stream_dropped_by_its_own_waker_inside_the_emission_disconnects() {
+    let emitter = Emitter::new();
+    let stream = emitter.connect_stream_send::<(u64,)>("tick");
+    let waker = Arc::new(Dropping {
+        stream: Mutex::new(None),
+        dropped: AtomicBool::new(false),
+    });
+    let mut stream = stream;
+    assert_eq!(
+        poll_with(&mut stream, &Waker::from(waker.clone())),
+        Poll::Pending
+    );
+    *waker.stream.lock().unwrap() = Some(stream);
+    thread::scope(|scope| {
+        scope.spawn(|| emitter.tick(1));
+    });
+    assert!(waker.dropped.load(Ordering::SeqCst));
+    assert!(!emitter.has_handler("tick"));
+    emitter.tick(2); // reaches nothing, and logs nothing
+}
