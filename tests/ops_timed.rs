@@ -118,6 +118,42 @@ fn a_timed_operator_polled_on_another_main_context_moves_its_timer_there() {
     assert_eq!(block_on(idle.next()), Some(None));
 }
 
+/// Polled on `futures::executor` (which pushes no main context) on a worker thread, a
+/// debounced `Send` stream is timed on the global default context, which the main thread
+/// runs, as an application's main loop does.
+#[test]
+fn a_timed_operator_on_futures_executor_is_timed_by_the_default_context() {
+    let obj = Emitter::new();
+    let mut debounced = obj.connect_stream_send::<(u64,)>("tick").debounce(SHORT);
+    obj.tick(1);
+    let (sent, received) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        sent.send(futures::executor::block_on(debounced.next()))
+            .unwrap();
+    });
+    let context = glib::MainContext::default();
+    let _running = context
+        .acquire()
+        .expect("no other test runs the default context");
+    let safety = glib::timeout_source_new(SAFETY_TIMEOUT, None, glib::Priority::DEFAULT, || {
+        glib::ControlFlow::Break
+    });
+    safety.attach(Some(&context));
+    let item = loop {
+        if let Ok(item) = received.try_recv() {
+            break item;
+        }
+        assert!(
+            !safety.is_destroyed(),
+            "timed out waiting for the debounced item"
+        );
+        context.iteration(true);
+    };
+    safety.destroy();
+    worker.join().unwrap();
+    assert_eq!(item, Some((1,)));
+}
+
 #[test]
 fn debounce_of_an_empty_stream_ends() {
     let debounced = stream::empty::<u64>().debounce(SHORT);
