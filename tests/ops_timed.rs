@@ -130,6 +130,7 @@ fn a_timed_operator_on_futures_executor_is_timed_by_the_default_context() {
     let worker = std::thread::spawn(move || {
         sent.send(futures::executor::block_on(debounced.next()))
             .unwrap();
+        glib::MainContext::default().wakeup(); // the main thread's iteration returns
     });
     let context = glib::MainContext::default();
     let _running = context
