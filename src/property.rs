@@ -41,6 +41,12 @@ use crate::{
 /// [`property_stream_send`](crate::prelude::SignalStreamExt::property_stream_send), for a
 /// `Send + Sync` object) reads it on whatever thread notifies.
 ///
+/// Either connects its `notify` handler first and reads the current value after, so a change
+/// made meanwhile (on another thread) is either that value or notified; the value read is
+/// queued only if no notification has queued a newer one. GLib runs `notify` handlers of one
+/// property one emission at a time (`G_SIGNAL_NO_RECURSE`, across threads), so values are
+/// queued in the order they were read and the stream never ends at a stale value.
+///
 /// ```
 /// use futures_util::StreamExt;
 /// use gio::prelude::*;

@@ -44,9 +44,11 @@ pub trait GlibStreamExt: Stream + Sized {
     /// handles one, it holds `obj` like any local variable.
     ///
     /// Disposal is seen through a weak-reference notify, which GObject runs in `obj`'s dispose:
-    /// on its last unref, or on `g_object_run_dispose`. Dropping the stream removes it. The
-    /// stream is local (not `Send`), like the widgets it is made for; a `Send + Sync` `obj` may
-    /// still be disposed on another thread, which wakes the task and ends the stream.
+    /// on its last unref, or on `g_object_run_dispose`. It is registered once per object and
+    /// shared by every stream tied to it; dropping a stream only leaves that record, so it
+    /// never races with a disposal. The stream is local (not `Send`), like the widgets it is
+    /// made for; a `Send + Sync` `obj` may still be disposed on another thread, which wakes
+    /// the task and ends the stream, also while the stream is being dropped.
     ///
     /// ```
     /// use futures_util::{stream, StreamExt};
