@@ -247,7 +247,7 @@ pub use many::ManySignalStream;
 pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;
 pub use ops::{
-    Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, TakeUntilDisposed, Throttle,
+    Debounce, IdleTimeout, MapLatest, StreamSet, StreamSetHandle, TakeUntilDisposed, Throttle, Tie,
     WithWeak,
 };
 pub use property::{PropertyStream, SendPropertyStream};

@@ -220,3 +220,39 @@ fn dropped_while_another_thread_disposes_the_object() {
     glib::log_remove_handler(Some("GLib-GObject"), handler);
     assert_eq!(*warnings.lock().unwrap(), Vec::<String>::new());
 }
+
+/// Several objects at once, as a tuple: each item comes with all of them, upgraded.
+#[test]
+fn with_weak_on_a_tuple_yields_every_object_and_ends_when_any_is_disposed() {
+    let emitter = Emitter::new();
+    let (entry, label) = (Emitter::new(), glib::Object::new::<glib::Object>());
+    let mut ticks = emitter.ticks().with_weak((&entry, &label));
+    emitter.tick(1);
+    let (items, ended) = drain(&mut ticks);
+    assert!(!ended);
+    assert_eq!(items, [((entry.clone(), label.clone()), 1)]);
+    drop(items);
+
+    let (wakes, waker) = WakeCounter::waker();
+    let mut cx = Context::from_waker(&waker);
+    assert_eq!(ticks.poll_next_unpin(&mut cx), Poll::Pending);
+    let weak = label.downgrade();
+    drop(label); // the second object goes: the task is woken and the stream ends
+    assert!(weak.upgrade().is_none(), "not kept alive by the stream");
+    assert_eq!(wakes.wakes(), 1);
+    assert_eq!(ticks.poll_next_unpin(&mut cx), Poll::Ready(None));
+    assert!(ticks.is_terminated());
+}
+
+#[test]
+fn take_until_disposed_on_a_tuple_ends_with_the_first_object_to_go() {
+    let emitter = Emitter::new();
+    let (window, settings) = (Emitter::new(), Emitter::new());
+    let mut ticks = emitter.ticks().take_until_disposed((&window, &settings));
+    emitter.tick(1);
+    assert_eq!(drain(&mut ticks), (vec![1], false));
+    window.dispose_now();
+    emitter.tick(2);
+    assert_eq!(drain(&mut ticks), (vec![], true));
+    assert!(ticks.is_disposed());
+}

@@ -11,8 +11,10 @@ use futures_core::Stream;
 // Tied to an object's life (with_weak, take_until_disposed): module lines.
 mod disposal;
 mod take_until_disposed;
+mod tie;
 mod with_weak;
 pub use take_until_disposed::TakeUntilDisposed;
+pub use tie::Tie;
 pub use with_weak::WithWeak;
 
 // On GLib's clock and main loop (debounce, throttle, map_latest, ...): module lines.
@@ -37,6 +39,10 @@ pub trait GlibStreamExt: Stream + Sized {
     /// Ties this stream to `obj` without holding it: each item comes as `(obj, item)`, with
     /// `obj` upgraded for that item only, and the stream ends as soon as `obj` is disposed,
     /// also when no item comes (the task awaiting it is woken by the disposal).
+    ///
+    /// `objects` is `&obj`, or a tuple of up to four (`(&entry, &label)`, items then
+    /// `((entry, label), item)`), which ends the stream with the first of them to go (see
+    /// [`Tie`]). In a subclass, pass what `self.obj()` returns as `&*self.obj()`.
     ///
     /// This is how a window's task reaches its window or widgets without keeping them alive:
     /// connect the streams, then move only the streams into the task (see the crate's
@@ -65,13 +71,14 @@ pub trait GlibStreamExt: Stream + Sized {
     /// assert_eq!(context.block_on(items.next()), None);
     /// ```
     #[doc(alias = "g_signal_connect_object")]
-    fn with_weak<O: glib::object::ObjectType>(self, obj: &O) -> WithWeak<Self, O> {
-        WithWeak::new(self, obj)
+    fn with_weak<T: Tie>(self, objects: T) -> WithWeak<Self, T::Objects> {
+        WithWeak::new(self, objects)
     }
 
     /// Ends this stream as soon as `obj` is disposed, also when no item comes (the task
     /// awaiting it is woken by the disposal). `obj` is held weakly; items queued in this
-    /// stream when `obj` goes are dropped with it.
+    /// stream when `obj` goes are dropped with it. Like [`with_weak`](Self::with_weak),
+    /// `objects` may be a tuple: the stream then ends with the first of them to go.
     ///
     /// For a stream whose emitter is another object than `obj`: a model's, an application's
     /// or a timer's stream in a window's task, which must end with the window. (A stream of
@@ -92,11 +99,8 @@ pub trait GlibStreamExt: Stream + Sized {
     /// assert_eq!(context.block_on(task).unwrap(), 0);
     /// ```
     #[doc(alias = "g_object_weak_ref")]
-    fn take_until_disposed<O: glib::object::ObjectType>(
-        self,
-        obj: &O,
-    ) -> TakeUntilDisposed<Self, O> {
-        TakeUntilDisposed::new(self, obj)
+    fn take_until_disposed<T: Tie>(self, objects: T) -> TakeUntilDisposed<Self, T::Objects> {
+        TakeUntilDisposed::new(self, objects)
     }
 
     // On GLib's clock and main loop (debounce, throttle, map_latest, ...): methods.

@@ -5,27 +5,26 @@ use std::{
 };
 
 use futures_core::{stream::FusedStream, Stream};
-use glib::object::ObjectType;
 use pin_project_lite::pin_project;
 
-use super::disposal::DisposalWatch;
+use super::tie::{Tie, Watches};
 
 pin_project! {
     /// Stream for the [`take_until_disposed`](super::GlibStreamExt::take_until_disposed)
     /// method.
     ///
-    /// Holds the object weakly; ends as soon as the object is disposed, whether or not an item
-    /// comes.
+    /// Holds the object (or objects, `O` a tuple) weakly; ends as soon as the object (any of
+    /// them) is disposed, whether or not an item comes.
     #[must_use = "streams do nothing unless polled"]
-    pub struct TakeUntilDisposed<St, O: ObjectType> {
+    pub struct TakeUntilDisposed<St, O> {
         #[pin]
         stream: St,
-        watch: DisposalWatch<O>,
+        watch: Watches<O>,
         done: bool,
     }
 }
 
-impl<St, O: ObjectType> fmt::Debug for TakeUntilDisposed<St, O> {
+impl<St, O> fmt::Debug for TakeUntilDisposed<St, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TakeUntilDisposed")
             .field("object", &self.watch)
@@ -34,11 +33,11 @@ impl<St, O: ObjectType> fmt::Debug for TakeUntilDisposed<St, O> {
     }
 }
 
-impl<St: Stream, O: ObjectType> TakeUntilDisposed<St, O> {
-    pub(super) fn new(stream: St, obj: &O) -> Self {
+impl<St: Stream, O> TakeUntilDisposed<St, O> {
+    pub(super) fn new<T: Tie<Objects = O>>(stream: St, objects: T) -> Self {
         Self {
             stream,
-            watch: DisposalWatch::new(obj),
+            watch: objects.watches(),
             done: false,
         }
     }
@@ -72,13 +71,13 @@ impl<St: Stream, O: ObjectType> TakeUntilDisposed<St, O> {
     }
 }
 
-impl<St: Stream, O: ObjectType> FusedStream for TakeUntilDisposed<St, O> {
+impl<St: Stream, O> FusedStream for TakeUntilDisposed<St, O> {
     fn is_terminated(&self) -> bool {
         self.done
     }
 }
 
-impl<St: Stream, O: ObjectType> Stream for TakeUntilDisposed<St, O> {
+impl<St: Stream, O> Stream for TakeUntilDisposed<St, O> {
     type Item = St::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {

@@ -5,26 +5,26 @@ use std::{
 };
 
 use futures_core::{stream::FusedStream, Stream};
-use glib::object::ObjectType;
 use pin_project_lite::pin_project;
 
-use super::disposal::DisposalWatch;
+use super::tie::{Tie, Watches};
 
 pin_project! {
     /// Stream for the [`with_weak`](super::GlibStreamExt::with_weak) method.
     ///
-    /// Holds the object weakly; each item comes with the object, upgraded for that item only.
-    /// Ends as soon as the object is disposed, whether or not an item comes.
+    /// Holds the object (or objects, `O` a tuple) weakly; each item comes with the object,
+    /// upgraded for that item only. Ends as soon as the object (any of them) is disposed,
+    /// whether or not an item comes.
     #[must_use = "streams do nothing unless polled"]
-    pub struct WithWeak<St, O: ObjectType> {
+    pub struct WithWeak<St, O> {
         #[pin]
         stream: St,
-        watch: DisposalWatch<O>,
+        watch: Watches<O>,
         done: bool,
     }
 }
 
-impl<St, O: ObjectType> fmt::Debug for WithWeak<St, O> {
+impl<St, O> fmt::Debug for WithWeak<St, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WithWeak")
             .field("object", &self.watch)
@@ -33,16 +33,16 @@ impl<St, O: ObjectType> fmt::Debug for WithWeak<St, O> {
     }
 }
 
-impl<St: Stream, O: ObjectType> WithWeak<St, O> {
-    pub(super) fn new(stream: St, obj: &O) -> Self {
+impl<St: Stream, O> WithWeak<St, O> {
+    pub(super) fn new<T: Tie<Objects = O>>(stream: St, objects: T) -> Self {
         Self {
             stream,
-            watch: DisposalWatch::new(obj),
+            watch: objects.watches(),
             done: false,
         }
     }
 
-    /// The object, if it is still alive and not disposed.
+    /// The object (or tuple of objects), if every one is still alive and not disposed.
     pub fn object(&self) -> Option<O> {
         self.watch.upgrade()
     }
@@ -70,13 +70,13 @@ impl<St: Stream, O: ObjectType> WithWeak<St, O> {
     }
 }
 
-impl<St: Stream, O: ObjectType> FusedStream for WithWeak<St, O> {
+impl<St: Stream, O> FusedStream for WithWeak<St, O> {
     fn is_terminated(&self) -> bool {
         self.done
     }
 }
 
-impl<St: Stream, O: ObjectType> Stream for WithWeak<St, O> {
+impl<St: Stream, O> Stream for WithWeak<St, O> {
     type Item = (O, St::Item);
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
