@@ -45,7 +45,7 @@ use crate::{
 /// let args = glib::MainContext::default().block_on(cancelled);
 /// assert_eq!(args.map(|args| args.len()), Some(0));
 /// ```
-#[must_use = "futures do nothing unless you `.await` or poll them"]
+#[must_use = "dropping a signal future disconnects its handler: `.await` it, or poll it in a task"]
 pub struct SignalFuture<T, F: Flavor = Local> {
     queue: F::Queue<T>,
     connection: Connection<F::Emitter>,

@@ -58,7 +58,7 @@ use crate::{connection::Connection, queue::BufferPolicy, stream::SignalStream};
 ///     .block_on(events.map(|(index, _params)| index).collect());
 /// assert_eq!(order, [0, 1, 0]);
 /// ```
-#[must_use = "streams do nothing unless polled"]
+#[must_use = "dropping a signal stream disconnects its handler: keep the stream, or poll it in a task"]
 pub struct ManySignalStream<T> {
     // Declared first, so dropped first: every other handler is disconnected before `stream`
     // disconnects the first one and drops what is queued.

@@ -63,7 +63,7 @@ use crate::{
 ///     assert_eq!(enabled.dropped_count(), 2);
 /// });
 /// ```
-#[must_use = "streams do nothing unless polled"]
+#[must_use = "dropping a signal stream disconnects its handler: keep the stream, or poll it in a task"]
 pub struct PropertyStream<T, F: Flavor = Local>(SignalStream<T, F>);
 
 /// A [`PropertyStream`] of a `Send + Sync` object of Rust type `O`, notified on any thread.

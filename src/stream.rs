@@ -69,7 +69,33 @@ use crate::{
 ///     assert!(cancelled.next().await.is_none());
 /// });
 /// ```
-#[must_use = "streams do nothing unless polled"]
+///
+/// # Keep it: dropping it disconnects
+///
+/// A stream connected only for its handler (a `_with` form) must still be kept: written as a
+/// statement, it is dropped at once and its handler disconnected. The compiler says so
+/// (`#[must_use]`, denied here):
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// use glib_signal_stream::prelude::*;
+///
+/// let cancellable = gio::Cancellable::new();
+/// cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
+/// ```
+///
+/// The same kept, as a task that drains it (or a field beside the object it serves):
+///
+/// ```
+/// #![deny(unused_must_use)]
+/// use futures_util::StreamExt;
+/// use glib_signal_stream::prelude::*;
+///
+/// let cancellable = gio::Cancellable::new();
+/// let cancelled = cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
+/// glib::spawn_future_local(cancelled.for_each(|_| async {}));
+/// ```
+#[must_use = "dropping a signal stream disconnects its handler: keep the stream, or poll it in a task"]
 pub struct SignalStream<T, F: Flavor = Local> {
     queue: F::Queue<T>,
     connection: Connection<F::Emitter>,

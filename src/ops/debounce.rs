@@ -14,7 +14,7 @@ use super::timer::Timer;
 
 pin_project! {
     /// Stream for the [`debounce`](super::GlibStreamExt::debounce) method.
-    #[must_use = "streams do nothing unless polled"]
+    #[must_use = "streams do nothing unless polled, and dropping one drops the stream it wraps (a signal stream disconnects its handler)"]
     pub struct Debounce<St: Stream> {
         #[pin]
         stream: St,

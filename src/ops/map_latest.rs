@@ -12,7 +12,7 @@ use pin_project_lite::pin_project;
 
 pin_project! {
     /// Stream for the [`map_latest`](super::GlibStreamExt::map_latest) method.
-    #[must_use = "streams do nothing unless polled"]
+    #[must_use = "streams do nothing unless polled, and dropping one drops the stream it wraps (a signal stream disconnects its handler)"]
     pub struct MapLatest<St, Fut, F> {
         #[pin]
         stream: St,

@@ -55,7 +55,7 @@ type Member<T> = Pin<Box<dyn Stream<Item = T>>>;
 /// items.sort();
 /// assert_eq!(items, [1, 2, 10]);
 /// ```
-#[must_use = "streams do nothing unless polled"]
+#[must_use = "streams do nothing unless polled, and dropping the set drops its streams (a signal stream disconnects its handler)"]
 pub struct StreamSet<T> {
     streams: Vec<Member<T>>,
     /// Where the next poll starts, for fairness.

@@ -15,7 +15,7 @@ pin_project! {
     ///
     /// Holds the object (or objects, `O` a tuple) weakly; ends as soon as the object (any of
     /// them) is disposed, whether or not an item comes.
-    #[must_use = "streams do nothing unless polled"]
+    #[must_use = "streams do nothing unless polled, and dropping one drops the stream it wraps (a signal stream disconnects its handler)"]
     pub struct TakeUntilDisposed<St, O> {
         #[pin]
         stream: St,

@@ -14,7 +14,7 @@ use super::timer::Timer;
 
 pin_project! {
     /// Stream for the [`throttle`](super::GlibStreamExt::throttle) method.
-    #[must_use = "streams do nothing unless polled"]
+    #[must_use = "streams do nothing unless polled, and dropping one drops the stream it wraps (a signal stream disconnects its handler)"]
     pub struct Throttle<St: Stream> {
         #[pin]
         stream: St,
