@@ -25,6 +25,10 @@ use glib::{
 /// the subtype is accepted when connecting and checked on each emission; an instance of
 /// another type is dropped from the stream with a critical, as a `NULL` is for a parameter
 /// that is not an `Option`.
+///
+/// Whatever a generated stream yields for a parameter, this form accepts for it too: a
+/// `gint` response id (`GtkDialog::response`) may be requested as `gtk::ResponseType`, and
+/// converts as `response_stream()` and gtk4-rs's `connect_response` convert it.
 pub trait SignalArgs: Sized + 'static {
     /// The GTypes this item type expects, with Rust names for messages, or `None` to accept
     /// any parameters.
@@ -57,6 +61,51 @@ pub trait SignalArgs: Sized + 'static {
 pub(crate) fn param_accepts(param: Type, want: Type) -> bool {
     param.is_a(want)
         || ((param.is_a(Type::OBJECT) || param.is_a(Type::INTERFACE)) && want.is_a(param))
+        || converts(param, want)
+}
+
+/// Whether a parameter declared as `param` may be requested as `want`, another type, which
+/// the generated streams yield for it: a `gint` as `gtk::ResponseType` (the response ids of
+/// `GtkDialog::response`, `GtkInfoBar::response`, `GtkNativeDialog::response`).
+#[inline]
+fn converts(param: Type, want: Type) -> bool {
+    #[cfg(feature = "gtk")]
+    {
+        param == Type::I32 && want == gtk4::ResponseType::static_type()
+    }
+    #[cfg(not(feature = "gtk"))]
+    {
+        let _ = (param, want);
+        false
+    }
+}
+
+/// `value` as a `T` it does not hold but [`converts`] to: a `gint` response id as
+/// `gtk::ResponseType`, converted as gtk4-rs's `connect_response` does. `None` otherwise.
+#[cold]
+fn converted<T: 'static>(value: &Value) -> Option<T> {
+    #[cfg(feature = "gtk")]
+    {
+        let response = crate::auto_support::response_type(value.get::<i32>().ok()?);
+        let mut converted = Some(response);
+        (&mut converted as &mut dyn std::any::Any)
+            .downcast_mut::<Option<T>>()?
+            .take()
+    }
+    #[cfg(not(feature = "gtk"))]
+    {
+        let _ = value;
+        None
+    }
+}
+
+/// `value` as a `T`: what it holds, or what it [`converts`] to.
+#[inline]
+fn arg<T: for<'a> FromValue<'a> + 'static>(value: &Value) -> Option<T> {
+    match value.get::<T>() {
+        Ok(value) => Some(value),
+        Err(_) => converted(value),
+    }
 }
 
 impl SignalArgs for Vec<Value> {
@@ -95,7 +144,7 @@ macro_rules! impl_signal_args {
                 if values.len() != $n {
                     return None;
                 }
-                Some(($(values[$i].get::<$t>().ok()?,)*))
+                Some(($(arg::<$t>(&values[$i])?,)*))
             }
         }
     };

@@ -78,6 +78,40 @@ mod gtk {
         );
     }
 
+    /// One rule for item types: what a generated stream yields for a parameter, the generic
+    /// typed form accepts for it (a `gint` response id as `ResponseType`), converted alike.
+    #[gtk4::test]
+    fn the_generic_typed_form_accepts_what_the_generated_stream_yields() {
+        assert_eq!(
+            glib_signal_stream::check_signal::<(ResponseType,)>(
+                gtk4::Dialog::static_type(),
+                "response"
+            ),
+            Ok(())
+        );
+        let dialog = gtk4::Dialog::new();
+        let generated = dialog.response_stream();
+        let generic = dialog.connect_stream_typed::<(ResponseType,)>("response");
+        let ids = dialog.connect_stream_typed::<(i32,)>("response");
+        for response in [
+            ResponseType::Ok,
+            ResponseType::Other(3),
+            ResponseType::__Unknown(-100),
+        ] {
+            dialog.response(response);
+        }
+        dialog.destroy();
+        let (generated, generic, ids) = futures::executor::block_on(async {
+            (
+                generated.take(3).collect::<Vec<_>>().await,
+                generic.take(3).collect::<Vec<_>>().await,
+                ids.take(3).map(|(id,)| id).collect::<Vec<_>>().await,
+            )
+        });
+        assert_eq!(generic, generated);
+        assert_eq!(ids, [-5, 3, -100]);
+    }
+
     #[gtk4::test]
     fn info_bar_response_stream_with_handler_sees_the_response_type() {
         let bar = gtk4::InfoBar::new();
