@@ -38,6 +38,15 @@ pub trait SignalArgs: Sized + 'static {
     /// not convert (for example `NULL` for a non-`Option` parameter).
     fn from_values(values: &[Value]) -> Option<Self>;
 
+    /// Converts one emission's parameters where [`from_values`](Self::from_values) did not:
+    /// with the conversions of [`param_accepts`] for values that do not hold the requested
+    /// type. Called only then, so that the common path pays nothing for it.
+    #[doc(hidden)]
+    fn from_converted_values(values: &[Value]) -> Option<Self> {
+        let _ = values;
+        None
+    }
+
     /// Whether this item type can hold parameters of the GTypes `params`: the check of
     /// [`expected_types`](Self::expected_types), without building the Rust type names (it
     /// runs on every connect; the names are only needed for an error message).
@@ -82,7 +91,7 @@ fn converts(param: Type, want: Type) -> bool {
 
 /// `value` as a `T` it does not hold but [`converts`] to: a `gint` response id as
 /// `gtk::ResponseType`, converted as gtk4-rs's `connect_response` does. `None` otherwise.
-#[cold]
+#[inline]
 fn converted<T: 'static>(value: &Value) -> Option<T> {
     #[cfg(feature = "gtk")]
     {
@@ -99,7 +108,7 @@ fn converted<T: 'static>(value: &Value) -> Option<T> {
     }
 }
 
-/// `value` as a `T`: what it holds, or what it [`converts`] to.
+/// `value` as a `T`: what it holds, or what it [`converts`] to (the emission's slow path).
 #[inline]
 fn arg<T: for<'a> FromValue<'a> + 'static>(value: &Value) -> Option<T> {
     match value.get::<T>() {
@@ -141,6 +150,14 @@ macro_rules! impl_signal_args {
             #[inline]
             #[allow(unused_variables)]
             fn from_values(values: &[Value]) -> Option<Self> {
+                if values.len() != $n {
+                    return None;
+                }
+                Some(($(values[$i].get::<$t>().ok()?,)*))
+            }
+
+            #[allow(unused_variables)]
+            fn from_converted_values(values: &[Value]) -> Option<Self> {
                 if values.len() != $n {
                     return None;
                 }

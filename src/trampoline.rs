@@ -138,18 +138,38 @@ where
         };
         match A::from_values(params) {
             Some(item) => receiver.receive(emitter, item),
-            None => {
-                glib::g_critical!(
-                    crate::LOG_DOMAIN,
-                    "signal '{}' of type '{}': a parameter did not convert to the requested \
+            None => converted(receiver, emitter, params, &info),
+        }
+    })
+}
+
+/// The emission's slow path: parameters that did not convert as they are (a `NULL`, or a
+/// value of another type that converts, `SignalArgs::from_converted_values`).
+#[cold]
+#[inline(never)]
+fn converted<A, R>(
+    receiver: &R,
+    emitter: &Value,
+    params: &[Value],
+    info: &SignalInfo,
+) -> Option<Value>
+where
+    A: SignalArgs,
+    R: Receive<A> + ?Sized,
+{
+    match A::from_converted_values(params) {
+        Some(item) => receiver.receive(emitter, item),
+        None => {
+            glib::g_critical!(
+                crate::LOG_DOMAIN,
+                "signal '{}' of type '{}': a parameter did not convert to the requested \
                      type (NULL for a parameter that is not an Option<T>, or an object of \
                      another type than the requested subclass); the emission is dropped from \
                      the stream",
-                    info.signal,
-                    info.type_name
-                );
-                info.default_answer()
-            }
+                info.signal,
+                info.type_name
+            );
+            info.default_answer()
         }
-    })
+    }
 }

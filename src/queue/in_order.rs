@@ -71,34 +71,35 @@ impl<T> InOrder<T> {
             })
         };
         let answer = handler(&item);
-        let (pushed, ready) = {
-            let mut state = self.lock();
-            let pushed = match place {
-                None => Some(sender.push(item)),
-                Some(place) => {
-                    // `place` is in bounds: `places` is only emptied once no handler runs.
-                    match state.places.get_mut(place) {
-                        Some(slot) => *slot = Some(item),
-                        None => state.places.push(Some(item)),
-                    }
-                    None
+        let mut state = self.lock();
+        state.running -= 1;
+        let pushed = match place {
+            None => sender.push(item),
+            Some(place) => {
+                // `place` is in bounds: `places` is only emptied once no handler runs.
+                match state.places.get_mut(place) {
+                    Some(slot) => *slot = Some(item),
+                    None => state.places.push(Some(item)),
                 }
-            };
-            state.running -= 1;
-            let ready: Vec<Pushed<T>> = if state.running == 0 {
-                let places = std::mem::take(&mut state.places);
-                places
-                    .into_iter()
-                    .flatten()
-                    .map(|item| sender.push(item))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            (pushed, ready)
+                Pushed::none()
+            }
         };
+        if state.running > 0 || state.places.is_empty() {
+            // The common case: no nested or overlapping emission left to queue.
+            drop(state);
+            pushed.finish();
+            return answer;
+        }
+        let places = std::mem::take(&mut state.places);
+        let ready: Vec<Pushed<T>> = places
+            .into_iter()
+            .flatten()
+            .map(|item| sender.push(item))
+            .collect();
         // Without the lock held: a waker or a discarded item may run any code.
-        pushed.into_iter().chain(ready).for_each(Pushed::finish);
+        drop(state);
+        pushed.finish();
+        ready.into_iter().for_each(Pushed::finish);
         answer
     }
 }

@@ -137,6 +137,16 @@ impl<O: 'static> QueueLock for Threaded<O> {
     }
 }
 
+/// Reports an item discarded because its queue was in use (a re-entrant emission).
+#[cold]
+#[inline(never)]
+fn busy() {
+    glib::g_critical!(
+        crate::LOG_DOMAIN,
+        "signal emitted re-entrantly while its stream's queue was in use; item discarded"
+    );
+}
+
 /// Queues `item` into `queue` unless something is queued already (see
 /// [`Buffer::push_if_empty`]): for a stream's first item, queued after its handler is
 /// connected, which must not overtake or replace an item that handler queued meanwhile.
@@ -166,20 +176,26 @@ impl<T, F: QueueLock> Sender<T, F> {
     /// or a busy queue just discards the item.
     #[inline]
     pub(crate) fn send(&self, item: T) {
-        self.push(item).finish();
+        match F::try_with(&self.queue, |b| b.push(item)) {
+            Some(pushed) => pushed.finish(),
+            None => glib::g_critical!(
+                crate::LOG_DOMAIN,
+                "signal emitted re-entrantly while its stream's queue was in use; item discarded"
+            ),
+        }
     }
 
     /// Queues `item` like [`send`](Self::send), but leaves waking the consumer and dropping a
     /// discarded item to the caller ([`Pushed::finish`], once it holds no lock).
     #[inline]
     pub(crate) fn push(&self, item: T) -> Pushed<T> {
-        F::try_with(&self.queue, |b| b.push(item)).unwrap_or_else(|| {
-            glib::g_critical!(
-                crate::LOG_DOMAIN,
-                "signal emitted re-entrantly while its stream's queue was in use; item discarded"
-            );
-            Pushed::none()
-        })
+        match F::try_with(&self.queue, |b| b.push(item)) {
+            Some(pushed) => pushed,
+            None => {
+                busy();
+                Pushed::none()
+            }
+        }
     }
 }
 
