@@ -232,6 +232,7 @@ mod ops;
 mod property;
 mod queue;
 mod raw;
+mod spawn;
 mod stream;
 mod thread_bound;
 mod trampoline;
@@ -252,6 +253,7 @@ pub use ops::{
 };
 pub use property::{PropertyStream, SendPropertyStream};
 pub use queue::{BufferPolicy, Flavor, Local, Threaded};
+pub use spawn::SpawnLocalExt;
 pub use stream::{SendSignalStream, SignalStream};
 
 /// The log domain of the criticals this crate emits (an emission it could not deliver).
@@ -265,4 +267,5 @@ pub mod prelude {
     #[cfg(feature = "gtk")]
     pub use crate::gtk_streams::*;
     pub use crate::ops::GlibStreamExt;
+    pub use crate::spawn::SpawnLocalExt;
 }

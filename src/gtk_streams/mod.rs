@@ -10,6 +10,8 @@
 
 mod auto;
 mod events;
+mod widget_life;
 
 pub use auto::*;
 pub use events::*;
+pub(crate) use widget_life::WidgetLife;

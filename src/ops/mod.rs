@@ -10,6 +10,7 @@ use futures_core::Stream;
 
 // Tied to an object's life (with_weak, take_until_disposed): module lines.
 mod disposal;
+pub(crate) use disposal::DisposalWatch;
 mod take_until_disposed;
 mod tie;
 mod with_weak;
