@@ -43,6 +43,11 @@ fn main() -> glib::ExitCode {
         .application_id("org.gtk_rs.GssApp")
         .flags(gio::ApplicationFlags::NON_UNIQUE)
         .build();
+    // An action of the application, which outlives every window: each window's task awaits
+    // its stream (`app.reset` clears the entry of every window).
+    let reset = gio::SimpleAction::new("reset", None);
+    app.add_action(&reset);
+    app.set_accels_for_action("app.reset", &["<Control>r"]);
     app.connect_activate(|app| window::AppWindow::new(app).present());
     if std::env::var_os("GSS_DEMO_DRIVE").is_some() {
         drive::attach(&app);

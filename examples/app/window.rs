@@ -1,14 +1,15 @@
 //! The application's window: a subclass of `gtk::ApplicationWindow` whose tasks start in
-//! `constructed`, the documented way: connect the streams, then move only the streams into
-//! the tasks. No task holds the window or a widget between two items, so closing the window
-//! frees it, its widgets, their handlers and the tasks.
+//! `constructed`, written the natural way: connect the streams, then spawn each task on the
+//! window (`window.spawn_local`), holding the window and its widgets strongly and awaiting a
+//! stream of the application's action, which outlives every window. Closing the window ends
+//! its tasks (the window is destroyed), which frees it, its widgets and their handlers.
 
 use std::{cell::Cell, future::Future, time::Duration};
 
 use futures::{select, StreamExt};
 use glib_signal_stream::prelude::*;
 use gtk4 as gtk;
-use gtk4::{glib, prelude::*, subclass::prelude::*};
+use gtk4::{glib, glib::clone, prelude::*, subclass::prelude::*};
 
 glib::wrapper! {
     pub struct AppWindow(ObjectSubclass<imp::AppWindow>)
@@ -39,9 +40,9 @@ pub fn live_tasks() -> usize {
     LIVE_TASKS.get()
 }
 
-/// Spawns one of a window's tasks on the main context, counted by [`live_tasks`] until it
-/// completes or is dropped.
-fn spawn(task: impl Future<Output = ()> + 'static) {
+/// Spawns one of a window's tasks on the window, counted by [`live_tasks`] until it
+/// completes or is dropped (when the window is destroyed).
+fn spawn(window: &AppWindow, task: impl Future<Output = ()> + 'static) {
     struct Counted;
     impl Drop for Counted {
         fn drop(&mut self) {
@@ -50,7 +51,7 @@ fn spawn(task: impl Future<Output = ()> + 'static) {
     }
     LIVE_TASKS.set(LIVE_TASKS.get() + 1);
     let counted = Counted;
-    glib::spawn_future_local(async move {
+    window.spawn_local(async move {
         let _counted = counted;
         task.await;
     });
@@ -116,28 +117,84 @@ mod imp {
             // button, also where no window manager decorates windows.
             window.set_titlebar(Some(&gtk::HeaderBar::new()));
 
-            // Connect the streams, then move only the streams into the tasks: never the
-            // window or a widget. What a task needs to touch comes with each item
-            // (`with_weak`), for that item only.
-            spawn(count_clicks(
-                number,
-                click.clicked_stream().with_weak(&clicks),
-            ));
-            spawn(mirror_text(
-                entry.property_stream::<String>("text").with_weak(&mirror),
-            ));
-            spawn(commands(
-                number,
-                new_window.clicked_stream().with_weak(&*window),
-                clear.clicked_stream().with_weak(&entry),
-                entry.activate_stream().with_weak(&entry),
-            ));
-            spawn(save_then_close(
-                number,
-                window
-                    .close_request_stream(|| glib::Propagation::Stop)
-                    .with_weak(&*window),
-            ));
+            // Connect the streams, then spawn the tasks on the window: a task may hold the
+            // window and its widgets, and await streams of longer-lived objects (the
+            // application's `reset` action); destroying the window drops it.
+            let window = window.clone();
+            let clicked = click.clicked_stream();
+            spawn(
+                &window,
+                clone!(
+                    #[strong]
+                    clicks,
+                    async move {
+                        let mut clicked = clicked;
+                        let mut count = 0;
+                        while clicked.next().await.is_some() {
+                            count += 1;
+                            clicks.set_label(&format!("{count} clicks"));
+                            println!("window {number}: clicked {count}");
+                        }
+                    }
+                ),
+            );
+            let texts = entry.property_stream::<String>("text");
+            spawn(
+                &window,
+                clone!(
+                    #[strong]
+                    mirror,
+                    async move {
+                        let mut texts = texts;
+                        while let Some(text) = texts.next().await {
+                            mirror.set_label(&format!("“{text}”"));
+                        }
+                    }
+                ),
+            );
+            let new_window_clicked = new_window.clicked_stream();
+            let clear_clicked = clear.clicked_stream();
+            let entered = entry.activate_stream();
+            let resets = window
+                .application()
+                .and_then(|app| app.lookup_action("reset"))
+                .and_then(|action| action.downcast::<gio::SimpleAction>().ok())
+                .map(|action| action.activate_stream());
+            spawn(
+                &window,
+                clone!(
+                    #[strong]
+                    window,
+                    #[strong]
+                    entry,
+                    async move {
+                        commands(
+                            number,
+                            &window,
+                            &entry,
+                            new_window_clicked.fuse(),
+                            clear_clicked.fuse(),
+                            entered.fuse(),
+                            futures::stream::iter(resets).flatten().fuse(),
+                        )
+                        .await
+                    }
+                ),
+            );
+            let close_requests = window.close_request_stream(|| glib::Propagation::Stop);
+            spawn(
+                &window,
+                clone!(
+                    #[strong]
+                    window,
+                    async move {
+                        let mut close_requests = close_requests;
+                        while close_requests.next().await.is_some() {
+                            save_then_close(number, &window).await;
+                        }
+                    }
+                ),
+            );
         }
     }
 
@@ -146,44 +203,31 @@ mod imp {
     impl ApplicationWindowImpl for AppWindow {}
 }
 
-/// Clicks in a loop: counts them on a label.
-async fn count_clicks(
-    number: u32,
-    mut clicks: impl futures::Stream<Item = (gtk::Label, ())> + Unpin,
-) {
-    let mut count = 0;
-    while let Some((label, ())) = clicks.next().await {
-        count += 1;
-        label.set_label(&format!("{count} clicks"));
-        println!("window {number}: clicked {count}");
-    }
-}
-
-/// A property stream: mirrors the entry's text as it changes.
-async fn mirror_text(mut texts: impl futures::Stream<Item = (gtk::Label, String)> + Unpin) {
-    while let Some((label, text)) = texts.next().await {
-        label.set_label(&format!("“{text}”"));
-    }
-}
-
-/// Several streams in one `select!` loop: a new window, clearing the entry, Return in it.
+/// Several streams in one `select!` loop: a new window, clearing the entry (a click, or the
+/// application's `reset` action), Return in the entry.
 async fn commands(
     number: u32,
-    mut new_window: impl futures::stream::FusedStream<Item = (AppWindow, ())> + Unpin,
-    mut clear: impl futures::stream::FusedStream<Item = (gtk::Entry, ())> + Unpin,
-    mut entered: impl futures::stream::FusedStream<Item = (gtk::Entry, ())> + Unpin,
+    window: &AppWindow,
+    entry: &gtk::Entry,
+    mut new_window: impl futures::stream::FusedStream + Unpin,
+    mut clear: impl futures::stream::FusedStream + Unpin,
+    mut entered: impl futures::stream::FusedStream + Unpin,
+    mut resets: impl futures::stream::FusedStream + Unpin,
 ) {
     loop {
         select! {
-            item = new_window.next() => if let Some((window, ())) = item {
+            item = new_window.next() => if item.is_some() {
                 if let Some(app) = window.application() {
                     app.activate();
                 }
             },
-            item = clear.next() => if let Some((entry, ())) = item {
+            item = clear.next() => if item.is_some() {
                 entry.set_text("");
             },
-            item = entered.next() => if let Some((entry, ())) = item {
+            item = resets.next() => if item.is_some() {
+                entry.set_text("");
+            },
+            item = entered.next() => if item.is_some() {
                 println!("window {number}: entered {:?}", entry.text());
                 entry.set_text("");
             },
@@ -193,16 +237,10 @@ async fn commands(
 }
 
 /// `close-request` answered at once (stop), then confirmed asynchronously: the window
-/// "saves" (a stand-in for an async write), then destroys itself. The window is held while
-/// it saves, and released at once after.
-async fn save_then_close(
-    number: u32,
-    mut requests: impl futures::Stream<Item = (AppWindow, ())> + Unpin,
-) {
-    while let Some((window, ())) = requests.next().await {
-        println!("window {number}: close requested, saving");
-        glib::timeout_future(Duration::from_millis(50)).await;
-        println!("window {number}: saved, closing");
-        window.destroy();
-    }
+/// "saves" (a stand-in for an async write), then destroys itself, which ends its tasks.
+async fn save_then_close(number: u32, window: &AppWindow) {
+    println!("window {number}: close requested, saving");
+    glib::timeout_future(Duration::from_millis(50)).await;
+    println!("window {number}: saved, closing");
+    window.destroy();
 }
