@@ -64,11 +64,11 @@
 //! So a task that holds its window (a `clone()` moved into `glib::spawn_future_local`, or
 //! `glib::clone!(#[weak] window, async move { .. })`, which upgrades once and keeps the strong
 //! reference for the whole task) keeps the window alive: its streams never end, the task never
-//! completes, the window leaks. **The rule: connect the streams, then move only the streams
-//! into the task, never the window or a widget.** What the task must touch comes with each
-//! item through [`with_weak`](GlibStreamExt::with_weak), for that item only; streams of other
-//! objects (the application, a model, a timer) end with the window through
-//! [`take_until_disposed`](GlibStreamExt::take_until_disposed).
+//! completes, the window leaks. **Spawn a window's tasks on the window**:
+//! [`window.spawn_local(future)`](prelude::SpawnLocalExt::spawn_local) drops the task, with
+//! what it captured, when the window is destroyed or closed, a widget's task when its window
+//! is or when it leaves the window for good, and any other object's when it is disposed. The
+//! task may then hold the window and its widgets and await streams of longer-lived objects.
 //!
 //! ```no_run
 //! # #[cfg(feature = "gtk")] {
@@ -79,30 +79,33 @@
 //! # gtk4::init().unwrap();
 //! # async fn confirm_discard(_: &gtk4::Window) -> bool { true }
 //! let window = gtk4::Window::new();
-//! let mut close_requests = window
-//!     .close_request_stream(|| glib::Propagation::Stop) // answered at once
-//!     .with_weak(&window);
-//! glib::spawn_future_local(async move {
-//!     // Between two requests, the task holds nothing: closing the window frees it, and
-//!     // then the stream ends and the task completes.
-//!     while let Some((window, ())) = close_requests.next().await {
-//!         if confirm_discard(&window).await {
-//!             window.destroy();
+//! let mut close_requests = window.close_request_stream(|| glib::Propagation::Stop);
+//! window.spawn_local(glib::clone!(
+//!     #[strong]
+//!     window,
+//!     async move {
+//!         // The task holds the window; destroying the window drops the task.
+//!         while close_requests.next().await.is_some() {
+//!             if confirm_discard(&window).await {
+//!                 window.destroy();
+//!             }
 //!         }
 //!     }
-//! });
+//! ));
 //! window.present();
 //! # }
 //! ```
 //!
-//! `examples/app` is a whole application written this way (a window subclass whose tasks
-//! start in `constructed`); its end-to-end test opens and closes 20 windows through real input
-//! and checks that each window, its widgets and its tasks are freed. `tests/gtk_lifetimes.rs`
-//! checks each statement above, the leak included.
+//! Where a stream should not hold an object, [`with_weak`](GlibStreamExt::with_weak) gives
+//! each item with the objects, upgraded for that item only, and
+//! [`take_until_disposed`](GlibStreamExt::take_until_disposed) ends a stream when an object
+//! is disposed.
 //!
-//! There is no `spawn` bound to a window: a task that awaits only streams tied to its window
-//! ends with it, and that covered every task of `examples/app`. A task that awaits something
-//! else (a GIO call, a dialog) holds what it upgraded only until that returns.
+//! `examples/app` is a whole application written this way (a window subclass whose tasks
+//! are spawned on the window in `constructed`); its end-to-end test opens and closes 20
+//! windows through real input and checks that each window, its widgets and its tasks are
+//! freed. `tests/gtk_lifetimes.rs` checks each statement above, the leak included, and
+//! `tests/spawn_local.rs` each rule of `spawn_local`.
 //!
 //! # React later with a stream, act now with a handler
 //!
