@@ -229,6 +229,7 @@ mod future;
 mod gio_streams;
 #[cfg(feature = "gtk")]
 mod gtk_streams;
+mod leak_check;
 mod many;
 mod many_builder;
 mod ops;
@@ -247,6 +248,7 @@ pub use check::{check_signal, check_signal_with_return};
 pub use error::{ConnectError, ConnectErrorKind};
 pub use events::SignalEvents;
 pub use future::{SendSignalFuture, SignalFuture};
+pub use leak_check::{LeakCheck, Leaks};
 pub use many::ManySignalStream;
 pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;

@@ -75,13 +75,16 @@ pub trait SpawnLocalExt: IsA<glib::Object> {
     /// As [`glib::spawn_future_local`]: if the thread-default main context is owned by
     /// another thread.
     #[doc(alias = "spawn_future_local")]
+    #[track_caller]
     fn spawn_local<F>(&self, future: F) -> glib::JoinHandle<Option<F::Output>>
     where
         F: Future + 'static,
         F::Output: 'static,
     {
+        let obj = self.upcast_ref::<glib::Object>();
         glib::spawn_future_local(Tied {
-            life: Life::new(self.upcast_ref()),
+            _running: Running::register(obj, std::panic::Location::caller()),
+            life: Life::new(obj),
             future: Some(Box::pin(future)),
         })
     }
@@ -94,6 +97,72 @@ struct Tied<F> {
     life: Life,
     // `None` once dropped.
     future: Option<Pin<Box<F>>>,
+    // Declared last, dropped last: the task counts as running until its future is dropped.
+    _running: Running,
+}
+
+/// A tied task that has not ended, as [`LeakCheck`](crate::LeakCheck) reports it.
+#[derive(Clone, Debug)]
+pub(crate) struct RunningTask {
+    /// The object's address, to match it with an object still alive.
+    pub(crate) object: usize,
+    pub(crate) type_name: &'static str,
+    pub(crate) spawned_at: &'static std::panic::Location<'static>,
+}
+
+thread_local! {
+    /// The tied tasks of this thread that have not ended, by slot (freed slots are `None`).
+    static RUNNING: std::cell::RefCell<Vec<Option<RunningTask>>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+/// A tied task's entry among the [`running`] ones, removed when the task ends.
+struct Running(Option<usize>);
+
+impl Running {
+    fn register(obj: &glib::Object, spawned_at: &'static std::panic::Location<'static>) -> Self {
+        let task = RunningTask {
+            object: obj.as_ptr() as usize,
+            type_name: obj.type_().name(),
+            spawned_at,
+        };
+        let slot = RUNNING
+            .try_with(|running| {
+                let mut running = running.try_borrow_mut().ok()?;
+                let slot = match running.iter().position(Option::is_none) {
+                    Some(slot) => slot,
+                    None => {
+                        running.push(None);
+                        running.len() - 1
+                    }
+                };
+                running[slot] = Some(task);
+                Some(slot)
+            })
+            .ok()
+            .flatten();
+        Self(slot)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(slot) = self.0 {
+            let _ = RUNNING.try_with(|running| {
+                if let Ok(mut running) = running.try_borrow_mut() {
+                    running[slot] = None;
+                }
+            });
+        }
+    }
+}
+
+/// The tied tasks of this thread that have not ended.
+pub(crate) fn running() -> Vec<RunningTask> {
+    RUNNING
+        .try_with(|running| running.borrow().iter().flatten().cloned().collect())
+        .unwrap_or_default()
 }
 
 impl<F: Future> Future for Tied<F> {

@@ -202,4 +202,87 @@ mod gtk {
         assert!(!ran.get());
         assert_eq!(futures::executor::block_on(task).unwrap(), None);
     }
+
+    /// The leak check an application's own test uses: everything freed after the close.
+    #[gtk4::test]
+    fn leak_check_sees_a_closed_window_its_widgets_and_tasks_freed() {
+        let (window, label) = window_with_label();
+        let _task = label.spawn_local(glib::clone!(
+            #[strong]
+            window,
+            async move {
+                let _window = window;
+                futures::future::pending::<()>().await;
+            }
+        ));
+        let check = glib_signal_stream::LeakCheck::new(&window);
+        assert!(check.len() >= 2, "the window and its label");
+        window.present(); // close() does nothing to a window never shown
+        settle();
+        window.close();
+        drop((window, label));
+        settle();
+        check.assert_freed();
+    }
+
+    /// What is still alive is named, and the tied task holding it, with where it was spawned.
+    #[gtk4::test]
+    fn leak_check_names_what_is_alive_and_the_task_that_holds_it() {
+        let (window, label) = window_with_label();
+        label.set_widget_name("status");
+        window.set_hide_on_close(true); // closing only hides it: its tasks go on
+        let _task = window.spawn_local(glib::clone!(
+            #[strong]
+            label,
+            async move {
+                let _label = label;
+                futures::future::pending::<()>().await;
+            }
+        ));
+        let check = glib_signal_stream::LeakCheck::new(&window);
+        window.present();
+        settle();
+        window.close();
+        drop(label);
+        settle();
+        let leaks = check.check().unwrap_err();
+        let report = leaks.to_string();
+        assert!(report.contains("GtkLabel 'status'"), "{report}");
+        assert!(report.contains("GtkWindow"), "{report}");
+        assert_eq!(leaks.running_tasks(), 1, "{report}");
+        assert!(
+            report.contains(&format!("task spawned at {}", file!())),
+            "{report}"
+        );
+        window.destroy();
+        drop(window);
+        settle();
+        check.assert_freed();
+    }
+
+    /// A task started with `glib::spawn_future_local` that holds its window: the check fails
+    /// and says no tied task is running, so the holder is elsewhere.
+    #[gtk4::test]
+    fn leak_check_reports_a_window_held_by_an_untied_task() {
+        let window = gtk4::Window::new();
+        let held = window.clone();
+        let task = glib::spawn_future_local(async move {
+            let _held = held;
+            futures::future::pending::<()>().await;
+        });
+        let check = glib_signal_stream::LeakCheck::new(&window);
+        window.present();
+        settle();
+        window.close();
+        drop(window);
+        settle();
+        let leaks = check.check().unwrap_err();
+        assert_eq!(leaks.running_tasks(), 0);
+        assert!(
+            leaks.to_string().contains("glib::spawn_future_local"),
+            "{leaks}"
+        );
+        task.abort();
+        settle();
+    }
 }
