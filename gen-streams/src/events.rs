@@ -170,7 +170,7 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
     for m in methods {
         let item = item(ty, m);
         let n = m.params.len();
-        let vars = vars(n);
+        let vars = vars(m);
         let variant = camel(&m.signal);
         let make = if n == 0 {
             format!("Self::{variant}")
@@ -220,7 +220,7 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
 fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
     let item = item(ty, m);
     let n = m.params.len();
-    let vars = vars(n);
+    let vars = vars(m);
     let item_type = tuple(item.types.iter().map(RustType::owned));
     let handler_args: Vec<String> = item.types.iter().map(RustType::borrowed).collect();
     let pass: Vec<String> = item
@@ -268,7 +268,7 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
         None => format!("crate::auto_support::stream_with_return({obj}, {signal}, {handler})"),
         Some((gir, f)) => format!(
             "crate::auto_support::stream_map_with({obj}, {signal}, {}, {handler})",
-            conversion(gir, f, n)
+            conversion(gir, f, m)
         ),
     };
     format!(

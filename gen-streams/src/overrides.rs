@@ -72,13 +72,25 @@ pub fn tuple(types: impl Iterator<Item = String>) -> String {
     }
 }
 
-pub fn vars(n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("a{i}")).collect()
+/// The names the generated closures bind `m`'s parameters to: the GIR's (`response_id`), as
+/// Rust identifiers; `a0`, `a1`, ... only for a parameter the GIR leaves unnamed.
+pub fn vars(m: &Method) -> Vec<String> {
+    m.params
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            if name.is_empty() {
+                format!("a{i}")
+            } else {
+                crate::module::ident(name)
+            }
+        })
+        .collect()
 }
 
-/// `|(a0, a1): (GIR types)| (f(a0), a1)`: the conversion of a converted item.
-pub fn conversion(gir: &str, f: &str, n: usize) -> String {
-    let vars = vars(n);
+/// `|(id, x): (GIR types)| (f(id), x)`: the conversion of a converted item.
+pub fn conversion(gir: &str, f: &str, m: &Method) -> String {
+    let vars = vars(m);
     let mut out = vars.clone();
     out[0] = format!("{f}({})", vars[0]);
     format!(
@@ -108,7 +120,7 @@ pub fn stream_call(
         None => format!("stream({obj}, {signal})"),
         Some((gir, f)) => format!(
             "crate::auto_support::stream_map({obj}, {signal}, {})",
-            conversion(&gir, f, m.params.len())
+            conversion(&gir, f, m)
         ),
     };
     Some((types, call))

@@ -30,14 +30,23 @@ impl SignalEvents for ActionGroupEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("action-added", |(a0,): (String,)| Self::ActionAdded(a0))
-            .signal("action-enabled-changed", |(a0, a1): (String, bool)| {
-                Self::ActionEnabledChanged(a0, a1)
+            .signal("action-added", |(action_name,): (String,)| {
+                Self::ActionAdded(action_name)
             })
-            .signal("action-removed", |(a0,): (String,)| Self::ActionRemoved(a0))
+            .signal(
+                "action-enabled-changed",
+                |(action_name, enabled): (String, bool)| {
+                    Self::ActionEnabledChanged(action_name, enabled)
+                },
+            )
+            .signal("action-removed", |(action_name,): (String,)| {
+                Self::ActionRemoved(action_name)
+            })
             .signal(
                 "action-state-changed",
-                |(a0, a1): (String, glib::Variant)| Self::ActionStateChanged(a0, a1),
+                |(action_name, value): (String, glib::Variant)| {
+                    Self::ActionStateChanged(action_name, value)
+                },
             )
     }
 }
@@ -60,7 +69,7 @@ pub trait ActionGroupStreamWithExt: IsA<gio::ActionGroup> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::ActionGroup>().upcast_ref(),
             &crate::auto_support::detailed("action-added", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(action_name,): &(String,)| handler(action_name.as_str()),
         )
     }
 
@@ -78,7 +87,7 @@ pub trait ActionGroupStreamWithExt: IsA<gio::ActionGroup> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::ActionGroup>().upcast_ref(),
             &crate::auto_support::detailed("action-enabled-changed", detail),
-            move |(a0, a1): &(String, bool)| handler(a0.as_str(), *a1),
+            move |(action_name, enabled): &(String, bool)| handler(action_name.as_str(), *enabled),
         )
     }
 
@@ -96,7 +105,7 @@ pub trait ActionGroupStreamWithExt: IsA<gio::ActionGroup> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::ActionGroup>().upcast_ref(),
             &crate::auto_support::detailed("action-removed", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(action_name,): &(String,)| handler(action_name.as_str()),
         )
     }
 
@@ -114,7 +123,9 @@ pub trait ActionGroupStreamWithExt: IsA<gio::ActionGroup> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::ActionGroup>().upcast_ref(),
             &crate::auto_support::detailed("action-state-changed", detail),
-            move |(a0, a1): &(String, glib::Variant)| handler(a0.as_str(), a1),
+            move |(action_name, value): &(String, glib::Variant)| {
+                handler(action_name.as_str(), value)
+            },
         )
     }
 }

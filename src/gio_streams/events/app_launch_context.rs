@@ -28,14 +28,21 @@ impl SignalEvents for AppLaunchContextEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("launch-failed", |(a0,): (String,)| Self::LaunchFailed(a0))
+            .signal("launch-failed", |(startup_notify_id,): (String,)| {
+                Self::LaunchFailed(startup_notify_id)
+            })
             .signal(
                 "launch-started",
-                |(a0, a1): (gio::AppInfo, Option<glib::Variant>)| Self::LaunchStarted(a0, a1),
+                |(info, platform_data): (gio::AppInfo, Option<glib::Variant>)| {
+                    Self::LaunchStarted(info, platform_data)
+                },
             )
-            .signal("launched", |(a0, a1): (gio::AppInfo, glib::Variant)| {
-                Self::Launched(a0, a1)
-            })
+            .signal(
+                "launched",
+                |(info, platform_data): (gio::AppInfo, glib::Variant)| {
+                    Self::Launched(info, platform_data)
+                },
+            )
     }
 }
 
@@ -53,7 +60,7 @@ pub trait AppLaunchContextStreamWithExt: IsA<gio::AppLaunchContext> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::AppLaunchContext>().upcast_ref(),
             "launch-failed",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(startup_notify_id,): &(String,)| handler(startup_notify_id.as_str()),
         )
     }
 
@@ -70,7 +77,9 @@ pub trait AppLaunchContextStreamWithExt: IsA<gio::AppLaunchContext> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::AppLaunchContext>().upcast_ref(),
             "launch-started",
-            move |(a0, a1): &(gio::AppInfo, Option<glib::Variant>)| handler(a0, a1.as_ref()),
+            move |(info, platform_data): &(gio::AppInfo, Option<glib::Variant>)| {
+                handler(info, platform_data.as_ref())
+            },
         )
     }
 
@@ -84,7 +93,9 @@ pub trait AppLaunchContextStreamWithExt: IsA<gio::AppLaunchContext> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::AppLaunchContext>().upcast_ref(),
             "launched",
-            move |(a0, a1): &(gio::AppInfo, glib::Variant)| handler(a0, a1),
+            move |(info, platform_data): &(gio::AppInfo, glib::Variant)| {
+                handler(info, platform_data)
+            },
         )
     }
 }

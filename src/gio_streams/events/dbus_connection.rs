@@ -23,9 +23,12 @@ impl SignalEvents for DBusConnectionEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("closed", |(a0, a1): (bool, Option<glib::Error>)| {
-            Self::Closed(a0, a1)
-        })
+        builder.signal(
+            "closed",
+            |(remote_peer_vanished, error): (bool, Option<glib::Error>)| {
+                Self::Closed(remote_peer_vanished, error)
+            },
+        )
     }
 }
 
@@ -48,7 +51,9 @@ pub trait DBusConnectionStreamWithExt: IsA<gio::DBusConnection> {
         crate::auto_support::send_stream_with_return(
             self,
             "closed",
-            move |(a0, a1): &(bool, Option<glib::Error>)| handler(*a0, a1.as_ref()),
+            move |(remote_peer_vanished, error): &(bool, Option<glib::Error>)| {
+                handler(*remote_peer_vanished, error.as_ref())
+            },
         )
     }
 }

@@ -26,11 +26,11 @@ impl SignalEvents for DBusObjectEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("interface-added", |(a0,): (gio::DBusInterface,)| {
-                Self::InterfaceAdded(a0)
+            .signal("interface-added", |(interface,): (gio::DBusInterface,)| {
+                Self::InterfaceAdded(interface)
             })
-            .signal("interface-removed", |(a0,): (gio::DBusInterface,)| {
-                Self::InterfaceRemoved(a0)
+            .signal("interface-removed", |(interface,): (gio::DBusInterface,)| {
+                Self::InterfaceRemoved(interface)
             })
     }
 }
@@ -49,7 +49,7 @@ pub trait DBusObjectStreamWithExt: IsA<gio::DBusObject> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObject>().upcast_ref(),
             "interface-added",
-            move |(a0,): &(gio::DBusInterface,)| handler(a0),
+            move |(interface,): &(gio::DBusInterface,)| handler(interface),
         )
     }
 
@@ -63,7 +63,7 @@ pub trait DBusObjectStreamWithExt: IsA<gio::DBusObject> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObject>().upcast_ref(),
             "interface-removed",
-            move |(a0,): &(gio::DBusInterface,)| handler(a0),
+            move |(interface,): &(gio::DBusInterface,)| handler(interface),
         )
     }
 }

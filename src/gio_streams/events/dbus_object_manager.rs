@@ -32,17 +32,21 @@ impl SignalEvents for DBusObjectManagerEvent {
         builder
             .signal(
                 "interface-added",
-                |(a0, a1): (gio::DBusObject, gio::DBusInterface)| Self::InterfaceAdded(a0, a1),
+                |(object, interface): (gio::DBusObject, gio::DBusInterface)| {
+                    Self::InterfaceAdded(object, interface)
+                },
             )
             .signal(
                 "interface-removed",
-                |(a0, a1): (gio::DBusObject, gio::DBusInterface)| Self::InterfaceRemoved(a0, a1),
+                |(object, interface): (gio::DBusObject, gio::DBusInterface)| {
+                    Self::InterfaceRemoved(object, interface)
+                },
             )
-            .signal("object-added", |(a0,): (gio::DBusObject,)| {
-                Self::ObjectAdded(a0)
+            .signal("object-added", |(object,): (gio::DBusObject,)| {
+                Self::ObjectAdded(object)
             })
-            .signal("object-removed", |(a0,): (gio::DBusObject,)| {
-                Self::ObjectRemoved(a0)
+            .signal("object-removed", |(object,): (gio::DBusObject,)| {
+                Self::ObjectRemoved(object)
             })
     }
 }
@@ -64,7 +68,9 @@ pub trait DBusObjectManagerStreamWithExt: IsA<gio::DBusObjectManager> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObjectManager>().upcast_ref(),
             "interface-added",
-            move |(a0, a1): &(gio::DBusObject, gio::DBusInterface)| handler(a0, a1),
+            move |(object, interface): &(gio::DBusObject, gio::DBusInterface)| {
+                handler(object, interface)
+            },
         )
     }
 
@@ -81,7 +87,9 @@ pub trait DBusObjectManagerStreamWithExt: IsA<gio::DBusObjectManager> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObjectManager>().upcast_ref(),
             "interface-removed",
-            move |(a0, a1): &(gio::DBusObject, gio::DBusInterface)| handler(a0, a1),
+            move |(object, interface): &(gio::DBusObject, gio::DBusInterface)| {
+                handler(object, interface)
+            },
         )
     }
 
@@ -95,7 +103,7 @@ pub trait DBusObjectManagerStreamWithExt: IsA<gio::DBusObjectManager> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObjectManager>().upcast_ref(),
             "object-added",
-            move |(a0,): &(gio::DBusObject,)| handler(a0),
+            move |(object,): &(gio::DBusObject,)| handler(object),
         )
     }
 
@@ -109,7 +117,7 @@ pub trait DBusObjectManagerStreamWithExt: IsA<gio::DBusObjectManager> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::DBusObjectManager>().upcast_ref(),
             "object-removed",
-            move |(a0,): &(gio::DBusObject,)| handler(a0),
+            move |(object,): &(gio::DBusObject,)| handler(object),
         )
     }
 }

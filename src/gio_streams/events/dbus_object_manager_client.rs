@@ -39,22 +39,37 @@ impl SignalEvents for DBusObjectManagerClientEvent {
         builder
             .signal(
                 "interface-proxy-properties-changed",
-                |(a0, a1, a2, a3): (
+                |(object_proxy, interface_proxy, changed_properties, invalidated_properties): (
                     gio::DBusObjectProxy,
                     gio::DBusProxy,
                     glib::Variant,
                     Vec<String>,
-                )| Self::InterfaceProxyPropertiesChanged(a0, a1, a2, a3),
+                )| {
+                    Self::InterfaceProxyPropertiesChanged(
+                        object_proxy,
+                        interface_proxy,
+                        changed_properties,
+                        invalidated_properties,
+                    )
+                },
             )
             .signal(
                 "interface-proxy-signal",
-                |(a0, a1, a2, a3, a4): (
+                |(object_proxy, interface_proxy, sender_name, signal_name, parameters): (
                     gio::DBusObjectProxy,
                     gio::DBusProxy,
                     String,
                     String,
                     glib::Variant,
-                )| Self::InterfaceProxySignal(a0, a1, a2, a3, a4),
+                )| {
+                    Self::InterfaceProxySignal(
+                        object_proxy,
+                        interface_proxy,
+                        sender_name,
+                        signal_name,
+                        parameters,
+                    )
+                },
             )
     }
 }
@@ -78,17 +93,7 @@ pub trait DBusObjectManagerClientStreamWithExt: IsA<gio::DBusObjectManagerClient
     where
         F: Fn(&gio::DBusObjectProxy, &gio::DBusProxy, &glib::Variant, &[String]) + 'static,
     {
-        crate::auto_support::stream_with_return(
-            self.upcast_ref::<gio::DBusObjectManagerClient>()
-                .upcast_ref(),
-            "interface-proxy-properties-changed",
-            move |(a0, a1, a2, a3): &(
-                gio::DBusObjectProxy,
-                gio::DBusProxy,
-                glib::Variant,
-                Vec<String>,
-            )| handler(a0, a1, a2, a3.as_slice()),
-        )
+        crate::auto_support::stream_with_return(self.upcast_ref::<gio::DBusObjectManagerClient>().upcast_ref(), "interface-proxy-properties-changed", move |(object_proxy, interface_proxy, changed_properties, invalidated_properties): &(gio::DBusObjectProxy, gio::DBusProxy, glib::Variant, Vec<String>)| handler(object_proxy, interface_proxy, changed_properties, invalidated_properties.as_slice()))
     }
 
     /// Like [`interface_proxy_signal_stream`](crate::prelude::DBusObjectManagerClientStreamExt::interface_proxy_signal_stream), and `handler` runs inside each
@@ -111,13 +116,21 @@ pub trait DBusObjectManagerClientStreamWithExt: IsA<gio::DBusObjectManagerClient
             self.upcast_ref::<gio::DBusObjectManagerClient>()
                 .upcast_ref(),
             "interface-proxy-signal",
-            move |(a0, a1, a2, a3, a4): &(
+            move |(object_proxy, interface_proxy, sender_name, signal_name, parameters): &(
                 gio::DBusObjectProxy,
                 gio::DBusProxy,
                 String,
                 String,
                 glib::Variant,
-            )| handler(a0, a1, a2.as_str(), a3.as_str(), a4),
+            )| {
+                handler(
+                    object_proxy,
+                    interface_proxy,
+                    sender_name.as_str(),
+                    signal_name.as_str(),
+                    parameters,
+                )
+            },
         )
     }
 }

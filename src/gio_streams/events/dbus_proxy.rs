@@ -28,11 +28,17 @@ impl SignalEvents for DBusProxyEvent {
         builder
             .signal(
                 "g-properties-changed",
-                |(a0, a1): (glib::Variant, Vec<String>)| Self::GPropertiesChanged(a0, a1),
+                |(changed_properties, invalidated_properties): (glib::Variant, Vec<String>)| {
+                    Self::GPropertiesChanged(changed_properties, invalidated_properties)
+                },
             )
             .signal(
                 "g-signal",
-                |(a0, a1, a2): (Option<String>, String, glib::Variant)| Self::GSignal(a0, a1, a2),
+                |(sender_name, signal_name, parameters): (
+                    Option<String>,
+                    String,
+                    glib::Variant,
+                )| Self::GSignal(sender_name, signal_name, parameters),
             )
     }
 }
@@ -56,7 +62,9 @@ pub trait DBusProxyStreamWithExt: IsA<gio::DBusProxy> {
         crate::auto_support::send_stream_with_return(
             self,
             "g-properties-changed",
-            move |(a0, a1): &(glib::Variant, Vec<String>)| handler(a0, a1.as_slice()),
+            move |(changed_properties, invalidated_properties): &(glib::Variant, Vec<String>)| {
+                handler(changed_properties, invalidated_properties.as_slice())
+            },
         )
     }
 
@@ -76,9 +84,11 @@ pub trait DBusProxyStreamWithExt: IsA<gio::DBusProxy> {
         crate::auto_support::send_stream_with_return(
             self,
             &crate::auto_support::detailed("g-signal", detail),
-            move |(a0, a1, a2): &(Option<String>, String, glib::Variant)| {
-                handler(a0.as_deref(), a1.as_str(), a2)
-            },
+            move |(sender_name, signal_name, parameters): &(
+                Option<String>,
+                String,
+                glib::Variant,
+            )| handler(sender_name.as_deref(), signal_name.as_str(), parameters),
         )
     }
 }

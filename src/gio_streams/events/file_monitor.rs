@@ -25,9 +25,11 @@ impl SignalEvents for FileMonitorEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder.signal(
             "changed",
-            |(a0, a1, a2): (gio::File, Option<gio::File>, gio::FileMonitorEvent)| {
-                Self::Changed(a0, a1, a2)
-            },
+            |(file, other_file, event_type): (
+                gio::File,
+                Option<gio::File>,
+                gio::FileMonitorEvent,
+            )| Self::Changed(file, other_file, event_type),
         )
     }
 }
@@ -49,9 +51,11 @@ pub trait FileMonitorStreamWithExt: IsA<gio::FileMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::FileMonitor>().upcast_ref(),
             "changed",
-            move |(a0, a1, a2): &(gio::File, Option<gio::File>, gio::FileMonitorEvent)| {
-                handler(a0, a1.as_ref(), *a2)
-            },
+            move |(file, other_file, event_type): &(
+                gio::File,
+                Option<gio::File>,
+                gio::FileMonitorEvent,
+            )| handler(file, other_file.as_ref(), *event_type),
         )
     }
 }

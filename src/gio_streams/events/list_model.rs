@@ -23,9 +23,12 @@ impl SignalEvents for ListModelEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("items-changed", |(a0, a1, a2): (u32, u32, u32)| {
-            Self::ItemsChanged(a0, a1, a2)
-        })
+        builder.signal(
+            "items-changed",
+            |(position, removed, added): (u32, u32, u32)| {
+                Self::ItemsChanged(position, removed, added)
+            },
+        )
     }
 }
 
@@ -43,7 +46,9 @@ pub trait ListModelStreamWithExt: IsA<gio::ListModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::ListModel>().upcast_ref(),
             "items-changed",
-            move |(a0, a1, a2): &(u32, u32, u32)| handler(*a0, *a1, *a2),
+            move |(position, removed, added): &(u32, u32, u32)| {
+                handler(*position, *removed, *added)
+            },
         )
     }
 }

@@ -23,9 +23,12 @@ impl SignalEvents for MenuModelEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("items-changed", |(a0, a1, a2): (i32, i32, i32)| {
-            Self::ItemsChanged(a0, a1, a2)
-        })
+        builder.signal(
+            "items-changed",
+            |(position, removed, added): (i32, i32, i32)| {
+                Self::ItemsChanged(position, removed, added)
+            },
+        )
     }
 }
 
@@ -43,7 +46,9 @@ pub trait MenuModelStreamWithExt: IsA<gio::MenuModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::MenuModel>().upcast_ref(),
             "items-changed",
-            move |(a0, a1, a2): &(i32, i32, i32)| handler(*a0, *a1, *a2),
+            move |(position, removed, added): &(i32, i32, i32)| {
+                handler(*position, *removed, *added)
+            },
         )
     }
 }

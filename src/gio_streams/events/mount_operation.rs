@@ -35,19 +35,25 @@ impl SignalEvents for MountOperationEvent {
             .signal("aborted", |(): ()| Self::Aborted)
             .signal(
                 "ask-password",
-                |(a0, a1, a2, a3): (String, String, String, gio::AskPasswordFlags)| {
-                    Self::AskPassword(a0, a1, a2, a3)
-                },
+                |(message, default_user, default_domain, flags): (
+                    String,
+                    String,
+                    String,
+                    gio::AskPasswordFlags,
+                )| Self::AskPassword(message, default_user, default_domain, flags),
             )
-            .signal("ask-question", |(a0, a1): (String, Vec<String>)| {
-                Self::AskQuestion(a0, a1)
-            })
-            .signal("reply", |(a0,): (gio::MountOperationResult,)| {
-                Self::Reply(a0)
+            .signal(
+                "ask-question",
+                |(message, choices): (String, Vec<String>)| Self::AskQuestion(message, choices),
+            )
+            .signal("reply", |(result,): (gio::MountOperationResult,)| {
+                Self::Reply(result)
             })
             .signal(
                 "show-unmount-progress",
-                |(a0, a1, a2): (String, i64, i64)| Self::ShowUnmountProgress(a0, a1, a2),
+                |(message, time_left, bytes_left): (String, i64, i64)| {
+                    Self::ShowUnmountProgress(message, time_left, bytes_left)
+                },
             )
     }
 }
@@ -83,8 +89,18 @@ pub trait MountOperationStreamWithExt: IsA<gio::MountOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::MountOperation>().upcast_ref(),
             "ask-password",
-            move |(a0, a1, a2, a3): &(String, String, String, gio::AskPasswordFlags)| {
-                handler(a0.as_str(), a1.as_str(), a2.as_str(), *a3)
+            move |(message, default_user, default_domain, flags): &(
+                String,
+                String,
+                String,
+                gio::AskPasswordFlags,
+            )| {
+                handler(
+                    message.as_str(),
+                    default_user.as_str(),
+                    default_domain.as_str(),
+                    *flags,
+                )
             },
         )
     }
@@ -99,7 +115,9 @@ pub trait MountOperationStreamWithExt: IsA<gio::MountOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::MountOperation>().upcast_ref(),
             "ask-question",
-            move |(a0, a1): &(String, Vec<String>)| handler(a0.as_str(), a1.as_slice()),
+            move |(message, choices): &(String, Vec<String>)| {
+                handler(message.as_str(), choices.as_slice())
+            },
         )
     }
 
@@ -113,7 +131,7 @@ pub trait MountOperationStreamWithExt: IsA<gio::MountOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::MountOperation>().upcast_ref(),
             "reply",
-            move |(a0,): &(gio::MountOperationResult,)| handler(*a0),
+            move |(result,): &(gio::MountOperationResult,)| handler(*result),
         )
     }
 
@@ -127,7 +145,9 @@ pub trait MountOperationStreamWithExt: IsA<gio::MountOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::MountOperation>().upcast_ref(),
             "show-unmount-progress",
-            move |(a0, a1, a2): &(String, i64, i64)| handler(a0.as_str(), *a1, *a2),
+            move |(message, time_left, bytes_left): &(String, i64, i64)| {
+                handler(message.as_str(), *time_left, *bytes_left)
+            },
         )
     }
 }

@@ -23,7 +23,9 @@ impl SignalEvents for NetworkMonitorEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("network-changed", |(a0,): (bool,)| Self::NetworkChanged(a0))
+        builder.signal("network-changed", |(network_available,): (bool,)| {
+            Self::NetworkChanged(network_available)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait NetworkMonitorStreamWithExt: IsA<gio::NetworkMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::NetworkMonitor>().upcast_ref(),
             "network-changed",
-            move |(a0,): &(bool,)| handler(*a0),
+            move |(network_available,): &(bool,)| handler(*network_available),
         )
     }
 }

@@ -26,9 +26,9 @@ impl SignalEvents for SettingsEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("changed", |(a0,): (String,)| Self::Changed(a0))
-            .signal("writable-changed", |(a0,): (String,)| {
-                Self::WritableChanged(a0)
+            .signal("changed", |(key,): (String,)| Self::Changed(key))
+            .signal("writable-changed", |(key,): (String,)| {
+                Self::WritableChanged(key)
             })
     }
 }
@@ -47,7 +47,7 @@ pub trait SettingsStreamWithExt: IsA<gio::Settings> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::Settings>().upcast_ref(),
             &crate::auto_support::detailed("changed", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(key,): &(String,)| handler(key.as_str()),
         )
     }
 
@@ -65,7 +65,7 @@ pub trait SettingsStreamWithExt: IsA<gio::Settings> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::Settings>().upcast_ref(),
             &crate::auto_support::detailed("writable-changed", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(key,): &(String,)| handler(key.as_str()),
         )
     }
 }

@@ -26,11 +26,11 @@ impl SignalEvents for SimpleActionEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("activate", |(a0,): (Option<glib::Variant>,)| {
-                Self::Activate(a0)
+            .signal("activate", |(parameter,): (Option<glib::Variant>,)| {
+                Self::Activate(parameter)
             })
-            .signal("change-state", |(a0,): (Option<glib::Variant>,)| {
-                Self::ChangeState(a0)
+            .signal("change-state", |(value,): (Option<glib::Variant>,)| {
+                Self::ChangeState(value)
             })
     }
 }
@@ -49,7 +49,7 @@ pub trait SimpleActionStreamWithExt: IsA<gio::SimpleAction> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::SimpleAction>().upcast_ref(),
             "activate",
-            move |(a0,): &(Option<glib::Variant>,)| handler(a0.as_ref()),
+            move |(parameter,): &(Option<glib::Variant>,)| handler(parameter.as_ref()),
         )
     }
 
@@ -63,7 +63,7 @@ pub trait SimpleActionStreamWithExt: IsA<gio::SimpleAction> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::SimpleAction>().upcast_ref(),
             "change-state",
-            move |(a0,): &(Option<glib::Variant>,)| handler(a0.as_ref()),
+            move |(value,): &(Option<glib::Variant>,)| handler(value.as_ref()),
         )
     }
 }

@@ -29,11 +29,11 @@ impl SignalEvents for SocketClientEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder.signal(
             "event",
-            |(a0, a1, a2): (
+            |(event, connectable, connection): (
                 gio::SocketClientEvent,
                 gio::SocketConnectable,
                 Option<gio::IOStream>,
-            )| Self::Event(a0, a1, a2),
+            )| Self::Event(event, connectable, connection),
         )
     }
 }
@@ -59,11 +59,11 @@ pub trait SocketClientStreamWithExt: IsA<gio::SocketClient> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::SocketClient>().upcast_ref(),
             "event",
-            move |(a0, a1, a2): &(
+            move |(event, connectable, connection): &(
                 gio::SocketClientEvent,
                 gio::SocketConnectable,
                 Option<gio::IOStream>,
-            )| handler(*a0, a1, a2.as_ref()),
+            )| handler(*event, connectable, connection.as_ref()),
         )
     }
 }

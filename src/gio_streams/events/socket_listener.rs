@@ -25,7 +25,7 @@ impl SignalEvents for SocketListenerEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder.signal(
             "event",
-            |(a0, a1): (gio::SocketListenerEvent, gio::Socket)| Self::Event(a0, a1),
+            |(event, socket): (gio::SocketListenerEvent, gio::Socket)| Self::Event(event, socket),
         )
     }
 }
@@ -47,7 +47,9 @@ pub trait SocketListenerStreamWithExt: IsA<gio::SocketListener> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::SocketListener>().upcast_ref(),
             "event",
-            move |(a0, a1): &(gio::SocketListenerEvent, gio::Socket)| handler(*a0, a1),
+            move |(event, socket): &(gio::SocketListenerEvent, gio::Socket)| {
+                handler(*event, socket)
+            },
         )
     }
 }

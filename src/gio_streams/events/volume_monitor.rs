@@ -46,39 +46,41 @@ impl SignalEvents for VolumeMonitorEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("drive-changed", |(a0,): (gio::Drive,)| {
-                Self::DriveChanged(a0)
+            .signal("drive-changed", |(drive,): (gio::Drive,)| {
+                Self::DriveChanged(drive)
             })
-            .signal("drive-connected", |(a0,): (gio::Drive,)| {
-                Self::DriveConnected(a0)
+            .signal("drive-connected", |(drive,): (gio::Drive,)| {
+                Self::DriveConnected(drive)
             })
-            .signal("drive-disconnected", |(a0,): (gio::Drive,)| {
-                Self::DriveDisconnected(a0)
+            .signal("drive-disconnected", |(drive,): (gio::Drive,)| {
+                Self::DriveDisconnected(drive)
             })
-            .signal("drive-eject-button", |(a0,): (gio::Drive,)| {
-                Self::DriveEjectButton(a0)
+            .signal("drive-eject-button", |(drive,): (gio::Drive,)| {
+                Self::DriveEjectButton(drive)
             })
-            .signal("drive-stop-button", |(a0,): (gio::Drive,)| {
-                Self::DriveStopButton(a0)
+            .signal("drive-stop-button", |(drive,): (gio::Drive,)| {
+                Self::DriveStopButton(drive)
             })
-            .signal("mount-added", |(a0,): (gio::Mount,)| Self::MountAdded(a0))
-            .signal("mount-changed", |(a0,): (gio::Mount,)| {
-                Self::MountChanged(a0)
+            .signal("mount-added", |(mount,): (gio::Mount,)| {
+                Self::MountAdded(mount)
             })
-            .signal("mount-pre-unmount", |(a0,): (gio::Mount,)| {
-                Self::MountPreUnmount(a0)
+            .signal("mount-changed", |(mount,): (gio::Mount,)| {
+                Self::MountChanged(mount)
             })
-            .signal("mount-removed", |(a0,): (gio::Mount,)| {
-                Self::MountRemoved(a0)
+            .signal("mount-pre-unmount", |(mount,): (gio::Mount,)| {
+                Self::MountPreUnmount(mount)
             })
-            .signal("volume-added", |(a0,): (gio::Volume,)| {
-                Self::VolumeAdded(a0)
+            .signal("mount-removed", |(mount,): (gio::Mount,)| {
+                Self::MountRemoved(mount)
             })
-            .signal("volume-changed", |(a0,): (gio::Volume,)| {
-                Self::VolumeChanged(a0)
+            .signal("volume-added", |(volume,): (gio::Volume,)| {
+                Self::VolumeAdded(volume)
             })
-            .signal("volume-removed", |(a0,): (gio::Volume,)| {
-                Self::VolumeRemoved(a0)
+            .signal("volume-changed", |(volume,): (gio::Volume,)| {
+                Self::VolumeChanged(volume)
+            })
+            .signal("volume-removed", |(volume,): (gio::Volume,)| {
+                Self::VolumeRemoved(volume)
             })
     }
 }
@@ -97,7 +99,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "drive-changed",
-            move |(a0,): &(gio::Drive,)| handler(a0),
+            move |(drive,): &(gio::Drive,)| handler(drive),
         )
     }
 
@@ -111,7 +113,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "drive-connected",
-            move |(a0,): &(gio::Drive,)| handler(a0),
+            move |(drive,): &(gio::Drive,)| handler(drive),
         )
     }
 
@@ -125,7 +127,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "drive-disconnected",
-            move |(a0,): &(gio::Drive,)| handler(a0),
+            move |(drive,): &(gio::Drive,)| handler(drive),
         )
     }
 
@@ -139,7 +141,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "drive-eject-button",
-            move |(a0,): &(gio::Drive,)| handler(a0),
+            move |(drive,): &(gio::Drive,)| handler(drive),
         )
     }
 
@@ -153,7 +155,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "drive-stop-button",
-            move |(a0,): &(gio::Drive,)| handler(a0),
+            move |(drive,): &(gio::Drive,)| handler(drive),
         )
     }
 
@@ -167,7 +169,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "mount-added",
-            move |(a0,): &(gio::Mount,)| handler(a0),
+            move |(mount,): &(gio::Mount,)| handler(mount),
         )
     }
 
@@ -181,7 +183,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "mount-changed",
-            move |(a0,): &(gio::Mount,)| handler(a0),
+            move |(mount,): &(gio::Mount,)| handler(mount),
         )
     }
 
@@ -195,7 +197,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "mount-pre-unmount",
-            move |(a0,): &(gio::Mount,)| handler(a0),
+            move |(mount,): &(gio::Mount,)| handler(mount),
         )
     }
 
@@ -209,7 +211,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "mount-removed",
-            move |(a0,): &(gio::Mount,)| handler(a0),
+            move |(mount,): &(gio::Mount,)| handler(mount),
         )
     }
 
@@ -223,7 +225,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "volume-added",
-            move |(a0,): &(gio::Volume,)| handler(a0),
+            move |(volume,): &(gio::Volume,)| handler(volume),
         )
     }
 
@@ -237,7 +239,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "volume-changed",
-            move |(a0,): &(gio::Volume,)| handler(a0),
+            move |(volume,): &(gio::Volume,)| handler(volume),
         )
     }
 
@@ -251,7 +253,7 @@ pub trait VolumeMonitorStreamWithExt: IsA<gio::VolumeMonitor> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gio::VolumeMonitor>().upcast_ref(),
             "volume-removed",
-            move |(a0,): &(gio::Volume,)| handler(a0),
+            move |(volume,): &(gio::Volume,)| handler(volume),
         )
     }
 }

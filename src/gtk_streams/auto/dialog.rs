@@ -31,7 +31,7 @@ pub trait DialogStreamExt: IsA<gtk4::Dialog> {
         crate::auto_support::stream_map(
             self.upcast_ref::<gtk4::Dialog>().as_ref(),
             "response",
-            |(a0,): (i32,)| (crate::auto_support::response_type(a0),),
+            |(response_id,): (i32,)| (crate::auto_support::response_type(response_id),),
         )
     }
 

@@ -31,7 +31,7 @@ pub trait InfoBarStreamExt: IsA<gtk4::InfoBar> {
         crate::auto_support::stream_map(
             self.upcast_ref::<gtk4::InfoBar>().as_ref(),
             "response",
-            |(a0,): (i32,)| (crate::auto_support::response_type(a0),),
+            |(response_id,): (i32,)| (crate::auto_support::response_type(response_id),),
         )
     }
 

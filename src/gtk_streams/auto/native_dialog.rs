@@ -18,7 +18,7 @@ pub trait NativeDialogStreamExt: IsA<gtk4::NativeDialog> {
         crate::auto_support::stream_map(
             self.upcast_ref::<gtk4::NativeDialog>().as_ref(),
             "response",
-            |(a0,): (i32,)| (crate::auto_support::response_type(a0),),
+            |(response_id,): (i32,)| (crate::auto_support::response_type(response_id),),
         )
     }
 

@@ -30,8 +30,8 @@ impl SignalEvents for AppChooserButtonEvent {
         builder
             .signal("activate", |(): ()| Self::Activate)
             .signal("changed", |(): ()| Self::Changed)
-            .signal("custom-item-activated", |(a0,): (String,)| {
-                Self::CustomItemActivated(a0)
+            .signal("custom-item-activated", |(item_name,): (String,)| {
+                Self::CustomItemActivated(item_name)
             })
     }
 }
@@ -82,7 +82,7 @@ pub trait AppChooserButtonStreamWithExt: IsA<gtk4::AppChooserButton> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::AppChooserButton>().upcast_ref(),
             &crate::auto_support::detailed("custom-item-activated", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(item_name,): &(String,)| handler(item_name.as_str()),
         )
     }
 }

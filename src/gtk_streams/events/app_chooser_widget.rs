@@ -26,11 +26,11 @@ impl SignalEvents for AppChooserWidgetEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("application-activated", |(a0,): (gio::AppInfo,)| {
-                Self::ApplicationActivated(a0)
+            .signal("application-activated", |(application,): (gio::AppInfo,)| {
+                Self::ApplicationActivated(application)
             })
-            .signal("application-selected", |(a0,): (gio::AppInfo,)| {
-                Self::ApplicationSelected(a0)
+            .signal("application-selected", |(application,): (gio::AppInfo,)| {
+                Self::ApplicationSelected(application)
             })
     }
 }
@@ -49,7 +49,7 @@ pub trait AppChooserWidgetStreamWithExt: IsA<gtk4::AppChooserWidget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::AppChooserWidget>().upcast_ref(),
             "application-activated",
-            move |(a0,): &(gio::AppInfo,)| handler(a0),
+            move |(application,): &(gio::AppInfo,)| handler(application),
         )
     }
 
@@ -63,7 +63,7 @@ pub trait AppChooserWidgetStreamWithExt: IsA<gtk4::AppChooserWidget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::AppChooserWidget>().upcast_ref(),
             "application-selected",
-            move |(a0,): &(gio::AppInfo,)| handler(a0),
+            move |(application,): &(gio::AppInfo,)| handler(application),
         )
     }
 }

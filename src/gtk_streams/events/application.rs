@@ -29,11 +29,11 @@ impl SignalEvents for GtkApplicationEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("query-end", |(): ()| Self::QueryEnd)
-            .signal("window-added", |(a0,): (gtk4::Window,)| {
-                Self::WindowAdded(a0)
+            .signal("window-added", |(window,): (gtk4::Window,)| {
+                Self::WindowAdded(window)
             })
-            .signal("window-removed", |(a0,): (gtk4::Window,)| {
-                Self::WindowRemoved(a0)
+            .signal("window-removed", |(window,): (gtk4::Window,)| {
+                Self::WindowRemoved(window)
             })
     }
 }
@@ -66,7 +66,7 @@ pub trait GtkApplicationStreamWithExt: IsA<gtk4::Application> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Application>().upcast_ref(),
             "window-added",
-            move |(a0,): &(gtk4::Window,)| handler(a0),
+            move |(window,): &(gtk4::Window,)| handler(window),
         )
     }
 
@@ -80,7 +80,7 @@ pub trait GtkApplicationStreamWithExt: IsA<gtk4::Application> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Application>().upcast_ref(),
             "window-removed",
-            move |(a0,): &(gtk4::Window,)| handler(a0),
+            move |(window,): &(gtk4::Window,)| handler(window),
         )
     }
 }

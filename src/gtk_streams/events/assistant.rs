@@ -36,7 +36,7 @@ impl SignalEvents for AssistantEvent {
             .signal("cancel", |(): ()| Self::Cancel)
             .signal("close", |(): ()| Self::Close)
             .signal("escape", |(): ()| Self::Escape)
-            .signal("prepare", |(a0,): (gtk4::Widget,)| Self::Prepare(a0))
+            .signal("prepare", |(page,): (gtk4::Widget,)| Self::Prepare(page))
     }
 }
 
@@ -110,7 +110,7 @@ pub trait AssistantStreamWithExt: IsA<gtk4::Assistant> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Assistant>().upcast_ref(),
             "prepare",
-            move |(a0,): &(gtk4::Widget,)| handler(a0),
+            move |(page,): &(gtk4::Widget,)| handler(page),
         )
     }
 }

@@ -37,25 +37,31 @@ impl SignalEvents for CellAreaEvent {
         builder
             .signal(
                 "add-editable",
-                |(a0, a1, a2, a3): (
+                |(renderer, editable, cell_area, path): (
                     gtk4::CellRenderer,
                     gtk4::CellEditable,
                     gtk4::gdk::Rectangle,
                     String,
-                )| Self::AddEditable(a0, a1, a2, a3),
+                )| Self::AddEditable(renderer, editable, cell_area, path),
             )
             .signal(
                 "apply-attributes",
-                |(a0, a1, a2, a3): (gtk4::TreeModel, gtk4::TreeIter, bool, bool)| {
-                    Self::ApplyAttributes(a0, a1, a2, a3)
-                },
+                |(model, iter, is_expander, is_expanded): (
+                    gtk4::TreeModel,
+                    gtk4::TreeIter,
+                    bool,
+                    bool,
+                )| Self::ApplyAttributes(model, iter, is_expander, is_expanded),
             )
-            .signal("focus-changed", |(a0, a1): (gtk4::CellRenderer, String)| {
-                Self::FocusChanged(a0, a1)
-            })
+            .signal(
+                "focus-changed",
+                |(renderer, path): (gtk4::CellRenderer, String)| Self::FocusChanged(renderer, path),
+            )
             .signal(
                 "remove-editable",
-                |(a0, a1): (gtk4::CellRenderer, gtk4::CellEditable)| Self::RemoveEditable(a0, a1),
+                |(renderer, editable): (gtk4::CellRenderer, gtk4::CellEditable)| {
+                    Self::RemoveEditable(renderer, editable)
+                },
             )
     }
 }
@@ -82,12 +88,12 @@ pub trait CellAreaStreamWithExt: IsA<gtk4::CellArea> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellArea>().upcast_ref(),
             "add-editable",
-            move |(a0, a1, a2, a3): &(
+            move |(renderer, editable, cell_area, path): &(
                 gtk4::CellRenderer,
                 gtk4::CellEditable,
                 gtk4::gdk::Rectangle,
                 String,
-            )| handler(a0, a1, a2, a3.as_str()),
+            )| handler(renderer, editable, cell_area, path.as_str()),
         )
     }
 
@@ -104,9 +110,12 @@ pub trait CellAreaStreamWithExt: IsA<gtk4::CellArea> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellArea>().upcast_ref(),
             "apply-attributes",
-            move |(a0, a1, a2, a3): &(gtk4::TreeModel, gtk4::TreeIter, bool, bool)| {
-                handler(a0, a1, *a2, *a3)
-            },
+            move |(model, iter, is_expander, is_expanded): &(
+                gtk4::TreeModel,
+                gtk4::TreeIter,
+                bool,
+                bool,
+            )| handler(model, iter, *is_expander, *is_expanded),
         )
     }
 
@@ -120,7 +129,7 @@ pub trait CellAreaStreamWithExt: IsA<gtk4::CellArea> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellArea>().upcast_ref(),
             "focus-changed",
-            move |(a0, a1): &(gtk4::CellRenderer, String)| handler(a0, a1.as_str()),
+            move |(renderer, path): &(gtk4::CellRenderer, String)| handler(renderer, path.as_str()),
         )
     }
 
@@ -137,7 +146,9 @@ pub trait CellAreaStreamWithExt: IsA<gtk4::CellArea> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellArea>().upcast_ref(),
             "remove-editable",
-            move |(a0, a1): &(gtk4::CellRenderer, gtk4::CellEditable)| handler(a0, a1),
+            move |(renderer, editable): &(gtk4::CellRenderer, gtk4::CellEditable)| {
+                handler(renderer, editable)
+            },
         )
     }
 }

@@ -29,7 +29,9 @@ impl SignalEvents for CellRendererEvent {
             .signal("editing-canceled", |(): ()| Self::EditingCanceled)
             .signal(
                 "editing-started",
-                |(a0, a1): (gtk4::CellEditable, String)| Self::EditingStarted(a0, a1),
+                |(editable, path): (gtk4::CellEditable, String)| {
+                    Self::EditingStarted(editable, path)
+                },
             )
     }
 }
@@ -65,7 +67,7 @@ pub trait CellRendererStreamWithExt: IsA<gtk4::CellRenderer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRenderer>().upcast_ref(),
             "editing-started",
-            move |(a0, a1): &(gtk4::CellEditable, String)| handler(a0, a1.as_str()),
+            move |(editable, path): &(gtk4::CellEditable, String)| handler(editable, path.as_str()),
         )
     }
 }

@@ -26,11 +26,18 @@ impl SignalEvents for CellRendererAccelEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("accel-cleared", |(a0,): (String,)| Self::AccelCleared(a0))
+            .signal("accel-cleared", |(path_string,): (String,)| {
+                Self::AccelCleared(path_string)
+            })
             .signal(
                 "accel-edited",
-                |(a0, a1, a2, a3): (String, u32, gtk4::gdk::ModifierType, u32)| {
-                    Self::AccelEdited(a0, a1, a2, a3)
+                |(path_string, accel_key, accel_mods, hardware_keycode): (
+                    String,
+                    u32,
+                    gtk4::gdk::ModifierType,
+                    u32,
+                )| {
+                    Self::AccelEdited(path_string, accel_key, accel_mods, hardware_keycode)
                 },
             )
     }
@@ -50,7 +57,7 @@ pub trait CellRendererAccelStreamWithExt: IsA<gtk4::CellRendererAccel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRendererAccel>().upcast_ref(),
             "accel-cleared",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(path_string,): &(String,)| handler(path_string.as_str()),
         )
     }
 
@@ -67,8 +74,18 @@ pub trait CellRendererAccelStreamWithExt: IsA<gtk4::CellRendererAccel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRendererAccel>().upcast_ref(),
             "accel-edited",
-            move |(a0, a1, a2, a3): &(String, u32, gtk4::gdk::ModifierType, u32)| {
-                handler(a0.as_str(), *a1, *a2, *a3)
+            move |(path_string, accel_key, accel_mods, hardware_keycode): &(
+                String,
+                u32,
+                gtk4::gdk::ModifierType,
+                u32,
+            )| {
+                handler(
+                    path_string.as_str(),
+                    *accel_key,
+                    *accel_mods,
+                    *hardware_keycode,
+                )
             },
         )
     }

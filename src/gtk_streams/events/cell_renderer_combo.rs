@@ -23,9 +23,12 @@ impl SignalEvents for CellRendererComboEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("changed", |(a0, a1): (String, gtk4::TreeIter)| {
-            Self::Changed(a0, a1)
-        })
+        builder.signal(
+            "changed",
+            |(path_string, new_iter): (String, gtk4::TreeIter)| {
+                Self::Changed(path_string, new_iter)
+            },
+        )
     }
 }
 
@@ -43,7 +46,9 @@ pub trait CellRendererComboStreamWithExt: IsA<gtk4::CellRendererCombo> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRendererCombo>().upcast_ref(),
             "changed",
-            move |(a0, a1): &(String, gtk4::TreeIter)| handler(a0.as_str(), a1),
+            move |(path_string, new_iter): &(String, gtk4::TreeIter)| {
+                handler(path_string.as_str(), new_iter)
+            },
         )
     }
 }

@@ -23,7 +23,9 @@ impl SignalEvents for CellRendererTextEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("edited", |(a0, a1): (String, String)| Self::Edited(a0, a1))
+        builder.signal("edited", |(path, new_text): (String, String)| {
+            Self::Edited(path, new_text)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait CellRendererTextStreamWithExt: IsA<gtk4::CellRendererText> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRendererText>().upcast_ref(),
             "edited",
-            move |(a0, a1): &(String, String)| handler(a0.as_str(), a1.as_str()),
+            move |(path, new_text): &(String, String)| handler(path.as_str(), new_text.as_str()),
         )
     }
 }

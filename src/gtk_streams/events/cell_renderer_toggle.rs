@@ -23,7 +23,7 @@ impl SignalEvents for CellRendererToggleEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("toggled", |(a0,): (String,)| Self::Toggled(a0))
+        builder.signal("toggled", |(path,): (String,)| Self::Toggled(path))
     }
 }
 
@@ -41,7 +41,7 @@ pub trait CellRendererToggleStreamWithExt: IsA<gtk4::CellRendererToggle> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CellRendererToggle>().upcast_ref(),
             "toggled",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(path,): &(String,)| handler(path.as_str()),
         )
     }
 }

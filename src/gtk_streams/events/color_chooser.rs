@@ -23,8 +23,8 @@ impl SignalEvents for ColorChooserEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("color-activated", |(a0,): (gtk4::gdk::RGBA,)| {
-            Self::ColorActivated(a0)
+        builder.signal("color-activated", |(color,): (gtk4::gdk::RGBA,)| {
+            Self::ColorActivated(color)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait ColorChooserStreamWithExt: IsA<gtk4::ColorChooser> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ColorChooser>().upcast_ref(),
             "color-activated",
-            move |(a0,): &(gtk4::gdk::RGBA,)| handler(a0),
+            move |(color,): &(gtk4::gdk::RGBA,)| handler(color),
         )
     }
 }

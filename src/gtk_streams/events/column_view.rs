@@ -23,7 +23,7 @@ impl SignalEvents for ColumnViewEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("activate", |(a0,): (u32,)| Self::Activate(a0))
+        builder.signal("activate", |(position,): (u32,)| Self::Activate(position))
     }
 }
 
@@ -41,7 +41,7 @@ pub trait ColumnViewStreamWithExt: IsA<gtk4::ColumnView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ColumnView>().upcast_ref(),
             "activate",
-            move |(a0,): &(u32,)| handler(*a0),
+            move |(position,): &(u32,)| handler(*position),
         )
     }
 }

@@ -32,8 +32,8 @@ impl SignalEvents for ComboBoxEvent {
         builder
             .signal("activate", |(): ()| Self::Activate)
             .signal("changed", |(): ()| Self::Changed)
-            .signal("move-active", |(a0,): (gtk4::ScrollType,)| {
-                Self::MoveActive(a0)
+            .signal("move-active", |(scroll_type,): (gtk4::ScrollType,)| {
+                Self::MoveActive(scroll_type)
             })
             .signal("popup", |(): ()| Self::Popup)
     }
@@ -81,7 +81,7 @@ pub trait ComboBoxStreamWithExt: IsA<gtk4::ComboBox> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ComboBox>().upcast_ref(),
             "move-active",
-            move |(a0,): &(gtk4::ScrollType,)| handler(*a0),
+            move |(scroll_type,): &(gtk4::ScrollType,)| handler(*scroll_type),
         )
     }
 

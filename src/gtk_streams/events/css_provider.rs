@@ -25,7 +25,7 @@ impl SignalEvents for CssProviderEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder.signal(
             "parsing-error",
-            |(a0, a1): (gtk4::CssSection, glib::Error)| Self::ParsingError(a0, a1),
+            |(section, error): (gtk4::CssSection, glib::Error)| Self::ParsingError(section, error),
         )
     }
 }
@@ -47,7 +47,7 @@ pub trait CssProviderStreamWithExt: IsA<gtk4::CssProvider> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::CssProvider>().upcast_ref(),
             "parsing-error",
-            move |(a0, a1): &(gtk4::CssSection, glib::Error)| handler(a0, a1),
+            move |(section, error): &(gtk4::CssSection, glib::Error)| handler(section, error),
         )
     }
 }

@@ -27,8 +27,8 @@ impl SignalEvents for DialogEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("close", |(): ()| Self::Close)
-            .signal("response", |(a0,): (i32,)| {
-                Self::Response(crate::auto_support::response_type(a0))
+            .signal("response", |(response_id,): (i32,)| {
+                Self::Response(crate::auto_support::response_type(response_id))
             })
     }
 }
@@ -61,8 +61,8 @@ pub trait DialogStreamWithExt: IsA<gtk4::Dialog> {
         crate::auto_support::stream_map_with(
             self.upcast_ref::<gtk4::Dialog>().upcast_ref(),
             "response",
-            |(a0,): (i32,)| (crate::auto_support::response_type(a0),),
-            move |(a0,): &(gtk4::ResponseType,)| handler(*a0),
+            |(response_id,): (i32,)| (crate::auto_support::response_type(response_id),),
+            move |(response_id,): &(gtk4::ResponseType,)| handler(*response_id),
         )
     }
 }

@@ -26,12 +26,13 @@ impl SignalEvents for DragSourceEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("drag-begin", |(a0,): (gtk4::gdk::Drag,)| {
-                Self::DragBegin(a0)
+            .signal("drag-begin", |(drag,): (gtk4::gdk::Drag,)| {
+                Self::DragBegin(drag)
             })
-            .signal("drag-end", |(a0, a1): (gtk4::gdk::Drag, bool)| {
-                Self::DragEnd(a0, a1)
-            })
+            .signal(
+                "drag-end",
+                |(drag, delete_data): (gtk4::gdk::Drag, bool)| Self::DragEnd(drag, delete_data),
+            )
     }
 }
 
@@ -49,7 +50,7 @@ pub trait DragSourceStreamWithExt: IsA<gtk4::DragSource> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::DragSource>().upcast_ref(),
             "drag-begin",
-            move |(a0,): &(gtk4::gdk::Drag,)| handler(a0),
+            move |(drag,): &(gtk4::gdk::Drag,)| handler(drag),
         )
     }
 
@@ -63,7 +64,7 @@ pub trait DragSourceStreamWithExt: IsA<gtk4::DragSource> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::DragSource>().upcast_ref(),
             "drag-end",
-            move |(a0, a1): &(gtk4::gdk::Drag, bool)| handler(a0, *a1),
+            move |(drag, delete_data): &(gtk4::gdk::Drag, bool)| handler(drag, *delete_data),
         )
     }
 }

@@ -23,7 +23,9 @@ impl SignalEvents for DrawingAreaEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("resize", |(a0, a1): (i32, i32)| Self::Resize(a0, a1))
+        builder.signal("resize", |(width, height): (i32, i32)| {
+            Self::Resize(width, height)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait DrawingAreaStreamWithExt: IsA<gtk4::DrawingArea> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::DrawingArea>().upcast_ref(),
             "resize",
-            move |(a0, a1): &(i32, i32)| handler(*a0, *a1),
+            move |(width, height): &(i32, i32)| handler(*width, *height),
         )
     }
 }

@@ -23,8 +23,8 @@ impl SignalEvents for DropTargetAsyncEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("drag-leave", |(a0,): (gtk4::gdk::Drop,)| {
-            Self::DragLeave(a0)
+        builder.signal("drag-leave", |(drop,): (gtk4::gdk::Drop,)| {
+            Self::DragLeave(drop)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait DropTargetAsyncStreamWithExt: IsA<gtk4::DropTargetAsync> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::DropTargetAsync>().upcast_ref(),
             "drag-leave",
-            move |(a0,): &(gtk4::gdk::Drop,)| handler(a0),
+            move |(drop,): &(gtk4::gdk::Drop,)| handler(drop),
         )
     }
 }

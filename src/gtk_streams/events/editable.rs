@@ -27,8 +27,8 @@ impl SignalEvents for EditableEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("changed", |(): ()| Self::Changed)
-            .signal("delete-text", |(a0, a1): (i32, i32)| {
-                Self::DeleteText(a0, a1)
+            .signal("delete-text", |(start_pos, end_pos): (i32, i32)| {
+                Self::DeleteText(start_pos, end_pos)
             })
     }
 }
@@ -61,7 +61,7 @@ pub trait EditableStreamWithExt: IsA<gtk4::Editable> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Editable>().upcast_ref(),
             "delete-text",
-            move |(a0, a1): &(i32, i32)| handler(*a0, *a1),
+            move |(start_pos, end_pos): &(i32, i32)| handler(*start_pos, *end_pos),
         )
     }
 }

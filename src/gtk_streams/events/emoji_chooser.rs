@@ -23,7 +23,7 @@ impl SignalEvents for EmojiChooserEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("emoji-picked", |(a0,): (String,)| Self::EmojiPicked(a0))
+        builder.signal("emoji-picked", |(text,): (String,)| Self::EmojiPicked(text))
     }
 }
 
@@ -41,7 +41,7 @@ pub trait EmojiChooserStreamWithExt: IsA<gtk4::EmojiChooser> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::EmojiChooser>().upcast_ref(),
             "emoji-picked",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(text,): &(String,)| handler(text.as_str()),
         )
     }
 }

@@ -29,11 +29,11 @@ impl SignalEvents for EntryEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("activate", |(): ()| Self::Activate)
-            .signal("icon-press", |(a0,): (gtk4::EntryIconPosition,)| {
-                Self::IconPress(a0)
+            .signal("icon-press", |(icon_pos,): (gtk4::EntryIconPosition,)| {
+                Self::IconPress(icon_pos)
             })
-            .signal("icon-release", |(a0,): (gtk4::EntryIconPosition,)| {
-                Self::IconRelease(a0)
+            .signal("icon-release", |(icon_pos,): (gtk4::EntryIconPosition,)| {
+                Self::IconRelease(icon_pos)
             })
     }
 }
@@ -66,7 +66,7 @@ pub trait EntryStreamWithExt: IsA<gtk4::Entry> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Entry>().upcast_ref(),
             "icon-press",
-            move |(a0,): &(gtk4::EntryIconPosition,)| handler(*a0),
+            move |(icon_pos,): &(gtk4::EntryIconPosition,)| handler(*icon_pos),
         )
     }
 
@@ -80,7 +80,7 @@ pub trait EntryStreamWithExt: IsA<gtk4::Entry> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Entry>().upcast_ref(),
             "icon-release",
-            move |(a0,): &(gtk4::EntryIconPosition,)| handler(*a0),
+            move |(icon_pos,): &(gtk4::EntryIconPosition,)| handler(*icon_pos),
         )
     }
 }

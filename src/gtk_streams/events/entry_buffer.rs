@@ -26,12 +26,15 @@ impl SignalEvents for EntryBufferEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("deleted-text", |(a0, a1): (u32, u32)| {
-                Self::DeletedText(a0, a1)
+            .signal("deleted-text", |(position, n_chars): (u32, u32)| {
+                Self::DeletedText(position, n_chars)
             })
-            .signal("inserted-text", |(a0, a1, a2): (u32, String, u32)| {
-                Self::InsertedText(a0, a1, a2)
-            })
+            .signal(
+                "inserted-text",
+                |(position, chars, n_chars): (u32, String, u32)| {
+                    Self::InsertedText(position, chars, n_chars)
+                },
+            )
     }
 }
 
@@ -49,7 +52,7 @@ pub trait EntryBufferStreamWithExt: IsA<gtk4::EntryBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::EntryBuffer>().upcast_ref(),
             "deleted-text",
-            move |(a0, a1): &(u32, u32)| handler(*a0, *a1),
+            move |(position, n_chars): &(u32, u32)| handler(*position, *n_chars),
         )
     }
 
@@ -63,7 +66,9 @@ pub trait EntryBufferStreamWithExt: IsA<gtk4::EntryBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::EntryBuffer>().upcast_ref(),
             "inserted-text",
-            move |(a0, a1, a2): &(u32, String, u32)| handler(*a0, a1.as_str(), *a2),
+            move |(position, chars, n_chars): &(u32, String, u32)| {
+                handler(*position, chars.as_str(), *n_chars)
+            },
         )
     }
 }

@@ -27,8 +27,8 @@ impl SignalEvents for EventControllerKeyEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder.signal("im-update", |(): ()| Self::ImUpdate).signal(
             "key-released",
-            |(a0, a1, a2): (gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)| {
-                Self::KeyReleased(a0, a1, a2)
+            |(keyval, keycode, state): (gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)| {
+                Self::KeyReleased(keyval, keycode, state)
             },
         )
     }
@@ -65,8 +65,8 @@ pub trait EventControllerKeyStreamWithExt: IsA<gtk4::EventControllerKey> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::EventControllerKey>().upcast_ref(),
             "key-released",
-            move |(a0, a1, a2): &(gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)| {
-                handler(*a0, *a1, *a2)
+            move |(keyval, keycode, state): &(gtk4::gdk::Key, u32, gtk4::gdk::ModifierType)| {
+                handler(*keyval, *keycode, *state)
             },
         )
     }

@@ -28,9 +28,9 @@ impl SignalEvents for EventControllerMotionEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("enter", |(a0, a1): (f64, f64)| Self::Enter(a0, a1))
+            .signal("enter", |(x, y): (f64, f64)| Self::Enter(x, y))
             .signal("leave", |(): ()| Self::Leave)
-            .signal("motion", |(a0, a1): (f64, f64)| Self::Motion(a0, a1))
+            .signal("motion", |(x, y): (f64, f64)| Self::Motion(x, y))
     }
 }
 
@@ -49,7 +49,7 @@ pub trait EventControllerMotionStreamWithExt: IsA<gtk4::EventControllerMotion> {
             self.upcast_ref::<gtk4::EventControllerMotion>()
                 .upcast_ref(),
             "enter",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 
@@ -79,7 +79,7 @@ pub trait EventControllerMotionStreamWithExt: IsA<gtk4::EventControllerMotion> {
             self.upcast_ref::<gtk4::EventControllerMotion>()
                 .upcast_ref(),
             "motion",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 }

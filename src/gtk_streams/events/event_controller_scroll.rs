@@ -28,8 +28,8 @@ impl SignalEvents for EventControllerScrollEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("decelerate", |(a0, a1): (f64, f64)| {
-                Self::Decelerate(a0, a1)
+            .signal("decelerate", |(vel_x, vel_y): (f64, f64)| {
+                Self::Decelerate(vel_x, vel_y)
             })
             .signal("scroll-begin", |(): ()| Self::ScrollBegin)
             .signal("scroll-end", |(): ()| Self::ScrollEnd)
@@ -51,7 +51,7 @@ pub trait EventControllerScrollStreamWithExt: IsA<gtk4::EventControllerScroll> {
             self.upcast_ref::<gtk4::EventControllerScroll>()
                 .upcast_ref(),
             "decelerate",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(vel_x, vel_y): &(f64, f64)| handler(*vel_x, *vel_y),
         )
     }
 

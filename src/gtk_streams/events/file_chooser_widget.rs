@@ -49,13 +49,17 @@ impl SignalEvents for FileChooserWidgetEvent {
             .signal("desktop-folder", |(): ()| Self::DesktopFolder)
             .signal("down-folder", |(): ()| Self::DownFolder)
             .signal("home-folder", |(): ()| Self::HomeFolder)
-            .signal("location-popup", |(a0,): (String,)| Self::LocationPopup(a0))
+            .signal("location-popup", |(path,): (String,)| {
+                Self::LocationPopup(path)
+            })
             .signal("location-popup-on-paste", |(): ()| {
                 Self::LocationPopupOnPaste
             })
             .signal("location-toggle-popup", |(): ()| Self::LocationTogglePopup)
             .signal("places-shortcut", |(): ()| Self::PlacesShortcut)
-            .signal("quick-bookmark", |(a0,): (i32,)| Self::QuickBookmark(a0))
+            .signal("quick-bookmark", |(bookmark_index,): (i32,)| {
+                Self::QuickBookmark(bookmark_index)
+            })
             .signal("recent-shortcut", |(): ()| Self::RecentShortcut)
             .signal("search-shortcut", |(): ()| Self::SearchShortcut)
             .signal("show-hidden", |(): ()| Self::ShowHidden)
@@ -119,7 +123,7 @@ pub trait FileChooserWidgetStreamWithExt: IsA<gtk4::FileChooserWidget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::FileChooserWidget>().upcast_ref(),
             "location-popup",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(path,): &(String,)| handler(path.as_str()),
         )
     }
 
@@ -175,7 +179,7 @@ pub trait FileChooserWidgetStreamWithExt: IsA<gtk4::FileChooserWidget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::FileChooserWidget>().upcast_ref(),
             "quick-bookmark",
-            move |(a0,): &(i32,)| handler(*a0),
+            move |(bookmark_index,): &(i32,)| handler(*bookmark_index),
         )
     }
 

@@ -23,7 +23,9 @@ impl SignalEvents for FilterEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("changed", |(a0,): (gtk4::FilterChange,)| Self::Changed(a0))
+        builder.signal("changed", |(change,): (gtk4::FilterChange,)| {
+            Self::Changed(change)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait FilterStreamWithExt: IsA<gtk4::Filter> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Filter>().upcast_ref(),
             "changed",
-            move |(a0,): &(gtk4::FilterChange,)| handler(*a0),
+            move |(change,): &(gtk4::FilterChange,)| handler(*change),
         )
     }
 }

@@ -35,8 +35,8 @@ impl SignalEvents for FlowBoxEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("activate-cursor-child", |(): ()| Self::ActivateCursorChild)
-            .signal("child-activated", |(a0,): (gtk4::FlowBoxChild,)| {
-                Self::ChildActivated(a0)
+            .signal("child-activated", |(child,): (gtk4::FlowBoxChild,)| {
+                Self::ChildActivated(child)
             })
             .signal("select-all", |(): ()| Self::SelectAll)
             .signal("selected-children-changed", |(): ()| {
@@ -75,7 +75,7 @@ pub trait FlowBoxStreamWithExt: IsA<gtk4::FlowBox> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::FlowBox>().upcast_ref(),
             "child-activated",
-            move |(a0,): &(gtk4::FlowBoxChild,)| handler(a0),
+            move |(child,): &(gtk4::FlowBoxChild,)| handler(child),
         )
     }
 

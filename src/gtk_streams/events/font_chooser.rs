@@ -23,7 +23,9 @@ impl SignalEvents for FontChooserEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("font-activated", |(a0,): (String,)| Self::FontActivated(a0))
+        builder.signal("font-activated", |(fontname,): (String,)| {
+            Self::FontActivated(fontname)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait FontChooserStreamWithExt: IsA<gtk4::FontChooser> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::FontChooser>().upcast_ref(),
             "font-activated",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(fontname,): &(String,)| handler(fontname.as_str()),
         )
     }
 }

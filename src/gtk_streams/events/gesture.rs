@@ -32,24 +32,28 @@ impl SignalEvents for GestureEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("begin", |(a0,): (Option<gtk4::gdk::EventSequence>,)| {
-                Self::Begin(a0)
-            })
-            .signal("cancel", |(a0,): (Option<gtk4::gdk::EventSequence>,)| {
-                Self::Cancel(a0)
-            })
-            .signal("end", |(a0,): (Option<gtk4::gdk::EventSequence>,)| {
-                Self::End(a0)
+            .signal(
+                "begin",
+                |(sequence,): (Option<gtk4::gdk::EventSequence>,)| Self::Begin(sequence),
+            )
+            .signal(
+                "cancel",
+                |(sequence,): (Option<gtk4::gdk::EventSequence>,)| Self::Cancel(sequence),
+            )
+            .signal("end", |(sequence,): (Option<gtk4::gdk::EventSequence>,)| {
+                Self::End(sequence)
             })
             .signal(
                 "sequence-state-changed",
-                |(a0, a1): (Option<gtk4::gdk::EventSequence>, gtk4::EventSequenceState)| {
-                    Self::SequenceStateChanged(a0, a1)
-                },
+                |(sequence, state): (
+                    Option<gtk4::gdk::EventSequence>,
+                    gtk4::EventSequenceState,
+                )| Self::SequenceStateChanged(sequence, state),
             )
-            .signal("update", |(a0,): (Option<gtk4::gdk::EventSequence>,)| {
-                Self::Update(a0)
-            })
+            .signal(
+                "update",
+                |(sequence,): (Option<gtk4::gdk::EventSequence>,)| Self::Update(sequence),
+            )
     }
 }
 
@@ -67,7 +71,7 @@ pub trait GestureStreamWithExt: IsA<gtk4::Gesture> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Gesture>().upcast_ref(),
             "begin",
-            move |(a0,): &(Option<gtk4::gdk::EventSequence>,)| handler(a0.as_ref()),
+            move |(sequence,): &(Option<gtk4::gdk::EventSequence>,)| handler(sequence.as_ref()),
         )
     }
 
@@ -81,7 +85,7 @@ pub trait GestureStreamWithExt: IsA<gtk4::Gesture> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Gesture>().upcast_ref(),
             "cancel",
-            move |(a0,): &(Option<gtk4::gdk::EventSequence>,)| handler(a0.as_ref()),
+            move |(sequence,): &(Option<gtk4::gdk::EventSequence>,)| handler(sequence.as_ref()),
         )
     }
 
@@ -95,7 +99,7 @@ pub trait GestureStreamWithExt: IsA<gtk4::Gesture> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Gesture>().upcast_ref(),
             "end",
-            move |(a0,): &(Option<gtk4::gdk::EventSequence>,)| handler(a0.as_ref()),
+            move |(sequence,): &(Option<gtk4::gdk::EventSequence>,)| handler(sequence.as_ref()),
         )
     }
 
@@ -112,9 +116,10 @@ pub trait GestureStreamWithExt: IsA<gtk4::Gesture> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Gesture>().upcast_ref(),
             "sequence-state-changed",
-            move |(a0, a1): &(Option<gtk4::gdk::EventSequence>, gtk4::EventSequenceState)| {
-                handler(a0.as_ref(), *a1)
-            },
+            move |(sequence, state): &(
+                Option<gtk4::gdk::EventSequence>,
+                gtk4::EventSequenceState,
+            )| handler(sequence.as_ref(), *state),
         )
     }
 
@@ -128,7 +133,7 @@ pub trait GestureStreamWithExt: IsA<gtk4::Gesture> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Gesture>().upcast_ref(),
             "update",
-            move |(a0,): &(Option<gtk4::gdk::EventSequence>,)| handler(a0.as_ref()),
+            move |(sequence,): &(Option<gtk4::gdk::EventSequence>,)| handler(sequence.as_ref()),
         )
     }
 }

@@ -30,17 +30,17 @@ impl SignalEvents for GestureClickEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("pressed", |(a0, a1, a2): (i32, f64, f64)| {
-                Self::Pressed(a0, a1, a2)
+            .signal("pressed", |(n_press, x, y): (i32, f64, f64)| {
+                Self::Pressed(n_press, x, y)
             })
-            .signal("released", |(a0, a1, a2): (i32, f64, f64)| {
-                Self::Released(a0, a1, a2)
+            .signal("released", |(n_press, x, y): (i32, f64, f64)| {
+                Self::Released(n_press, x, y)
             })
             .signal("stopped", |(): ()| Self::Stopped)
             .signal(
                 "unpaired-release",
-                |(a0, a1, a2, a3): (f64, f64, u32, Option<gtk4::gdk::EventSequence>)| {
-                    Self::UnpairedRelease(a0, a1, a2, a3)
+                |(x, y, button, sequence): (f64, f64, u32, Option<gtk4::gdk::EventSequence>)| {
+                    Self::UnpairedRelease(x, y, button, sequence)
                 },
             )
     }
@@ -60,7 +60,7 @@ pub trait GestureClickStreamWithExt: IsA<gtk4::GestureClick> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureClick>().upcast_ref(),
             "pressed",
-            move |(a0, a1, a2): &(i32, f64, f64)| handler(*a0, *a1, *a2),
+            move |(n_press, x, y): &(i32, f64, f64)| handler(*n_press, *x, *y),
         )
     }
 
@@ -74,7 +74,7 @@ pub trait GestureClickStreamWithExt: IsA<gtk4::GestureClick> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureClick>().upcast_ref(),
             "released",
-            move |(a0, a1, a2): &(i32, f64, f64)| handler(*a0, *a1, *a2),
+            move |(n_press, x, y): &(i32, f64, f64)| handler(*n_press, *x, *y),
         )
     }
 
@@ -105,8 +105,8 @@ pub trait GestureClickStreamWithExt: IsA<gtk4::GestureClick> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureClick>().upcast_ref(),
             "unpaired-release",
-            move |(a0, a1, a2, a3): &(f64, f64, u32, Option<gtk4::gdk::EventSequence>)| {
-                handler(*a0, *a1, *a2, a3.as_ref())
+            move |(x, y, button, sequence): &(f64, f64, u32, Option<gtk4::gdk::EventSequence>)| {
+                handler(*x, *y, *button, sequence.as_ref())
             },
         )
     }

@@ -28,10 +28,14 @@ impl SignalEvents for GestureDragEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("drag-begin", |(a0, a1): (f64, f64)| Self::DragBegin(a0, a1))
-            .signal("drag-end", |(a0, a1): (f64, f64)| Self::DragEnd(a0, a1))
-            .signal("drag-update", |(a0, a1): (f64, f64)| {
-                Self::DragUpdate(a0, a1)
+            .signal("drag-begin", |(start_x, start_y): (f64, f64)| {
+                Self::DragBegin(start_x, start_y)
+            })
+            .signal("drag-end", |(offset_x, offset_y): (f64, f64)| {
+                Self::DragEnd(offset_x, offset_y)
+            })
+            .signal("drag-update", |(offset_x, offset_y): (f64, f64)| {
+                Self::DragUpdate(offset_x, offset_y)
             })
     }
 }
@@ -50,7 +54,7 @@ pub trait GestureDragStreamWithExt: IsA<gtk4::GestureDrag> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureDrag>().upcast_ref(),
             "drag-begin",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(start_x, start_y): &(f64, f64)| handler(*start_x, *start_y),
         )
     }
 
@@ -64,7 +68,7 @@ pub trait GestureDragStreamWithExt: IsA<gtk4::GestureDrag> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureDrag>().upcast_ref(),
             "drag-end",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(offset_x, offset_y): &(f64, f64)| handler(*offset_x, *offset_y),
         )
     }
 
@@ -78,7 +82,7 @@ pub trait GestureDragStreamWithExt: IsA<gtk4::GestureDrag> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureDrag>().upcast_ref(),
             "drag-update",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(offset_x, offset_y): &(f64, f64)| handler(*offset_x, *offset_y),
         )
     }
 }

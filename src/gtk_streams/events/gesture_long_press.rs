@@ -27,7 +27,7 @@ impl SignalEvents for GestureLongPressEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("cancelled", |(): ()| Self::Cancelled)
-            .signal("pressed", |(a0, a1): (f64, f64)| Self::Pressed(a0, a1))
+            .signal("pressed", |(x, y): (f64, f64)| Self::Pressed(x, y))
     }
 }
 
@@ -59,7 +59,7 @@ pub trait GestureLongPressStreamWithExt: IsA<gtk4::GestureLongPress> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureLongPress>().upcast_ref(),
             "pressed",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 }

@@ -23,8 +23,8 @@ impl SignalEvents for GesturePanEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("pan", |(a0, a1): (gtk4::PanDirection, f64)| {
-            Self::Pan(a0, a1)
+        builder.signal("pan", |(direction, offset): (gtk4::PanDirection, f64)| {
+            Self::Pan(direction, offset)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait GesturePanStreamWithExt: IsA<gtk4::GesturePan> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GesturePan>().upcast_ref(),
             "pan",
-            move |(a0, a1): &(gtk4::PanDirection, f64)| handler(*a0, *a1),
+            move |(direction, offset): &(gtk4::PanDirection, f64)| handler(*direction, *offset),
         )
     }
 }

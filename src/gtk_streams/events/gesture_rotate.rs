@@ -23,8 +23,8 @@ impl SignalEvents for GestureRotateEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("angle-changed", |(a0, a1): (f64, f64)| {
-            Self::AngleChanged(a0, a1)
+        builder.signal("angle-changed", |(angle, angle_delta): (f64, f64)| {
+            Self::AngleChanged(angle, angle_delta)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait GestureRotateStreamWithExt: IsA<gtk4::GestureRotate> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureRotate>().upcast_ref(),
             "angle-changed",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(angle, angle_delta): &(f64, f64)| handler(*angle, *angle_delta),
         )
     }
 }

@@ -30,10 +30,10 @@ impl SignalEvents for GestureStylusEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("down", |(a0, a1): (f64, f64)| Self::Down(a0, a1))
-            .signal("motion", |(a0, a1): (f64, f64)| Self::Motion(a0, a1))
-            .signal("proximity", |(a0, a1): (f64, f64)| Self::Proximity(a0, a1))
-            .signal("up", |(a0, a1): (f64, f64)| Self::Up(a0, a1))
+            .signal("down", |(x, y): (f64, f64)| Self::Down(x, y))
+            .signal("motion", |(x, y): (f64, f64)| Self::Motion(x, y))
+            .signal("proximity", |(x, y): (f64, f64)| Self::Proximity(x, y))
+            .signal("up", |(x, y): (f64, f64)| Self::Up(x, y))
     }
 }
 
@@ -51,7 +51,7 @@ pub trait GestureStylusStreamWithExt: IsA<gtk4::GestureStylus> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureStylus>().upcast_ref(),
             "down",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 
@@ -65,7 +65,7 @@ pub trait GestureStylusStreamWithExt: IsA<gtk4::GestureStylus> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureStylus>().upcast_ref(),
             "motion",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 
@@ -79,7 +79,7 @@ pub trait GestureStylusStreamWithExt: IsA<gtk4::GestureStylus> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureStylus>().upcast_ref(),
             "proximity",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 
@@ -93,7 +93,7 @@ pub trait GestureStylusStreamWithExt: IsA<gtk4::GestureStylus> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureStylus>().upcast_ref(),
             "up",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(x, y): &(f64, f64)| handler(*x, *y),
         )
     }
 }

@@ -23,7 +23,9 @@ impl SignalEvents for GestureSwipeEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("swipe", |(a0, a1): (f64, f64)| Self::Swipe(a0, a1))
+        builder.signal("swipe", |(velocity_x, velocity_y): (f64, f64)| {
+            Self::Swipe(velocity_x, velocity_y)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait GestureSwipeStreamWithExt: IsA<gtk4::GestureSwipe> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureSwipe>().upcast_ref(),
             "swipe",
-            move |(a0, a1): &(f64, f64)| handler(*a0, *a1),
+            move |(velocity_x, velocity_y): &(f64, f64)| handler(*velocity_x, *velocity_y),
         )
     }
 }

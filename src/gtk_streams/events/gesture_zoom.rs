@@ -23,7 +23,9 @@ impl SignalEvents for GestureZoomEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("scale-changed", |(a0,): (f64,)| Self::ScaleChanged(a0))
+        builder.signal("scale-changed", |(scale,): (f64,)| {
+            Self::ScaleChanged(scale)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait GestureZoomStreamWithExt: IsA<gtk4::GestureZoom> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::GestureZoom>().upcast_ref(),
             "scale-changed",
-            move |(a0,): &(f64,)| handler(*a0),
+            move |(scale,): &(f64,)| handler(*scale),
         )
     }
 }

@@ -34,8 +34,8 @@ impl SignalEvents for IconViewEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("item-activated", |(a0,): (gtk4::TreePath,)| {
-                Self::ItemActivated(a0)
+            .signal("item-activated", |(path,): (gtk4::TreePath,)| {
+                Self::ItemActivated(path)
             })
             .signal("select-all", |(): ()| Self::SelectAll)
             .signal("select-cursor-item", |(): ()| Self::SelectCursorItem)
@@ -59,7 +59,7 @@ pub trait IconViewStreamWithExt: IsA<gtk4::IconView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::IconView>().upcast_ref(),
             "item-activated",
-            move |(a0,): &(gtk4::TreePath,)| handler(a0),
+            move |(path,): &(gtk4::TreePath,)| handler(path),
         )
     }
 

@@ -30,7 +30,7 @@ impl SignalEvents for IMContextEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("commit", |(a0,): (String,)| Self::Commit(a0))
+            .signal("commit", |(str,): (String,)| Self::Commit(str))
             .signal("preedit-changed", |(): ()| Self::PreeditChanged)
             .signal("preedit-end", |(): ()| Self::PreeditEnd)
             .signal("preedit-start", |(): ()| Self::PreeditStart)
@@ -51,7 +51,7 @@ pub trait IMContextStreamWithExt: IsA<gtk4::IMContext> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::IMContext>().upcast_ref(),
             "commit",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(str,): &(String,)| handler(str.as_str()),
         )
     }
 

@@ -32,7 +32,9 @@ impl SignalEvents for LabelEvent {
             .signal("copy-clipboard", |(): ()| Self::CopyClipboard)
             .signal(
                 "move-cursor",
-                |(a0, a1, a2): (gtk4::MovementStep, i32, bool)| Self::MoveCursor(a0, a1, a2),
+                |(step, count, extend_selection): (gtk4::MovementStep, i32, bool)| {
+                    Self::MoveCursor(step, count, extend_selection)
+                },
             )
     }
 }
@@ -82,7 +84,9 @@ pub trait LabelStreamWithExt: IsA<gtk4::Label> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Label>().upcast_ref(),
             "move-cursor",
-            move |(a0, a1, a2): &(gtk4::MovementStep, i32, bool)| handler(*a0, *a1, *a2),
+            move |(step, count, extend_selection): &(gtk4::MovementStep, i32, bool)| {
+                handler(*step, *count, *extend_selection)
+            },
         )
     }
 }

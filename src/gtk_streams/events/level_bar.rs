@@ -23,7 +23,9 @@ impl SignalEvents for LevelBarEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("offset-changed", |(a0,): (String,)| Self::OffsetChanged(a0))
+        builder.signal("offset-changed", |(name,): (String,)| {
+            Self::OffsetChanged(name)
+        })
     }
 }
 
@@ -45,7 +47,7 @@ pub trait LevelBarStreamWithExt: IsA<gtk4::LevelBar> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::LevelBar>().upcast_ref(),
             &crate::auto_support::detailed("offset-changed", detail),
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(name,): &(String,)| handler(name.as_str()),
         )
     }
 }

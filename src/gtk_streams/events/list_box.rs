@@ -41,15 +41,15 @@ impl SignalEvents for ListBoxEvent {
             .signal("activate-cursor-row", |(): ()| Self::ActivateCursorRow)
             .signal(
                 "move-cursor",
-                |(a0, a1, a2, a3): (gtk4::MovementStep, i32, bool, bool)| {
-                    Self::MoveCursor(a0, a1, a2, a3)
+                |(object, p0, p1, p2): (gtk4::MovementStep, i32, bool, bool)| {
+                    Self::MoveCursor(object, p0, p1, p2)
                 },
             )
-            .signal("row-activated", |(a0,): (gtk4::ListBoxRow,)| {
-                Self::RowActivated(a0)
+            .signal("row-activated", |(row,): (gtk4::ListBoxRow,)| {
+                Self::RowActivated(row)
             })
-            .signal("row-selected", |(a0,): (Option<gtk4::ListBoxRow>,)| {
-                Self::RowSelected(a0)
+            .signal("row-selected", |(row,): (Option<gtk4::ListBoxRow>,)| {
+                Self::RowSelected(row)
             })
             .signal("select-all", |(): ()| Self::SelectAll)
             .signal("selected-rows-changed", |(): ()| Self::SelectedRowsChanged)
@@ -89,8 +89,8 @@ pub trait ListBoxStreamWithExt: IsA<gtk4::ListBox> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ListBox>().upcast_ref(),
             "move-cursor",
-            move |(a0, a1, a2, a3): &(gtk4::MovementStep, i32, bool, bool)| {
-                handler(*a0, *a1, *a2, *a3)
+            move |(object, p0, p1, p2): &(gtk4::MovementStep, i32, bool, bool)| {
+                handler(*object, *p0, *p1, *p2)
             },
         )
     }
@@ -105,7 +105,7 @@ pub trait ListBoxStreamWithExt: IsA<gtk4::ListBox> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ListBox>().upcast_ref(),
             "row-activated",
-            move |(a0,): &(gtk4::ListBoxRow,)| handler(a0),
+            move |(row,): &(gtk4::ListBoxRow,)| handler(row),
         )
     }
 
@@ -119,7 +119,7 @@ pub trait ListBoxStreamWithExt: IsA<gtk4::ListBox> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ListBox>().upcast_ref(),
             "row-selected",
-            move |(a0,): &(Option<gtk4::ListBoxRow>,)| handler(a0.as_ref()),
+            move |(row,): &(Option<gtk4::ListBoxRow>,)| handler(row.as_ref()),
         )
     }
 

@@ -23,8 +23,8 @@ impl SignalEvents for NativeDialogEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("response", |(a0,): (i32,)| {
-            Self::Response(crate::auto_support::response_type(a0))
+        builder.signal("response", |(response_id,): (i32,)| {
+            Self::Response(crate::auto_support::response_type(response_id))
         })
     }
 }
@@ -43,8 +43,8 @@ pub trait NativeDialogStreamWithExt: IsA<gtk4::NativeDialog> {
         crate::auto_support::stream_map_with(
             self.upcast_ref::<gtk4::NativeDialog>().upcast_ref(),
             "response",
-            |(a0,): (i32,)| (crate::auto_support::response_type(a0),),
-            move |(a0,): &(gtk4::ResponseType,)| handler(*a0),
+            |(response_id,): (i32,)| (crate::auto_support::response_type(response_id),),
+            move |(response_id,): &(gtk4::ResponseType,)| handler(*response_id),
         )
     }
 }

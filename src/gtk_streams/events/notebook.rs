@@ -32,20 +32,21 @@ impl SignalEvents for NotebookEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("move-focus-out", |(a0,): (gtk4::DirectionType,)| {
-                Self::MoveFocusOut(a0)
+            .signal("move-focus-out", |(object,): (gtk4::DirectionType,)| {
+                Self::MoveFocusOut(object)
             })
-            .signal("page-added", |(a0, a1): (gtk4::Widget, u32)| {
-                Self::PageAdded(a0, a1)
+            .signal("page-added", |(child, page_num): (gtk4::Widget, u32)| {
+                Self::PageAdded(child, page_num)
             })
-            .signal("page-removed", |(a0, a1): (gtk4::Widget, u32)| {
-                Self::PageRemoved(a0, a1)
+            .signal("page-removed", |(child, page_num): (gtk4::Widget, u32)| {
+                Self::PageRemoved(child, page_num)
             })
-            .signal("page-reordered", |(a0, a1): (gtk4::Widget, u32)| {
-                Self::PageReordered(a0, a1)
-            })
-            .signal("switch-page", |(a0, a1): (gtk4::Widget, u32)| {
-                Self::SwitchPage(a0, a1)
+            .signal(
+                "page-reordered",
+                |(child, page_num): (gtk4::Widget, u32)| Self::PageReordered(child, page_num),
+            )
+            .signal("switch-page", |(page, page_num): (gtk4::Widget, u32)| {
+                Self::SwitchPage(page, page_num)
             })
     }
 }
@@ -64,7 +65,7 @@ pub trait NotebookStreamWithExt: IsA<gtk4::Notebook> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Notebook>().upcast_ref(),
             "move-focus-out",
-            move |(a0,): &(gtk4::DirectionType,)| handler(*a0),
+            move |(object,): &(gtk4::DirectionType,)| handler(*object),
         )
     }
 
@@ -78,7 +79,7 @@ pub trait NotebookStreamWithExt: IsA<gtk4::Notebook> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Notebook>().upcast_ref(),
             "page-added",
-            move |(a0, a1): &(gtk4::Widget, u32)| handler(a0, *a1),
+            move |(child, page_num): &(gtk4::Widget, u32)| handler(child, *page_num),
         )
     }
 
@@ -92,7 +93,7 @@ pub trait NotebookStreamWithExt: IsA<gtk4::Notebook> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Notebook>().upcast_ref(),
             "page-removed",
-            move |(a0, a1): &(gtk4::Widget, u32)| handler(a0, *a1),
+            move |(child, page_num): &(gtk4::Widget, u32)| handler(child, *page_num),
         )
     }
 
@@ -106,7 +107,7 @@ pub trait NotebookStreamWithExt: IsA<gtk4::Notebook> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Notebook>().upcast_ref(),
             "page-reordered",
-            move |(a0, a1): &(gtk4::Widget, u32)| handler(a0, *a1),
+            move |(child, page_num): &(gtk4::Widget, u32)| handler(child, *page_num),
         )
     }
 
@@ -120,7 +121,7 @@ pub trait NotebookStreamWithExt: IsA<gtk4::Notebook> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Notebook>().upcast_ref(),
             "switch-page",
-            move |(a0, a1): &(gtk4::Widget, u32)| handler(a0, *a1),
+            move |(page, page_num): &(gtk4::Widget, u32)| handler(page, *page_num),
         )
     }
 }

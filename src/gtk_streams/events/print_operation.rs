@@ -38,33 +38,36 @@ impl SignalEvents for PrintOperationEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("begin-print", |(a0,): (gtk4::PrintContext,)| {
-                Self::BeginPrint(a0)
+            .signal("begin-print", |(context,): (gtk4::PrintContext,)| {
+                Self::BeginPrint(context)
             })
-            .signal("custom-widget-apply", |(a0,): (gtk4::Widget,)| {
-                Self::CustomWidgetApply(a0)
+            .signal("custom-widget-apply", |(widget,): (gtk4::Widget,)| {
+                Self::CustomWidgetApply(widget)
             })
-            .signal("done", |(a0,): (gtk4::PrintOperationResult,)| {
-                Self::Done(a0)
+            .signal("done", |(result,): (gtk4::PrintOperationResult,)| {
+                Self::Done(result)
             })
-            .signal("draw-page", |(a0, a1): (gtk4::PrintContext, i32)| {
-                Self::DrawPage(a0, a1)
-            })
-            .signal("end-print", |(a0,): (gtk4::PrintContext,)| {
-                Self::EndPrint(a0)
+            .signal(
+                "draw-page",
+                |(context, page_nr): (gtk4::PrintContext, i32)| Self::DrawPage(context, page_nr),
+            )
+            .signal("end-print", |(context,): (gtk4::PrintContext,)| {
+                Self::EndPrint(context)
             })
             .signal(
                 "request-page-setup",
-                |(a0, a1, a2): (gtk4::PrintContext, i32, gtk4::PageSetup)| {
-                    Self::RequestPageSetup(a0, a1, a2)
+                |(context, page_nr, setup): (gtk4::PrintContext, i32, gtk4::PageSetup)| {
+                    Self::RequestPageSetup(context, page_nr, setup)
                 },
             )
             .signal("status-changed", |(): ()| Self::StatusChanged)
             .signal(
                 "update-custom-widget",
-                |(a0, a1, a2): (gtk4::Widget, gtk4::PageSetup, gtk4::PrintSettings)| {
-                    Self::UpdateCustomWidget(a0, a1, a2)
-                },
+                |(widget, setup, settings): (
+                    gtk4::Widget,
+                    gtk4::PageSetup,
+                    gtk4::PrintSettings,
+                )| Self::UpdateCustomWidget(widget, setup, settings),
             )
     }
 }
@@ -83,7 +86,7 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "begin-print",
-            move |(a0,): &(gtk4::PrintContext,)| handler(a0),
+            move |(context,): &(gtk4::PrintContext,)| handler(context),
         )
     }
 
@@ -97,7 +100,7 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "custom-widget-apply",
-            move |(a0,): &(gtk4::Widget,)| handler(a0),
+            move |(widget,): &(gtk4::Widget,)| handler(widget),
         )
     }
 
@@ -111,7 +114,7 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "done",
-            move |(a0,): &(gtk4::PrintOperationResult,)| handler(*a0),
+            move |(result,): &(gtk4::PrintOperationResult,)| handler(*result),
         )
     }
 
@@ -125,7 +128,7 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "draw-page",
-            move |(a0, a1): &(gtk4::PrintContext, i32)| handler(a0, *a1),
+            move |(context, page_nr): &(gtk4::PrintContext, i32)| handler(context, *page_nr),
         )
     }
 
@@ -139,7 +142,7 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "end-print",
-            move |(a0,): &(gtk4::PrintContext,)| handler(a0),
+            move |(context,): &(gtk4::PrintContext,)| handler(context),
         )
     }
 
@@ -156,7 +159,9 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "request-page-setup",
-            move |(a0, a1, a2): &(gtk4::PrintContext, i32, gtk4::PageSetup)| handler(a0, *a1, a2),
+            move |(context, page_nr, setup): &(gtk4::PrintContext, i32, gtk4::PageSetup)| {
+                handler(context, *page_nr, setup)
+            },
         )
     }
 
@@ -187,9 +192,11 @@ pub trait PrintOperationStreamWithExt: IsA<gtk4::PrintOperation> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::PrintOperation>().upcast_ref(),
             "update-custom-widget",
-            move |(a0, a1, a2): &(gtk4::Widget, gtk4::PageSetup, gtk4::PrintSettings)| {
-                handler(a0, a1, a2)
-            },
+            move |(widget, setup, settings): &(
+                gtk4::Widget,
+                gtk4::PageSetup,
+                gtk4::PrintSettings,
+            )| handler(widget, setup, settings),
         )
     }
 }

@@ -28,9 +28,13 @@ impl SignalEvents for PrintOperationPreviewEvent {
         builder
             .signal(
                 "got-page-size",
-                |(a0, a1): (gtk4::PrintContext, gtk4::PageSetup)| Self::GotPageSize(a0, a1),
+                |(context, page_setup): (gtk4::PrintContext, gtk4::PageSetup)| {
+                    Self::GotPageSize(context, page_setup)
+                },
             )
-            .signal("ready", |(a0,): (gtk4::PrintContext,)| Self::Ready(a0))
+            .signal("ready", |(context,): (gtk4::PrintContext,)| {
+                Self::Ready(context)
+            })
     }
 }
 
@@ -52,7 +56,9 @@ pub trait PrintOperationPreviewStreamWithExt: IsA<gtk4::PrintOperationPreview> {
             self.upcast_ref::<gtk4::PrintOperationPreview>()
                 .upcast_ref(),
             "got-page-size",
-            move |(a0, a1): &(gtk4::PrintContext, gtk4::PageSetup)| handler(a0, a1),
+            move |(context, page_setup): &(gtk4::PrintContext, gtk4::PageSetup)| {
+                handler(context, page_setup)
+            },
         )
     }
 
@@ -67,7 +73,7 @@ pub trait PrintOperationPreviewStreamWithExt: IsA<gtk4::PrintOperationPreview> {
             self.upcast_ref::<gtk4::PrintOperationPreview>()
                 .upcast_ref(),
             "ready",
-            move |(a0,): &(gtk4::PrintContext,)| handler(a0),
+            move |(context,): &(gtk4::PrintContext,)| handler(context),
         )
     }
 }

@@ -23,8 +23,8 @@ impl SignalEvents for PrinterEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("details-acquired", |(a0,): (bool,)| {
-            Self::DetailsAcquired(a0)
+        builder.signal("details-acquired", |(success,): (bool,)| {
+            Self::DetailsAcquired(success)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait PrinterStreamWithExt: IsA<gtk4::Printer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Printer>().upcast_ref(),
             "details-acquired",
-            move |(a0,): &(bool,)| handler(*a0),
+            move |(success,): &(bool,)| handler(*success),
         )
     }
 }

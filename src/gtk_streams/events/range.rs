@@ -28,9 +28,11 @@ impl SignalEvents for RangeEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("adjust-bounds", |(a0,): (f64,)| Self::AdjustBounds(a0))
-            .signal("move-slider", |(a0,): (gtk4::ScrollType,)| {
-                Self::MoveSlider(a0)
+            .signal("adjust-bounds", |(value,): (f64,)| {
+                Self::AdjustBounds(value)
+            })
+            .signal("move-slider", |(step,): (gtk4::ScrollType,)| {
+                Self::MoveSlider(step)
             })
             .signal("value-changed", |(): ()| Self::ValueChanged)
     }
@@ -50,7 +52,7 @@ pub trait RangeStreamWithExt: IsA<gtk4::Range> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Range>().upcast_ref(),
             "adjust-bounds",
-            move |(a0,): &(f64,)| handler(*a0),
+            move |(value,): &(f64,)| handler(*value),
         )
     }
 
@@ -64,7 +66,7 @@ pub trait RangeStreamWithExt: IsA<gtk4::Range> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Range>().upcast_ref(),
             "move-slider",
-            move |(a0,): &(gtk4::ScrollType,)| handler(*a0),
+            move |(step,): &(gtk4::ScrollType,)| handler(*step),
         )
     }
 

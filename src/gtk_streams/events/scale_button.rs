@@ -30,7 +30,9 @@ impl SignalEvents for ScaleButtonEvent {
         builder
             .signal("popdown", |(): ()| Self::Popdown)
             .signal("popup", |(): ()| Self::Popup)
-            .signal("value-changed", |(a0,): (f64,)| Self::ValueChanged(a0))
+            .signal("value-changed", |(value,): (f64,)| {
+                Self::ValueChanged(value)
+            })
     }
 }
 
@@ -76,7 +78,7 @@ pub trait ScaleButtonStreamWithExt: IsA<gtk4::ScaleButton> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ScaleButton>().upcast_ref(),
             "value-changed",
-            move |(a0,): &(f64,)| handler(*a0),
+            move |(value,): &(f64,)| handler(*value),
         )
     }
 }

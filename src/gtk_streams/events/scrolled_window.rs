@@ -28,15 +28,16 @@ impl SignalEvents for ScrolledWindowEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("edge-overshot", |(a0,): (gtk4::PositionType,)| {
-                Self::EdgeOvershot(a0)
+            .signal("edge-overshot", |(pos,): (gtk4::PositionType,)| {
+                Self::EdgeOvershot(pos)
             })
-            .signal("edge-reached", |(a0,): (gtk4::PositionType,)| {
-                Self::EdgeReached(a0)
+            .signal("edge-reached", |(pos,): (gtk4::PositionType,)| {
+                Self::EdgeReached(pos)
             })
-            .signal("move-focus-out", |(a0,): (gtk4::DirectionType,)| {
-                Self::MoveFocusOut(a0)
-            })
+            .signal(
+                "move-focus-out",
+                |(direction_type,): (gtk4::DirectionType,)| Self::MoveFocusOut(direction_type),
+            )
     }
 }
 
@@ -54,7 +55,7 @@ pub trait ScrolledWindowStreamWithExt: IsA<gtk4::ScrolledWindow> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ScrolledWindow>().upcast_ref(),
             "edge-overshot",
-            move |(a0,): &(gtk4::PositionType,)| handler(*a0),
+            move |(pos,): &(gtk4::PositionType,)| handler(*pos),
         )
     }
 
@@ -68,7 +69,7 @@ pub trait ScrolledWindowStreamWithExt: IsA<gtk4::ScrolledWindow> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ScrolledWindow>().upcast_ref(),
             "edge-reached",
-            move |(a0,): &(gtk4::PositionType,)| handler(*a0),
+            move |(pos,): &(gtk4::PositionType,)| handler(*pos),
         )
     }
 
@@ -82,7 +83,7 @@ pub trait ScrolledWindowStreamWithExt: IsA<gtk4::ScrolledWindow> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::ScrolledWindow>().upcast_ref(),
             "move-focus-out",
-            move |(a0,): &(gtk4::DirectionType,)| handler(*a0),
+            move |(direction_type,): &(gtk4::DirectionType,)| handler(*direction_type),
         )
     }
 }

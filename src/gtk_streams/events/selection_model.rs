@@ -23,8 +23,8 @@ impl SignalEvents for SelectionModelEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("selection-changed", |(a0, a1): (u32, u32)| {
-            Self::SelectionChanged(a0, a1)
+        builder.signal("selection-changed", |(position, n_items): (u32, u32)| {
+            Self::SelectionChanged(position, n_items)
         })
     }
 }
@@ -43,7 +43,7 @@ pub trait SelectionModelStreamWithExt: IsA<gtk4::SelectionModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::SelectionModel>().upcast_ref(),
             "selection-changed",
-            move |(a0, a1): &(u32, u32)| handler(*a0, *a1),
+            move |(position, n_items): &(u32, u32)| handler(*position, *n_items),
         )
     }
 }

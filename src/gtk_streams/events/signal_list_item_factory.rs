@@ -30,10 +30,14 @@ impl SignalEvents for SignalListItemFactoryEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("bind", |(a0,): (gtk4::ListItem,)| Self::Bind(a0))
-            .signal("setup", |(a0,): (gtk4::ListItem,)| Self::Setup(a0))
-            .signal("teardown", |(a0,): (gtk4::ListItem,)| Self::Teardown(a0))
-            .signal("unbind", |(a0,): (gtk4::ListItem,)| Self::Unbind(a0))
+            .signal("bind", |(object,): (gtk4::ListItem,)| Self::Bind(object))
+            .signal("setup", |(object,): (gtk4::ListItem,)| Self::Setup(object))
+            .signal("teardown", |(object,): (gtk4::ListItem,)| {
+                Self::Teardown(object)
+            })
+            .signal("unbind", |(object,): (gtk4::ListItem,)| {
+                Self::Unbind(object)
+            })
     }
 }
 
@@ -52,7 +56,7 @@ pub trait SignalListItemFactoryStreamWithExt: IsA<gtk4::SignalListItemFactory> {
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
             "bind",
-            move |(a0,): &(gtk4::ListItem,)| handler(a0),
+            move |(object,): &(gtk4::ListItem,)| handler(object),
         )
     }
 
@@ -67,7 +71,7 @@ pub trait SignalListItemFactoryStreamWithExt: IsA<gtk4::SignalListItemFactory> {
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
             "setup",
-            move |(a0,): &(gtk4::ListItem,)| handler(a0),
+            move |(object,): &(gtk4::ListItem,)| handler(object),
         )
     }
 
@@ -82,7 +86,7 @@ pub trait SignalListItemFactoryStreamWithExt: IsA<gtk4::SignalListItemFactory> {
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
             "teardown",
-            move |(a0,): &(gtk4::ListItem,)| handler(a0),
+            move |(object,): &(gtk4::ListItem,)| handler(object),
         )
     }
 
@@ -97,7 +101,7 @@ pub trait SignalListItemFactoryStreamWithExt: IsA<gtk4::SignalListItemFactory> {
             self.upcast_ref::<gtk4::SignalListItemFactory>()
                 .upcast_ref(),
             "unbind",
-            move |(a0,): &(gtk4::ListItem,)| handler(a0),
+            move |(object,): &(gtk4::ListItem,)| handler(object),
         )
     }
 }

@@ -23,7 +23,9 @@ impl SignalEvents for SorterEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("changed", |(a0,): (gtk4::SorterChange,)| Self::Changed(a0))
+        builder.signal("changed", |(change,): (gtk4::SorterChange,)| {
+            Self::Changed(change)
+        })
     }
 }
 
@@ -41,7 +43,7 @@ pub trait SorterStreamWithExt: IsA<gtk4::Sorter> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Sorter>().upcast_ref(),
             "changed",
-            move |(a0,): &(gtk4::SorterChange,)| handler(*a0),
+            move |(change,): &(gtk4::SorterChange,)| handler(*change),
         )
     }
 }

@@ -28,8 +28,8 @@ impl SignalEvents for SpinButtonEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("change-value", |(a0,): (gtk4::ScrollType,)| {
-                Self::ChangeValue(a0)
+            .signal("change-value", |(scroll,): (gtk4::ScrollType,)| {
+                Self::ChangeValue(scroll)
             })
             .signal("value-changed", |(): ()| Self::ValueChanged)
             .signal("wrapped", |(): ()| Self::Wrapped)
@@ -50,7 +50,7 @@ pub trait SpinButtonStreamWithExt: IsA<gtk4::SpinButton> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::SpinButton>().upcast_ref(),
             "change-value",
-            move |(a0,): &(gtk4::ScrollType,)| handler(*a0),
+            move |(scroll,): &(gtk4::ScrollType,)| handler(*scroll),
         )
     }
 

@@ -26,11 +26,11 @@ impl SignalEvents for StatusbarEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("text-popped", |(a0, a1): (u32, String)| {
-                Self::TextPopped(a0, a1)
+            .signal("text-popped", |(context_id, text): (u32, String)| {
+                Self::TextPopped(context_id, text)
             })
-            .signal("text-pushed", |(a0, a1): (u32, String)| {
-                Self::TextPushed(a0, a1)
+            .signal("text-pushed", |(context_id, text): (u32, String)| {
+                Self::TextPushed(context_id, text)
             })
     }
 }
@@ -49,7 +49,7 @@ pub trait StatusbarStreamWithExt: IsA<gtk4::Statusbar> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Statusbar>().upcast_ref(),
             "text-popped",
-            move |(a0, a1): &(u32, String)| handler(*a0, a1.as_str()),
+            move |(context_id, text): &(u32, String)| handler(*context_id, text.as_str()),
         )
     }
 
@@ -63,7 +63,7 @@ pub trait StatusbarStreamWithExt: IsA<gtk4::Statusbar> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Statusbar>().upcast_ref(),
             "text-pushed",
-            move |(a0, a1): &(u32, String)| handler(*a0, a1.as_str()),
+            move |(context_id, text): &(u32, String)| handler(*context_id, text.as_str()),
         )
     }
 }

@@ -48,20 +48,23 @@ impl SignalEvents for TextEvent {
             .signal("backspace", |(): ()| Self::Backspace)
             .signal("copy-clipboard", |(): ()| Self::CopyClipboard)
             .signal("cut-clipboard", |(): ()| Self::CutClipboard)
-            .signal("delete-from-cursor", |(a0, a1): (gtk4::DeleteType, i32)| {
-                Self::DeleteFromCursor(a0, a1)
-            })
-            .signal("insert-at-cursor", |(a0,): (String,)| {
-                Self::InsertAtCursor(a0)
+            .signal(
+                "delete-from-cursor",
+                |(type_, count): (gtk4::DeleteType, i32)| Self::DeleteFromCursor(type_, count),
+            )
+            .signal("insert-at-cursor", |(string,): (String,)| {
+                Self::InsertAtCursor(string)
             })
             .signal("insert-emoji", |(): ()| Self::InsertEmoji)
             .signal(
                 "move-cursor",
-                |(a0, a1, a2): (gtk4::MovementStep, i32, bool)| Self::MoveCursor(a0, a1, a2),
+                |(step, count, extend): (gtk4::MovementStep, i32, bool)| {
+                    Self::MoveCursor(step, count, extend)
+                },
             )
             .signal("paste-clipboard", |(): ()| Self::PasteClipboard)
-            .signal("preedit-changed", |(a0,): (String,)| {
-                Self::PreeditChanged(a0)
+            .signal("preedit-changed", |(preedit,): (String,)| {
+                Self::PreeditChanged(preedit)
             })
             .signal("toggle-overwrite", |(): ()| Self::ToggleOverwrite)
     }
@@ -137,7 +140,7 @@ pub trait TextStreamWithExt: IsA<gtk4::Text> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Text>().upcast_ref(),
             "delete-from-cursor",
-            move |(a0, a1): &(gtk4::DeleteType, i32)| handler(*a0, *a1),
+            move |(type_, count): &(gtk4::DeleteType, i32)| handler(*type_, *count),
         )
     }
 
@@ -151,7 +154,7 @@ pub trait TextStreamWithExt: IsA<gtk4::Text> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Text>().upcast_ref(),
             "insert-at-cursor",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(string,): &(String,)| handler(string.as_str()),
         )
     }
 
@@ -182,7 +185,9 @@ pub trait TextStreamWithExt: IsA<gtk4::Text> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Text>().upcast_ref(),
             "move-cursor",
-            move |(a0, a1, a2): &(gtk4::MovementStep, i32, bool)| handler(*a0, *a1, *a2),
+            move |(step, count, extend): &(gtk4::MovementStep, i32, bool)| {
+                handler(*step, *count, *extend)
+            },
         )
     }
 
@@ -210,7 +215,7 @@ pub trait TextStreamWithExt: IsA<gtk4::Text> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Text>().upcast_ref(),
             "preedit-changed",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(preedit,): &(String,)| handler(preedit.as_str()),
         )
     }
 

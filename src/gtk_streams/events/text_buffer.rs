@@ -54,44 +54,51 @@ impl SignalEvents for TextBufferEvent {
         builder
             .signal(
                 "apply-tag",
-                |(a0, a1, a2): (gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
-                    Self::ApplyTag(a0, a1, a2)
+                |(tag, start, end): (gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
+                    Self::ApplyTag(tag, start, end)
                 },
             )
             .signal("begin-user-action", |(): ()| Self::BeginUserAction)
             .signal("changed", |(): ()| Self::Changed)
             .signal(
                 "delete-range",
-                |(a0, a1): (gtk4::TextIter, gtk4::TextIter)| Self::DeleteRange(a0, a1),
+                |(start, end): (gtk4::TextIter, gtk4::TextIter)| Self::DeleteRange(start, end),
             )
             .signal("end-user-action", |(): ()| Self::EndUserAction)
             .signal(
                 "insert-child-anchor",
-                |(a0, a1): (gtk4::TextIter, gtk4::TextChildAnchor)| Self::InsertChildAnchor(a0, a1),
+                |(location, anchor): (gtk4::TextIter, gtk4::TextChildAnchor)| {
+                    Self::InsertChildAnchor(location, anchor)
+                },
             )
             .signal(
                 "insert-paintable",
-                |(a0, a1): (gtk4::TextIter, gtk4::gdk::Paintable)| Self::InsertPaintable(a0, a1),
+                |(location, paintable): (gtk4::TextIter, gtk4::gdk::Paintable)| {
+                    Self::InsertPaintable(location, paintable)
+                },
             )
             .signal(
                 "insert-text",
-                |(a0, a1, a2): (gtk4::TextIter, String, i32)| Self::InsertText(a0, a1, a2),
+                |(location, text, len): (gtk4::TextIter, String, i32)| {
+                    Self::InsertText(location, text, len)
+                },
             )
-            .signal("mark-deleted", |(a0,): (gtk4::TextMark,)| {
-                Self::MarkDeleted(a0)
+            .signal("mark-deleted", |(mark,): (gtk4::TextMark,)| {
+                Self::MarkDeleted(mark)
             })
-            .signal("mark-set", |(a0, a1): (gtk4::TextIter, gtk4::TextMark)| {
-                Self::MarkSet(a0, a1)
-            })
+            .signal(
+                "mark-set",
+                |(location, mark): (gtk4::TextIter, gtk4::TextMark)| Self::MarkSet(location, mark),
+            )
             .signal("modified-changed", |(): ()| Self::ModifiedChanged)
-            .signal("paste-done", |(a0,): (gtk4::gdk::Clipboard,)| {
-                Self::PasteDone(a0)
+            .signal("paste-done", |(clipboard,): (gtk4::gdk::Clipboard,)| {
+                Self::PasteDone(clipboard)
             })
             .signal("redo", |(): ()| Self::Redo)
             .signal(
                 "remove-tag",
-                |(a0, a1, a2): (gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
-                    Self::RemoveTag(a0, a1, a2)
+                |(tag, start, end): (gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
+                    Self::RemoveTag(tag, start, end)
                 },
             )
             .signal("undo", |(): ()| Self::Undo)
@@ -115,8 +122,8 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "apply-tag",
-            move |(a0, a1, a2): &(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
-                handler(a0, a1, a2)
+            move |(tag, start, end): &(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
+                handler(tag, start, end)
             },
         )
     }
@@ -162,7 +169,7 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "delete-range",
-            move |(a0, a1): &(gtk4::TextIter, gtk4::TextIter)| handler(a0, a1),
+            move |(start, end): &(gtk4::TextIter, gtk4::TextIter)| handler(start, end),
         )
     }
 
@@ -193,7 +200,9 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "insert-child-anchor",
-            move |(a0, a1): &(gtk4::TextIter, gtk4::TextChildAnchor)| handler(a0, a1),
+            move |(location, anchor): &(gtk4::TextIter, gtk4::TextChildAnchor)| {
+                handler(location, anchor)
+            },
         )
     }
 
@@ -210,7 +219,9 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "insert-paintable",
-            move |(a0, a1): &(gtk4::TextIter, gtk4::gdk::Paintable)| handler(a0, a1),
+            move |(location, paintable): &(gtk4::TextIter, gtk4::gdk::Paintable)| {
+                handler(location, paintable)
+            },
         )
     }
 
@@ -224,7 +235,9 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "insert-text",
-            move |(a0, a1, a2): &(gtk4::TextIter, String, i32)| handler(a0, a1.as_str(), *a2),
+            move |(location, text, len): &(gtk4::TextIter, String, i32)| {
+                handler(location, text.as_str(), *len)
+            },
         )
     }
 
@@ -238,7 +251,7 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "mark-deleted",
-            move |(a0,): &(gtk4::TextMark,)| handler(a0),
+            move |(mark,): &(gtk4::TextMark,)| handler(mark),
         )
     }
 
@@ -252,7 +265,7 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "mark-set",
-            move |(a0, a1): &(gtk4::TextIter, gtk4::TextMark)| handler(a0, a1),
+            move |(location, mark): &(gtk4::TextIter, gtk4::TextMark)| handler(location, mark),
         )
     }
 
@@ -280,7 +293,7 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "paste-done",
-            move |(a0,): &(gtk4::gdk::Clipboard,)| handler(a0),
+            move |(clipboard,): &(gtk4::gdk::Clipboard,)| handler(clipboard),
         )
     }
 
@@ -311,8 +324,8 @@ pub trait TextBufferStreamWithExt: IsA<gtk4::TextBuffer> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextBuffer>().upcast_ref(),
             "remove-tag",
-            move |(a0, a1, a2): &(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
-                handler(a0, a1, a2)
+            move |(tag, start, end): &(gtk4::TextTag, gtk4::TextIter, gtk4::TextIter)| {
+                handler(tag, start, end)
             },
         )
     }

@@ -28,12 +28,13 @@ impl SignalEvents for TextTagTableEvent {
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
-            .signal("tag-added", |(a0,): (gtk4::TextTag,)| Self::TagAdded(a0))
-            .signal("tag-changed", |(a0, a1): (gtk4::TextTag, bool)| {
-                Self::TagChanged(a0, a1)
-            })
-            .signal("tag-removed", |(a0,): (gtk4::TextTag,)| {
-                Self::TagRemoved(a0)
+            .signal("tag-added", |(tag,): (gtk4::TextTag,)| Self::TagAdded(tag))
+            .signal(
+                "tag-changed",
+                |(tag, size_changed): (gtk4::TextTag, bool)| Self::TagChanged(tag, size_changed),
+            )
+            .signal("tag-removed", |(tag,): (gtk4::TextTag,)| {
+                Self::TagRemoved(tag)
             })
     }
 }
@@ -52,7 +53,7 @@ pub trait TextTagTableStreamWithExt: IsA<gtk4::TextTagTable> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextTagTable>().upcast_ref(),
             "tag-added",
-            move |(a0,): &(gtk4::TextTag,)| handler(a0),
+            move |(tag,): &(gtk4::TextTag,)| handler(tag),
         )
     }
 
@@ -66,7 +67,7 @@ pub trait TextTagTableStreamWithExt: IsA<gtk4::TextTagTable> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextTagTable>().upcast_ref(),
             "tag-changed",
-            move |(a0, a1): &(gtk4::TextTag, bool)| handler(a0, *a1),
+            move |(tag, size_changed): &(gtk4::TextTag, bool)| handler(tag, *size_changed),
         )
     }
 
@@ -80,7 +81,7 @@ pub trait TextTagTableStreamWithExt: IsA<gtk4::TextTagTable> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextTagTable>().upcast_ref(),
             "tag-removed",
-            move |(a0,): &(gtk4::TextTag,)| handler(a0),
+            move |(tag,): &(gtk4::TextTag,)| handler(tag),
         )
     }
 }

@@ -53,25 +53,28 @@ impl SignalEvents for TextViewEvent {
             .signal("backspace", |(): ()| Self::Backspace)
             .signal("copy-clipboard", |(): ()| Self::CopyClipboard)
             .signal("cut-clipboard", |(): ()| Self::CutClipboard)
-            .signal("delete-from-cursor", |(a0, a1): (gtk4::DeleteType, i32)| {
-                Self::DeleteFromCursor(a0, a1)
-            })
-            .signal("insert-at-cursor", |(a0,): (String,)| {
-                Self::InsertAtCursor(a0)
+            .signal(
+                "delete-from-cursor",
+                |(type_, count): (gtk4::DeleteType, i32)| Self::DeleteFromCursor(type_, count),
+            )
+            .signal("insert-at-cursor", |(string,): (String,)| {
+                Self::InsertAtCursor(string)
             })
             .signal("insert-emoji", |(): ()| Self::InsertEmoji)
             .signal(
                 "move-cursor",
-                |(a0, a1, a2): (gtk4::MovementStep, i32, bool)| Self::MoveCursor(a0, a1, a2),
+                |(step, count, extend_selection): (gtk4::MovementStep, i32, bool)| {
+                    Self::MoveCursor(step, count, extend_selection)
+                },
             )
-            .signal("move-viewport", |(a0, a1): (gtk4::ScrollStep, i32)| {
-                Self::MoveViewport(a0, a1)
+            .signal("move-viewport", |(step, count): (gtk4::ScrollStep, i32)| {
+                Self::MoveViewport(step, count)
             })
             .signal("paste-clipboard", |(): ()| Self::PasteClipboard)
-            .signal("preedit-changed", |(a0,): (String,)| {
-                Self::PreeditChanged(a0)
+            .signal("preedit-changed", |(preedit,): (String,)| {
+                Self::PreeditChanged(preedit)
             })
-            .signal("select-all", |(a0,): (bool,)| Self::SelectAll(a0))
+            .signal("select-all", |(select,): (bool,)| Self::SelectAll(select))
             .signal("set-anchor", |(): ()| Self::SetAnchor)
             .signal("toggle-cursor-visible", |(): ()| Self::ToggleCursorVisible)
             .signal("toggle-overwrite", |(): ()| Self::ToggleOverwrite)
@@ -134,7 +137,7 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "delete-from-cursor",
-            move |(a0, a1): &(gtk4::DeleteType, i32)| handler(*a0, *a1),
+            move |(type_, count): &(gtk4::DeleteType, i32)| handler(*type_, *count),
         )
     }
 
@@ -148,7 +151,7 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "insert-at-cursor",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(string,): &(String,)| handler(string.as_str()),
         )
     }
 
@@ -179,7 +182,9 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "move-cursor",
-            move |(a0, a1, a2): &(gtk4::MovementStep, i32, bool)| handler(*a0, *a1, *a2),
+            move |(step, count, extend_selection): &(gtk4::MovementStep, i32, bool)| {
+                handler(*step, *count, *extend_selection)
+            },
         )
     }
 
@@ -193,7 +198,7 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "move-viewport",
-            move |(a0, a1): &(gtk4::ScrollStep, i32)| handler(*a0, *a1),
+            move |(step, count): &(gtk4::ScrollStep, i32)| handler(*step, *count),
         )
     }
 
@@ -221,7 +226,7 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "preedit-changed",
-            move |(a0,): &(String,)| handler(a0.as_str()),
+            move |(preedit,): &(String,)| handler(preedit.as_str()),
         )
     }
 
@@ -235,7 +240,7 @@ pub trait TextViewStreamWithExt: IsA<gtk4::TextView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TextView>().upcast_ref(),
             "select-all",
-            move |(a0,): &(bool,)| handler(*a0),
+            move |(select,): &(bool,)| handler(*select),
         )
     }
 

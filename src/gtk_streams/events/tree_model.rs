@@ -32,18 +32,20 @@ impl SignalEvents for TreeModelEvent {
         builder
             .signal(
                 "row-changed",
-                |(a0, a1): (gtk4::TreePath, gtk4::TreeIter)| Self::RowChanged(a0, a1),
+                |(path, iter): (gtk4::TreePath, gtk4::TreeIter)| Self::RowChanged(path, iter),
             )
-            .signal("row-deleted", |(a0,): (gtk4::TreePath,)| {
-                Self::RowDeleted(a0)
+            .signal("row-deleted", |(path,): (gtk4::TreePath,)| {
+                Self::RowDeleted(path)
             })
             .signal(
                 "row-has-child-toggled",
-                |(a0, a1): (gtk4::TreePath, gtk4::TreeIter)| Self::RowHasChildToggled(a0, a1),
+                |(path, iter): (gtk4::TreePath, gtk4::TreeIter)| {
+                    Self::RowHasChildToggled(path, iter)
+                },
             )
             .signal(
                 "row-inserted",
-                |(a0, a1): (gtk4::TreePath, gtk4::TreeIter)| Self::RowInserted(a0, a1),
+                |(path, iter): (gtk4::TreePath, gtk4::TreeIter)| Self::RowInserted(path, iter),
             )
     }
 }
@@ -65,7 +67,7 @@ pub trait TreeModelStreamWithExt: IsA<gtk4::TreeModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeModel>().upcast_ref(),
             "row-changed",
-            move |(a0, a1): &(gtk4::TreePath, gtk4::TreeIter)| handler(a0, a1),
+            move |(path, iter): &(gtk4::TreePath, gtk4::TreeIter)| handler(path, iter),
         )
     }
 
@@ -79,7 +81,7 @@ pub trait TreeModelStreamWithExt: IsA<gtk4::TreeModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeModel>().upcast_ref(),
             "row-deleted",
-            move |(a0,): &(gtk4::TreePath,)| handler(a0),
+            move |(path,): &(gtk4::TreePath,)| handler(path),
         )
     }
 
@@ -96,7 +98,7 @@ pub trait TreeModelStreamWithExt: IsA<gtk4::TreeModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeModel>().upcast_ref(),
             "row-has-child-toggled",
-            move |(a0, a1): &(gtk4::TreePath, gtk4::TreeIter)| handler(a0, a1),
+            move |(path, iter): &(gtk4::TreePath, gtk4::TreeIter)| handler(path, iter),
         )
     }
 
@@ -113,7 +115,7 @@ pub trait TreeModelStreamWithExt: IsA<gtk4::TreeModel> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeModel>().upcast_ref(),
             "row-inserted",
-            move |(a0, a1): &(gtk4::TreePath, gtk4::TreeIter)| handler(a0, a1),
+            move |(path, iter): &(gtk4::TreePath, gtk4::TreeIter)| handler(path, iter),
         )
     }
 }

@@ -36,17 +36,17 @@ impl SignalEvents for TreeViewEvent {
             .signal("cursor-changed", |(): ()| Self::CursorChanged)
             .signal(
                 "row-activated",
-                |(a0, a1): (gtk4::TreePath, Option<gtk4::TreeViewColumn>)| {
-                    Self::RowActivated(a0, a1)
+                |(path, column): (gtk4::TreePath, Option<gtk4::TreeViewColumn>)| {
+                    Self::RowActivated(path, column)
                 },
             )
             .signal(
                 "row-collapsed",
-                |(a0, a1): (gtk4::TreeIter, gtk4::TreePath)| Self::RowCollapsed(a0, a1),
+                |(iter, path): (gtk4::TreeIter, gtk4::TreePath)| Self::RowCollapsed(iter, path),
             )
             .signal(
                 "row-expanded",
-                |(a0, a1): (gtk4::TreeIter, gtk4::TreePath)| Self::RowExpanded(a0, a1),
+                |(iter, path): (gtk4::TreeIter, gtk4::TreePath)| Self::RowExpanded(iter, path),
             )
     }
 }
@@ -96,8 +96,8 @@ pub trait TreeViewStreamWithExt: IsA<gtk4::TreeView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeView>().upcast_ref(),
             "row-activated",
-            move |(a0, a1): &(gtk4::TreePath, Option<gtk4::TreeViewColumn>)| {
-                handler(a0, a1.as_ref())
+            move |(path, column): &(gtk4::TreePath, Option<gtk4::TreeViewColumn>)| {
+                handler(path, column.as_ref())
             },
         )
     }
@@ -115,7 +115,7 @@ pub trait TreeViewStreamWithExt: IsA<gtk4::TreeView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeView>().upcast_ref(),
             "row-collapsed",
-            move |(a0, a1): &(gtk4::TreeIter, gtk4::TreePath)| handler(a0, a1),
+            move |(iter, path): &(gtk4::TreeIter, gtk4::TreePath)| handler(iter, path),
         )
     }
 
@@ -132,7 +132,7 @@ pub trait TreeViewStreamWithExt: IsA<gtk4::TreeView> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::TreeView>().upcast_ref(),
             "row-expanded",
-            move |(a0, a1): &(gtk4::TreeIter, gtk4::TreePath)| handler(a0, a1),
+            move |(iter, path): &(gtk4::TreeIter, gtk4::TreePath)| handler(iter, path),
         )
     }
 }

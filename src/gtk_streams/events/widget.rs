@@ -43,18 +43,21 @@ impl SignalEvents for WidgetEvent {
     ) -> ManySignalStreamBuilder<'_, Self> {
         builder
             .signal("destroy", |(): ()| Self::Destroy)
-            .signal("direction-changed", |(a0,): (gtk4::TextDirection,)| {
-                Self::DirectionChanged(a0)
-            })
+            .signal(
+                "direction-changed",
+                |(previous_direction,): (gtk4::TextDirection,)| {
+                    Self::DirectionChanged(previous_direction)
+                },
+            )
             .signal("hide", |(): ()| Self::Hide)
             .signal("map", |(): ()| Self::Map)
-            .signal("move-focus", |(a0,): (gtk4::DirectionType,)| {
-                Self::MoveFocus(a0)
+            .signal("move-focus", |(direction,): (gtk4::DirectionType,)| {
+                Self::MoveFocus(direction)
             })
             .signal("realize", |(): ()| Self::Realize)
             .signal("show", |(): ()| Self::Show)
-            .signal("state-flags-changed", |(a0,): (gtk4::StateFlags,)| {
-                Self::StateFlagsChanged(a0)
+            .signal("state-flags-changed", |(flags,): (gtk4::StateFlags,)| {
+                Self::StateFlagsChanged(flags)
             })
             .signal("unmap", |(): ()| Self::Unmap)
             .signal("unrealize", |(): ()| Self::Unrealize)
@@ -89,7 +92,7 @@ pub trait WidgetStreamWithExt: IsA<gtk4::Widget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Widget>().upcast_ref(),
             "direction-changed",
-            move |(a0,): &(gtk4::TextDirection,)| handler(*a0),
+            move |(previous_direction,): &(gtk4::TextDirection,)| handler(*previous_direction),
         )
     }
 
@@ -131,7 +134,7 @@ pub trait WidgetStreamWithExt: IsA<gtk4::Widget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Widget>().upcast_ref(),
             "move-focus",
-            move |(a0,): &(gtk4::DirectionType,)| handler(*a0),
+            move |(direction,): &(gtk4::DirectionType,)| handler(*direction),
         )
     }
 
@@ -173,7 +176,7 @@ pub trait WidgetStreamWithExt: IsA<gtk4::Widget> {
         crate::auto_support::stream_with_return(
             self.upcast_ref::<gtk4::Widget>().upcast_ref(),
             "state-flags-changed",
-            move |(a0,): &(gtk4::StateFlags,)| handler(*a0),
+            move |(flags,): &(gtk4::StateFlags,)| handler(*flags),
         )
     }
 
