@@ -84,16 +84,18 @@ use crate::{
 /// cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
 /// ```
 ///
-/// The same kept, as a task that drains it (or a field beside the object it serves):
+/// The same kept, in one call: [`detach`](crate::GlibStreamExt::detach) hands the stream to
+/// a task that drains it until its emitter goes (or keep it in a field beside the object it
+/// serves):
 ///
 /// ```
 /// #![deny(unused_must_use)]
-/// use futures_util::StreamExt;
 /// use glib_signal_stream::prelude::*;
 ///
 /// let cancellable = gio::Cancellable::new();
-/// let cancelled = cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
-/// glib::spawn_future_local(cancelled.for_each(|_| async {}));
+/// cancellable
+///     .connect_stream_with("cancelled", |_| println!("cancelled"))
+///     .detach();
 /// ```
 #[must_use = "dropping a signal stream disconnects its handler: keep the stream, or poll it in a task"]
 pub struct SignalStream<T, F: Flavor = Local> {

@@ -101,3 +101,32 @@ fn emission_from_inside_the_handler_is_queued_after_the_one_that_runs_it() {
     // Queued in the order the emissions began, as `connect_stream_many_with` does.
     assert_eq!(block_on(ticks.collect::<Vec<_>>()), [(1,), (2,)]);
 }
+
+/// A stream connected only for its handler, detached in one call: the handler keeps running
+/// with nobody draining the stream by hand, and the task ends with the emitter, which it
+/// never holds.
+#[test]
+fn a_detached_handler_only_stream_keeps_its_handler_until_the_emitter_goes() {
+    let context = glib::MainContext::new();
+    context
+        .with_thread_default(|| {
+            let obj = Emitter::new();
+            let seen = Rc::new(RefCell::new(Vec::new()));
+            let task = obj
+                .connect_stream_typed_with::<(u64,), _>("tick", {
+                    let seen = seen.clone();
+                    move |&(n,)| seen.borrow_mut().push(n)
+                })
+                .detach();
+            obj.tick(1);
+            while context.iteration(false) {}
+            obj.tick(2);
+            assert_eq!(*seen.borrow(), [1, 2]);
+            assert!(obj.has_handler("tick"));
+            let weak = obj.downgrade();
+            drop(obj);
+            assert!(weak.upgrade().is_none(), "the task does not hold the emitter");
+            assert!(context.block_on(task).is_ok(), "the task ended");
+        })
+        .unwrap();
+}

@@ -104,6 +104,42 @@ pub trait GlibStreamExt: Stream + Sized {
         TakeUntilDisposed::new(self, objects)
     }
 
+    /// Keeps this stream alive without a consumer: a task on the thread-default main context
+    /// takes and drops its items until it ends. For a stream connected only for its handler
+    /// (a `_with` form), in one call: dropped, the stream would disconnect that handler.
+    ///
+    /// A signal stream ends when its emitter is disposed, and the task with it; the task
+    /// never holds the emitter. Dropping the returned handle does not stop the task;
+    /// [`abort`](glib::JoinHandle::abort) does.
+    ///
+    /// ```
+    /// use std::{cell::Cell, rc::Rc};
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let context = glib::MainContext::default();
+    /// let _owner = context.acquire().unwrap();
+    /// let cancellable = gio::Cancellable::new();
+    /// let seen = Rc::new(Cell::new(0));
+    /// let counter = seen.clone();
+    /// let task = cancellable
+    ///     .connect_stream_with("cancelled", move |_| counter.set(counter.get() + 1))
+    ///     .detach();
+    /// cancellable.cancel(); // the handler runs inside the emission
+    /// assert_eq!(seen.get(), 1);
+    /// drop(cancellable); // disposed: the stream ends, and the task
+    /// assert!(context.block_on(task).is_ok()); // ended
+    /// ```
+    fn detach(self) -> glib::JoinHandle<()>
+    where
+        Self: 'static,
+    {
+        let mut stream = Box::pin(self);
+        glib::spawn_future_local(async move {
+            while next_item(&mut stream).await.is_some() {}
+        })
+    }
+
     // On GLib's clock and main loop (debounce, throttle, map_latest, ...): methods.
 
     /// Yields an item once the stream has been quiet for `quiet` after it: of a burst of
@@ -210,3 +246,10 @@ pub trait GlibStreamExt: Stream + Sized {
 }
 
 impl<S: Stream> GlibStreamExt for S {}
+
+/// The next item of `stream` (`StreamExt::next`, without `futures-util`).
+fn next_item<S: Stream + ?Sized>(
+    stream: &mut std::pin::Pin<Box<S>>,
+) -> impl Future<Output = Option<S::Item>> + '_ {
+    std::future::poll_fn(move |cx| stream.as_mut().poll_next(cx))
+}
