@@ -16,38 +16,12 @@
 use std::process::ExitCode;
 
 use futures::StreamExt;
-use glib::{prelude::*, subclass::prelude::*, subclass::Signal};
+use glib::prelude::*;
 use glib_signal_stream::prelude::*;
 
-mod imp {
-    use super::*;
-    use std::sync::OnceLock;
-
-    #[derive(Default)]
-    pub struct Ticker;
-
-    #[glib::object_subclass]
-    impl ObjectSubclass for Ticker {
-        const NAME: &'static str = "BenchSpawnTicker";
-        type Type = super::Ticker;
-        type ParentType = glib::Object;
-    }
-
-    impl ObjectImpl for Ticker {
-        fn signals() -> &'static [Signal] {
-            static SIGNALS: OnceLock<Vec<Signal>> = OnceLock::new();
-            SIGNALS.get_or_init(|| {
-                vec![Signal::builder("tick")
-                    .param_types([u64::static_type()])
-                    .build()]
-            })
-        }
-    }
-}
-
-glib::wrapper! {
-    pub struct Ticker(ObjectSubclass<imp::Ticker>);
-}
+#[path = "shared/ticker.rs"]
+mod ticker;
+use ticker::Ticker;
 
 const MODES: [&str; 4] = ["glib", "object", "gtk-glib", "widget"];
 

@@ -125,7 +125,10 @@ fn a_detached_handler_only_stream_keeps_its_handler_until_the_emitter_goes() {
             assert!(obj.has_handler("tick"));
             let weak = obj.downgrade();
             drop(obj);
-            assert!(weak.upgrade().is_none(), "the task does not hold the emitter");
+            assert!(
+                weak.upgrade().is_none(),
+                "the task does not hold the emitter"
+            );
             assert!(context.block_on(task).is_ok(), "the task ended");
         })
         .unwrap();

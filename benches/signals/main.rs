@@ -34,7 +34,7 @@ use std::{
 };
 
 use futures::{Stream, StreamExt};
-use glib::{prelude::*, subclass::prelude::*, subclass::Signal, SignalHandlerId};
+use glib::{prelude::*, SignalHandlerId};
 use glib_signal_stream::{prelude::*, BufferPolicy};
 
 mod batch;

@@ -2,35 +2,9 @@
 
 use super::*;
 
-mod imp {
-    use super::*;
-    use std::sync::OnceLock;
-
-    #[derive(Default)]
-    pub struct Ticker;
-
-    #[glib::object_subclass]
-    impl ObjectSubclass for Ticker {
-        const NAME: &'static str = "BenchSignalsTicker";
-        type Type = super::Ticker;
-        type ParentType = glib::Object;
-    }
-
-    impl ObjectImpl for Ticker {
-        fn signals() -> &'static [Signal] {
-            static SIGNALS: OnceLock<Vec<Signal>> = OnceLock::new();
-            SIGNALS.get_or_init(|| {
-                vec![Signal::builder("tick")
-                    .param_types([u64::static_type()])
-                    .build()]
-            })
-        }
-    }
-}
-
-glib::wrapper! {
-    pub struct Ticker(ObjectSubclass<imp::Ticker>);
-}
+#[path = "../shared/ticker.rs"]
+mod shared;
+pub(crate) use shared::Ticker;
 
 impl Ticker {
     pub(crate) fn new() -> Self {

@@ -135,9 +135,7 @@ pub trait GlibStreamExt: Stream + Sized {
         Self: 'static,
     {
         let mut stream = Box::pin(self);
-        glib::spawn_future_local(async move {
-            while next_item(&mut stream).await.is_some() {}
-        })
+        glib::spawn_future_local(async move { while next_item(&mut stream).await.is_some() {} })
     }
 
     // On GLib's clock and main loop (debounce, throttle, map_latest, ...): methods.
