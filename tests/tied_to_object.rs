@@ -256,3 +256,17 @@ fn take_until_disposed_on_a_tuple_ends_with_the_first_object_to_go() {
     assert_eq!(drain(&mut ticks), (vec![], true));
     assert!(ticks.is_disposed());
 }
+
+/// In a subclass, what `self.obj()` returns is taken as it is.
+#[test]
+fn with_weak_takes_what_self_obj_returns() {
+    use glib::subclass::prelude::*;
+
+    let emitter = Emitter::new();
+    let owner = Emitter::new();
+    let mut ticks = emitter.ticks().with_weak(owner.imp().obj());
+    emitter.tick(1);
+    assert_eq!(drain(&mut ticks), (vec![(owner.clone(), 1)], false));
+    drop(owner);
+    assert_eq!(drain(&mut ticks), (vec![], true));
+}

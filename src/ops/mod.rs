@@ -43,7 +43,7 @@ pub trait GlibStreamExt: Stream + Sized {
     ///
     /// `objects` is `&obj`, or a tuple of up to four (`(&entry, &label)`, items then
     /// `((entry, label), item)`), which ends the stream with the first of them to go (see
-    /// [`Tie`]). In a subclass, pass what `self.obj()` returns as `&*self.obj()`.
+    /// [`Tie`]). In a subclass, pass `self.obj()` itself.
     ///
     /// This is how a window's task reaches its window or widgets without keeping them alive:
     /// connect the streams, then move only the streams into the task (see the crate's

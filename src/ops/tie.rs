@@ -16,8 +16,9 @@ use super::disposal::DisposalWatch;
 /// holds each weakly and ends as soon as any of them is disposed; `with_weak` yields
 /// [`Objects`](Self::Objects) with each item: the object, or the tuple of objects, upgraded.
 ///
-/// Sealed: implemented for `&O` and tuples of `&O` for every object type `O`. In a subclass,
-/// pass what `self.obj()` returns as `&*self.obj()`.
+/// Sealed: implemented for `&O` and tuples of `&O` for every object type `O`, and for what
+/// `self.obj()` returns in a subclass, passed as it is (`.with_weak(self.obj())`, or
+/// `&*obj` for a `let obj = self.obj();`).
 ///
 /// ```
 /// use futures_util::{stream, StreamExt};
@@ -31,7 +32,7 @@ use super::disposal::DisposalWatch;
 #[diagnostic::on_unimplemented(
     message = "a stream can be tied to `&obj` or a tuple `(&a, &b)` of objects, not to `{Self}`",
     label = "expected a reference to an object, or a tuple of them",
-    note = "in a subclass, pass what `self.obj()` returns as `&*self.obj()`"
+    note = "in a subclass, pass `self.obj()` itself, or `&*obj` for a `let obj = self.obj();`"
 )]
 pub trait Tie: sealed::Sealed {
     /// What each item of [`with_weak`](super::GlibStreamExt::with_weak) comes with: the object
@@ -118,3 +119,13 @@ macro_rules! tie_tuple {
 tie_tuple!(A 0, B 1);
 tie_tuple!(A 0, B 1, C 2);
 tie_tuple!(A 0, B 1, C 2, D 3);
+
+/// What `self.obj()` returns in a subclass, passed as it is: `.with_weak(self.obj())`.
+impl<O: IsA<glib::Object>> sealed::Sealed for glib::BorrowedObject<'_, O> {}
+
+impl<O: IsA<glib::Object>> Tie for glib::BorrowedObject<'_, O> {
+    type Objects = O;
+    fn watches(self) -> Watches<O> {
+        (&*self).watches()
+    }
+}
