@@ -48,6 +48,29 @@ fn a_task_on_an_object_is_dropped_when_the_object_is_disposed() {
         .unwrap();
 }
 
+/// An object already disposed but still referenced: GObject keeps no trace of the disposal,
+/// so the task runs until the object is finalized (its last unref disposes it again).
+#[test]
+fn a_task_on_an_already_disposed_object_runs_until_the_object_is_finalized() {
+    let context = glib::MainContext::new();
+    context
+        .with_thread_default(|| {
+            let obj = common::Emitter::new();
+            obj.dispose_now();
+            let (guard, dropped) = guard();
+            let _task = obj.spawn_local(async move {
+                let _guard = guard;
+                futures::future::pending::<()>().await;
+            });
+            while context.iteration(false) {}
+            assert!(!dropped.get(), "runs: the disposal left no trace");
+            drop(obj);
+            while context.iteration(false) {}
+            assert!(dropped.get(), "dropped when the object was finalized");
+        })
+        .unwrap();
+}
+
 #[cfg(feature = "gtk")]
 mod gtk {
     use std::{cell::Cell, rc::Rc};
@@ -186,6 +209,21 @@ mod gtk {
         window.destroy();
         settle();
         assert!(dropped.get(), "destroyed: its task ends");
+    }
+
+    /// A task spawned on a widget whose window is already destroyed never runs.
+    #[gtk4::test]
+    fn a_task_on_a_widget_of_a_destroyed_window_never_runs() {
+        let (window, label) = window_with_label();
+        window.destroy();
+        let ran = Rc::new(Cell::new(false));
+        let task = label.spawn_local({
+            let ran = ran.clone();
+            async move { ran.set(true) }
+        });
+        settle();
+        assert!(!ran.get());
+        assert_eq!(futures::executor::block_on(task).unwrap(), None);
     }
 
     /// A task spawned on a window that is already destroyed never runs.
