@@ -189,11 +189,17 @@ impl<T, F: QueueLock> Sender<T, F> {
     /// discarded item to the caller ([`Pushed::finish`], once it holds no lock).
     #[inline]
     pub(crate) fn push(&self, item: T) -> Pushed<T> {
-        match F::try_with(&self.queue, |b| b.push(item)) {
-            Some(pushed) => pushed,
-            None => {
+        let mut item = Some(item);
+        match F::try_with(&self.queue, |b| item.take().map(|item| b.push(item))) {
+            Some(Some(pushed)) => pushed,
+            // A busy queue: the item goes back to the caller, to be dropped once it holds no
+            // lock (`InOrder` calls this with its places locked).
+            _ => {
                 busy();
-                Pushed::none()
+                Pushed {
+                    wake: None,
+                    discarded: item,
+                }
             }
         }
     }
