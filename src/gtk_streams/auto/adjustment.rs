@@ -32,13 +32,13 @@ pub trait AdjustmentStreamExt: IsA<gtk4::Adjustment> {
     ///
     /// # gtk4::init().unwrap();
     /// let adjustment = gtk4::Adjustment::new(50.0, 0.0, 100.0, 1.0, 10.0, 0.0);
-    /// // The adjustment comes with each item: the task never holds it between two.
-    /// let mut changes = adjustment.value_changed_stream().with_weak(&adjustment);
-    /// glib::spawn_future_local(async move {
-    ///     while let Some((adjustment, ())) = changes.next().await {
+    /// let mut changes = adjustment.value_changed_stream();
+    /// // Tied to the adjustment: the task ends, releasing its clone, when it is disposed.
+    /// adjustment.spawn_local(glib::clone!(#[strong] adjustment, async move {
+    ///     while changes.next().await.is_some() {
     ///         println!("volume {}", adjustment.value());
     ///     }
-    /// });
+    /// }));
     /// ```
     ///
     /// The callback form is [`connect_value_changed`](gtk4::prelude::AdjustmentExt::connect_value_changed).

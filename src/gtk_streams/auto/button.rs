@@ -31,7 +31,8 @@ pub trait ButtonStreamExt: IsA<gtk4::Button> {
     /// # gtk4::init().unwrap();
     /// let button = gtk4::Button::with_label("Save");
     /// let mut clicks = button.clicked_stream();
-    /// glib::spawn_future_local(async move {
+    /// // Tied to the button: the task ends when its window closes or it is removed for good.
+    /// button.spawn_local(async move {
     ///     while clicks.next().await.is_some() {
     ///         println!("saving");
     ///     }

@@ -22,14 +22,14 @@ pub trait EditableStreamExt: IsA<gtk4::Editable> {
     ///
     /// # gtk4::init().unwrap();
     /// let entry = gtk4::Entry::new();
-    /// // The task holds only the stream; the entry comes with each change (`with_weak`), so the
-    /// // task never keeps it alive, and ends when it is disposed.
-    /// let mut changes = entry.changed_stream().with_weak(&entry);
-    /// glib::spawn_future_local(async move {
-    ///     while let Some((entry, ())) = changes.next().await {
+    /// let mut changes = entry.changed_stream();
+    /// // Tied to the entry: the task holds it strongly, and ends (releasing it) when the entry's
+    /// // window closes or the entry is removed for good.
+    /// entry.spawn_local(glib::clone!(#[strong] entry, async move {
+    ///     while changes.next().await.is_some() {
     ///         println!("text: {}", entry.text());
     ///     }
-    /// });
+    /// }));
     /// ```
     ///
     /// The callback form is [`connect_changed`](gtk4::prelude::EditableExt::connect_changed).

@@ -21,13 +21,13 @@ pub trait EntryStreamExt: IsA<gtk4::Entry> {
     ///
     /// # gtk4::init().unwrap();
     /// let entry = gtk4::Entry::new();
-    /// // The entry comes with each item: the task never holds it between two.
-    /// let mut submits = entry.activate_stream().with_weak(&entry);
-    /// glib::spawn_future_local(async move {
-    ///     while let Some((entry, ())) = submits.next().await {
+    /// let mut submits = entry.activate_stream();
+    /// // Tied to the entry: the task ends when the entry's window closes.
+    /// entry.spawn_local(glib::clone!(#[strong] entry, async move {
+    ///     while submits.next().await.is_some() {
     ///         println!("search for {}", entry.text());
     ///     }
-    /// });
+    /// }));
     /// ```
     ///
     /// The callback form is [`connect_activate`](gtk4::prelude::EntryExt::connect_activate).

@@ -48,7 +48,8 @@ pub trait EventControllerKeyStreamExt: IsA<gtk4::EventControllerKey> {
     ///     }
     /// });
     /// window.add_controller(keys);
-    /// glib::spawn_future_local(async move {
+    /// // Tied to the window: the task ends when it is closed.
+    /// window.spawn_local(async move {
     ///     while let Some((key, _keycode, state)) = presses.next().await {
     ///         println!("{:?} with {state:?}", key.name());
     ///     }

@@ -22,7 +22,8 @@ pub trait GestureClickStreamExt: IsA<gtk4::GestureClick> {
     /// let click = gtk4::GestureClick::new();
     /// let mut presses = click.pressed_stream();
     /// area.add_controller(click);
-    /// glib::spawn_future_local(async move {
+    /// // Tied to the area: the task ends when its window closes or it is removed for good.
+    /// area.spawn_local(async move {
     ///     while let Some((n_press, x, y)) = presses.next().await {
     ///         println!("{n_press} press(es) at {x}, {y}");
     ///     }

@@ -25,7 +25,8 @@ pub trait ListViewStreamExt: IsA<gtk4::ListView> {
     /// let selection = gtk4::SingleSelection::new(Some(model.clone()));
     /// let view = gtk4::ListView::new(Some(selection), None::<gtk4::ListItemFactory>);
     /// let mut activations = view.activate_stream();
-    /// glib::spawn_future_local(async move {
+    /// // Tied to the view: the task (and its clone of the model) ends with the view's window.
+    /// view.spawn_local(async move {
     ///     while let Some((position,)) = activations.next().await {
     ///         println!("open {:?}", model.string(position));
     ///     }

@@ -22,13 +22,13 @@ pub trait ToggleButtonStreamExt: IsA<gtk4::ToggleButton> {
     ///
     /// # gtk4::init().unwrap();
     /// let toggle = gtk4::ToggleButton::with_label("Bold");
-    /// // The button comes with each item: the task never holds it between two.
-    /// let mut toggles = toggle.toggled_stream().with_weak(&toggle);
-    /// glib::spawn_future_local(async move {
-    ///     while let Some((toggle, ())) = toggles.next().await {
+    /// let mut toggles = toggle.toggled_stream();
+    /// // Tied to the button: the task ends when its window closes or it is removed for good.
+    /// toggle.spawn_local(glib::clone!(#[strong] toggle, async move {
+    ///     while toggles.next().await.is_some() {
     ///         println!("bold: {}", toggle.is_active());
     ///     }
-    /// });
+    /// }));
     /// ```
     ///
     /// The callback form is [`connect_toggled`](gtk4::prelude::ToggleButtonExt::connect_toggled).

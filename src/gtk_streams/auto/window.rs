@@ -49,17 +49,15 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
     ///
     /// # gtk4::init().unwrap();
     /// let window = gtk4::Window::new();
-    /// // Answered at once; the window comes with each request (`with_weak`), so the task never
-    /// // keeps it alive: once destroyed and released, it is disposed, and the task ends.
-    /// let mut close_requests = window
-    ///     .close_request_stream(|| glib::Propagation::Stop)
-    ///     .with_weak(&window);
-    /// glib::spawn_future_local(async move {
-    ///     while let Some((window, ())) = close_requests.next().await {
+    /// // Answered at once; confirmed by the task, which is tied to the window: destroying it ends
+    /// // the task, which releases its clone.
+    /// let mut close_requests = window.close_request_stream(|| glib::Propagation::Stop);
+    /// window.spawn_local(glib::clone!(#[strong] window, async move {
+    ///     while close_requests.next().await.is_some() {
     ///         // ... ask the user, save ...
     ///         window.destroy();
     ///     }
-    /// });
+    /// }));
     /// ```
     ///
     /// The callback form is [`connect_close_request`](gtk4::prelude::GtkWindowExt::connect_close_request).
