@@ -1,6 +1,7 @@
 //! End to end: `examples/rows`, rows added and removed with real clicks while every row's
-//! clicks flow through one `StreamSet`; a removed row's streams end and leave the set. Runs on
-//! the display of `scripts/test.sh`.
+//! clicks flow through one `StreamSet`; a removed row's streams end and leave the set; the
+//! window closed by a click on its close button is freed, with its widgets and its task. Runs
+//! on the display of `scripts/test.sh`.
 #![cfg(feature = "gtk")]
 
 mod common;
@@ -33,7 +34,13 @@ fn rows_clicks_flow_through_one_set_and_a_removed_rows_streams_end() {
     gui.read_geometry("gss rows");
     gui.click("click-3");
     gui.expect("clicked row 3");
-    let printed = gui.printed();
+    // Closed as a user does: the window, its widgets and its task are gone.
+    gui.click("window-close");
+    let closed = gui.running.wait_for("the closed window freed", |line| {
+        line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
+    });
+    let (status, printed) = gui.finish();
+    assert!(status.success(), "{status}");
     assert_eq!(
         printed,
         [
@@ -46,6 +53,7 @@ fn rows_clicks_flow_through_one_set_and_a_removed_rows_streams_end() {
             "clicked row 2",
             "added row 3",
             "clicked row 3",
+            &closed,
         ]
     );
 }
