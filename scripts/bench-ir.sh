@@ -55,6 +55,8 @@ measure() { # measure BIN TAG: fills IR[TAG/mode/scenario] for every mode of BIN
 echo "measuring (callgrind, N and 2N per scenario)..." >&2
 measure "$ours" ours
 measure "$theirs" theirs
+none=$(ir "$ours" batch none "${N[batch]}")
+echo "  ours none batch: $none" >&2
 
 echo "Instructions per operation, callgrind, (Ir(2N) - Ir(N)) / N with N = batch ${N[batch]}," \
     "pingpong ${N[pingpong]}, churn ${N[churn]} (\`scripts/bench-ir.sh\`)."
@@ -77,6 +79,22 @@ row "$theirs" theirs
 echo
 echo "Ratios divide by the \`callback\` and \`floor\` rows (glib 0.22); the glib-signal rows are" \
     "built against glib 0.19 (\`benches/glib-signal\`), whose own callback row is beside them."
+echo
+
+# The part of a batch emission a design controls: each mode's cost above the emission with no
+# handler connected (`--profile batch none`); this crate's modes only (glib-signal is built on
+# another glib, whose emission costs differ).
+echo "An emission with no handler connected (\`none\`) executes $none instructions; above it, each mode's handler:"
+echo
+echo "| mode | batch handler Ir (above no handler) | / callback's |"
+echo "|---|---:|---:|"
+handler_rows() { # handler_rows BIN TAG
+    local bin=$1 tag=$2 key name
+    while IFS=$'\t' read -r key name; do
+        echo "| $name | $((IR[$tag/$key/batch] - none)) | $(ratio $((IR[$tag/$key/batch] - none)) $((IR[ours/callback/batch] - none))) |"
+    done < <("$bin" --modes)
+}
+handler_rows "$ours" ours
 echo
 
 # Scale: cost per handler with k live on one emitter (`--profile scale MODE k`: three rounds of

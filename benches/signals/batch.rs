@@ -9,6 +9,11 @@ pub(crate) fn batch(mode: Mode, n: u64) -> f64 {
     let obj = Ticker::new();
     let want = sum_range(1, n);
     match mode {
+        Mode::NoHandler => {
+            let start = CpuInstant::now();
+            emit_all(&obj, tick, n);
+            start.elapsed().as_nanos() as f64 / n as f64
+        }
         Mode::Callback => {
             let sum = Rc::new(Cell::new(0));
             let id = connect_callback(&obj, &sum);

@@ -172,6 +172,10 @@ fn main() -> ExitCode {
             eprintln!("usage: signals --profile batch|pingpong|churn|scale MODE N");
             return ExitCode::FAILURE;
         };
+        if mode == Mode::NoHandler && scenario != "batch" {
+            eprintln!("the no-handler mode (none) has only the batch scenario");
+            return ExitCode::FAILURE;
+        }
         let ns = match scenario {
             "batch" => batch(mode, n),
             "pingpong" => pingpong(mode, n),
@@ -225,7 +229,9 @@ fn main() -> ExitCode {
     println!();
 
     let mut results = vec![[Vec::new(), Vec::new(), Vec::new()]; MODES.len()];
+    let mut no_handler = Vec::new();
     for _ in 0..cfg.runs {
+        no_handler.push(batch(Mode::NoHandler, cfg.batch));
         for (i, mode) in MODES.into_iter().enumerate() {
             results[i][0].push(batch(mode, cfg.batch));
             results[i][1].push(pingpong(mode, cfg.pingpong));
@@ -245,13 +251,41 @@ fn main() -> ExitCode {
         "pingpong ns/round",
         "churn ns/connect + drop",
     ];
+    // Batch also shows each mode's handler: its cost above the emission with no handler.
+    let (base, base_min, base_max) = spread(&mut no_handler);
     for (s, unit) in scenarios.into_iter().enumerate() {
-        println!("| mode | {unit}: median | min-max | / callback | / floor |");
-        println!("|---|---:|---:|---:|---:|");
+        let batch = s == 0;
+        println!(
+            "| mode | {unit}: median | min-max | / callback | / floor |{}",
+            if batch {
+                " handler (above no handler) | / callback's |"
+            } else {
+                ""
+            }
+        );
+        println!(
+            "|---|---:|---:|---:|---:|{}",
+            if batch { "---:|---:|" } else { "" }
+        );
+        if batch {
+            println!(
+                "| {} | {base:.1} | {base_min:.1}-{base_max:.1} | | | | |",
+                Mode::NoHandler.name()
+            );
+        }
         for (i, mode) in MODES.into_iter().enumerate() {
             let (med, min, max) = spreads[i][s];
+            let handler = if batch {
+                format!(
+                    " {:.1} | {} |",
+                    med - base,
+                    ratio(med - base, spreads[callback][s].0 - base)
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "| {} | {med:.1} | {min:.1}-{max:.1} | {} | {} |",
+                "| {} | {med:.1} | {min:.1}-{max:.1} | {} | {} |{handler}",
                 mode.name(),
                 ratio(med, spreads[callback][s].0),
                 ratio(med, spreads[floor][s].0),

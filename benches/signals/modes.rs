@@ -4,6 +4,9 @@ use super::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Mode {
+    /// Nothing connected: what an emission costs anyway, the base the handler costs are
+    /// measured above. Batch only (`--profile batch none`), so it is not in [`MODES`].
+    NoHandler,
     Callback,
     Floor,
     Channel,
@@ -32,6 +35,7 @@ pub(crate) const CAP: usize = 1024;
 impl Mode {
     pub(crate) fn name(self) -> &'static str {
         match self {
+            Mode::NoHandler => "no handler (the emission alone)",
             Mode::Callback => "callback (connect_local)",
             Mode::Floor => "floor: connect_local + Rc<RefCell<VecDeque>> + waker",
             Mode::Channel => "callback + async_channel::unbounded",
@@ -46,6 +50,7 @@ impl Mode {
 
     pub(crate) fn key(self) -> &'static str {
         match self {
+            Mode::NoHandler => "none",
             Mode::Callback => "callback",
             Mode::Floor => "floor",
             Mode::Channel => "channel",
@@ -59,7 +64,9 @@ impl Mode {
     }
 
     pub(crate) fn from_key(key: &str) -> Option<Mode> {
-        MODES.into_iter().find(|m| m.key() == key)
+        std::iter::once(Mode::NoHandler)
+            .chain(MODES)
+            .find(|m| m.key() == key)
     }
 
     pub(crate) fn policy(self) -> Option<BufferPolicy> {
