@@ -19,6 +19,46 @@ use std::fmt;
 /// assert_eq!(err.type_name(), "GObject");
 /// assert!(matches!(err.kind(), ConnectErrorKind::UnknownSignal { .. }));
 /// ```
+///
+/// # What each misuse gets
+///
+/// Every check happens when connecting: a `try_` form returns a `ConnectError` (the emitter's
+/// type name and a `ConnectErrorKind`, the `try_` column below), the other form panics with that
+/// error's message, and nothing is left connected. What cannot be checked then
+/// (the thread an emission comes from) is never a panic or an abort on the emission path: the
+/// emission is dropped from the stream with a critical in the `glib-signal-stream` log domain
+/// (`glib_signal_stream::LOG_DOMAIN`). Each row is a test in `tests/misuse.rs`.
+///
+/// | misuse | `try_` form | panicking form | test |
+/// |---|---|---|---|
+/// | unknown signal (`"tock"`) | `Err(UnknownSignal)` | panics: `signal 'tock' not found on type 'SignalStreamTestEmitter'` | `unknown_signal_is_refused` |
+/// | malformed `signal::detail` (`"notify::"`, `"::count"`, `"notify:count"`, `""`) | `Err(MalformedDetail)` | panics with its message | `malformed_detail_is_refused` |
+/// | a NUL or other odd character in a name (`"tick\0"`, `"tïck"`) | `Err(MalformedDetail)` / `Err(UnknownSignal)` / `Err(UnknownProperty)`, never a panic | panics with its message | `odd_characters_in_names_are_refused_without_panic` |
+/// | detail on a signal that takes none (`"tick::fast"`) | `Err(DetailNotSupported)` | panics with its message | `detail_on_a_signal_without_details_is_refused` |
+/// | `notify::name` for a property the type lacks | `Err(UnknownProperty)` | panics with its message | `notify_detail_naming_no_property_is_refused` |
+/// | typed stream with the wrong number of parameters (`(u64, u64)`, `()`) | `Err(ArgumentMismatch)` | panics with its message | `typed_stream_with_wrong_argument_count_is_refused` |
+/// | typed stream with a wrong parameter type (`(String,)`, `(glib::Object,)` for a `guint64`) | `Err(ArgumentMismatch)` | panics: `signal 'tick' of type 'SignalStreamTestEmitter' has parameters (guint64); requested (String)` | `typed_stream_with_wrong_argument_type_is_refused` |
+/// | return-value handler of the wrong type (`u32` or `()` for a `gboolean`, a value for a void signal) | `Err(ReturnTypeMismatch)` | panics with its message | `return_value_handler_of_the_wrong_type_is_refused` |
+/// | signal that needs a return value, connected without a handler (stream, typed, `Send`, future) | `Err(NeedsReturnValue)` | panics with its message | `signal_needing_a_return_value_is_refused_without_handler` |
+/// | property stream of a property that does not exist | `Err(UnknownProperty)` | panics with its message | `unknown_property_is_refused` |
+/// | property stream of a write-only property | `Err(PropertyNotReadable)` | panics with its message | `write_only_property_is_refused` |
+/// | property stream of another type (`String` for a `guint64`) | `Err(PropertyTypeMismatch)` | panics with its message | `property_of_another_type_is_refused` |
+/// | `NULL` for a parameter typed without `Option` (`(glib::Object,)`) | connects (types match); that emission is dropped with a critical, an `Option` parameter takes it | same | `null_for_a_parameter_that_is_not_an_option_is_dropped_with_a_critical` |
+/// | emission from another thread into a local stream | connects (the thread is not known yet); the item is dropped with a critical | same | `emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical` |
+/// | the same, for a signal with a return-value handler | the handler does not run; the emitter gets the return type's default (`false`) and a critical is logged | same | `emission_on_another_thread_gets_the_default_answer_from_a_local_handler` |
+/// | a local stream's emitter finalized on another thread | the handler's state is sent back to the connecting thread's main context and dropped there: the stream yields what was queued, then ends | same | `local_stream_whose_emitter_dies_on_another_thread_ends_on_its_own_thread` |
+/// | the same, but another thread iterates the connecting thread's main context | the state cannot be dropped where it belongs: it is leaked with a critical, never dropped on the wrong thread | same | `local_handler_state_sent_home_to_a_context_another_thread_iterates_is_leaked_with_a_critical` |
+/// | `check_signal` / `check_property` on a type that can have no signals (`glib::Type::STRING`, `glib::Variant::static_type()`) | `Err(UnknownSignal)` / `Err(UnknownProperty)`, checked before GLib sees the type | — | `checks_on_a_type_without_signals_are_refused` |
+/// | a name GLib considers invalid (`"bad name"`, `"1tick"`, `"notify::bad name"`) | `Err(UnknownSignal)` / `Err(UnknownProperty)`, checked before GLib sees the name, so GLib neither warns nor logs a critical | panics with its message | `names_glib_considers_invalid_are_refused_before_glib_sees_them` |
+/// | a property stream of a non-`Option` type (`String`) for a property that is `NULL` | connects; each `NULL` is not delivered and logs a critical pointing to `Option<T>` (`property_stream::<Option<String>>` delivers it as `None`) | same | `tests/property.rs`: `null_a_string_cannot_hold_is_not_delivered_and_logs_a_critical` |
+/// | `notify` emitted with a `GParamSpec` the object does not have | the property stream ignores it with a critical (it reads through the `GParamSpec` found when connecting), never a panic | same | `tests/property.rs`: `notify_with_a_foreign_param_spec_is_ignored_with_a_critical` |
+/// | `connect_stream_send` on an emitter whose Rust type is not `Send + Sync` | does not compile | does not compile | the `compile_fail` doc test of `connect_stream_send` |
+///
+/// The refusal tests also run in a child process with `G_DEBUG=fatal-warnings,fatal-criticals`,
+/// where any GLib warning or critical aborts (`refusals_make_glib_neither_warn_nor_log_a_critical`;
+/// `glib_warnings_abort_the_fatal_child` proves that the setting takes effect).
+///
+/// Use `connect_stream_send` for emitters that fire on other threads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectError {
     type_name: String,

@@ -187,14 +187,155 @@
 //!
 //! # Threads
 //!
-//! [`SignalStream`] is local: its handler runs only on the connecting thread (an emission
-//! from another thread is dropped with a critical). [`SendSignalStream`] accepts emissions
-//! from any thread and can be polled anywhere; its emitter's Rust type must be `Send + Sync`,
-//! since it may release the emitter, or hand it out, on any thread.
+//! A `SignalStream` (from `connect_stream`, `connect_stream_typed`, ...) is local: use it for
+//! GTK widgets and for objects used on one thread. It takes no lock, and its items and
+//! return-value handler need not be `Send`. Its handler runs only on the thread that connected
+//! it: an emission from another thread is not delivered (the emitter gets the return type's
+//! default value) and logs a critical in the `glib-signal-stream` domain
+//! (`glib_signal_stream::LOG_DOMAIN`) instead of panicking.
 //!
-//! The generated streams follow one rule: those of the GIO types whose Rust binding and
-//! signal parameters are `Send + Sync` (`gio::Cancellable`, `gio::DBusConnection`,
-//! `gio::DBusProxy`) are `Send` streams; all others are local.
+//! A `SendSignalStream` (`connect_stream_send::<A>`, or `signal_stream_builder(..).build_send()`)
+//! takes emissions from any thread (GIO worker threads, GStreamer streaming threads) and can
+//! be polled on any thread or executor, for example `futures::executor::block_on` on a plain
+//! thread while a GLib main loop runs elsewhere. Items from one emitting thread keep their
+//! order, with a return-value handler too; nothing is lost with the default buffer, and a
+//! bounded buffer counts every item it discards (`tests/stress.rs`: three threads emitting
+//! into every `Send` form while the consumer drops and reconnects). A `Send` property stream
+//! connects its `notify` handler before it reads the current value, so a change made on another
+//! thread meanwhile is delivered. It needs `Send` items and a `Mutex`.
+//!
+//! The rules of the `Send` flavour:
+//!
+//! - **The emitter's Rust type must be `Send + Sync`.** A `Send` stream may release its reference
+//!   to the emitter on any thread, and `emitter()` hands it out there with its own type
+//!   (`SendSignalStream<A, O>`, `Option<O>`). A subclass whose implementation holds an `Rc` or a
+//!   `Cell` is refused at compile time (a `compile_fail` doc test of `connect_stream_send`);
+//!   GTK widgets and most GIO objects are not `Send` either: their streams are local.
+//! - **Every form has a `Send` sibling:** `connect_stream_send_with_return` (a `Send + Sync`
+//!   handler answering on whatever thread emits), `signal_future_send`, `property_stream_send`,
+//!   with their `try_` forms and `build_send`, `build_send_with_return`, `build_future_send` on
+//!   the builder (`tests/threads.rs` emits from several threads and consumes on
+//!   `futures::executor::block_on` on a plain thread).
+//! - **Generated streams:** one rule for signal and property streams. A stream of a GIO type
+//!   whose Rust binding is `Send + Sync` (`gio::Cancellable`, `gio::DBusConnection`,
+//!   `gio::DBusProxy`, `gio::DBusObjectManagerClient`) is a `Send` stream when its items are
+//!   `Send`: `cancellable.cancelled_stream()` yields when `cancel()` runs on a worker, and
+//!   `proxy.g_default_timeout_stream()` when `set_default_timeout` runs on one
+//!   (`tests/gio_send_streams.rs`). Their `_stream_with` handler forms follow the same rule: the
+//!   handler is then `Send + Sync` and runs on the emitting thread. A stream of such a type
+//!   whose items are not `Send` stays local and says so in its docs:
+//!   `gio::DBusObjectManagerClient`'s two signals carry a `gio::DBusObjectProxy`, and
+//!   `gio::DBusConnection`'s `stream` property is a `gio::IOStream`. The events streams
+//!   (`events_stream::<CancellableEvent>()`) are local `ManySignalStream`s for every type.
+//!   Every other generated stream (GTK's, and the other GIO types') is local.
+//!
+//! A local stream whose emitter is finalized on another thread (a `GTask` dropping the last
+//! reference) still ends: its handler's state is sent back to the thread-default main context
+//! of the thread that connected it, and dropped there the next time that thread iterates it.
+//! Only if that context is never iterated again by the connecting thread is the state leaked,
+//! with a critical.
+//!
+//! Neither flavour drops an item, a waker or a handler while its queue is locked or borrowed:
+//! a waker or an item may own the last reference to the emitter, whose finalization closes the
+//! very queue (`tests/wakers.rs`). The threaded queue is model-checked with
+//! [loom](https://docs.rs/loom) (`src/queue/loom_tests.rs`, run by `.ci/run`).
+//!
+//! # Generated streams
+//!
+//! Every GTK 4 and GIO signal has a typed stream: one `<Type>StreamExt` trait per class and
+//! interface (`ButtonStreamExt`, `EditableStreamExt`, `FileMonitorStreamExt`, ...; GTK's
+//! `Application` is `GtkApplicationStreamExt`), one `<signal>_stream` method per signal, all in
+//! the prelude. Items are tuples of the types gtk4-rs and gio use for the parameters, with
+//! `Option` where the introspection data says a parameter may be `NULL`. Signals that need an
+//! answer take a handler shaped like gtk4-rs's (`close_request_stream(|| glib::Propagation::Stop)`);
+//! detailed signals take `detail: Option<&str>`. GIO's streams need only the `gio` feature.
+//!
+//! Every readable property has a typed stream too, in the same traits: `<property>_stream()`,
+//! with the semantics of `property_stream` (the current value first, then the latest after
+//! changes): `entry.text_stream()` yields `String`, `switch.active_stream()` `bool`,
+//! `adjustment.value_stream()` `f64`. The item is an `Option` where the property may be NULL:
+//! the getter's return value is annotated `nullable` (`button.label_stream()` and
+//! `window.title_stream()` yield `Option<String>`), or a string, object or boxed property has
+//! no getter. One naming rule: if some type has both a property and a signal of the same name
+//! (its own, or through its ancestors and interfaces), the property's stream is
+//! `<property>_property_stream` and `<name>_stream` stays the signal's
+//! (`drop_target.drop_property_stream()`, `connection.closed_property_stream()`). The streams
+//! of GIO's `Send + Sync` types (`gio::Cancellable`, the D-Bus connection, proxy and object
+//! manager client) are `SendSignalStream`s and `SendPropertyStream`s where their items are
+//! `Send` (see [Threads](#threads)); every other generated stream is local.
+//!
+//! The generated code is shaped like gir's own: each module's header names the GIR files and
+//! the GTK and GLib versions they came with, closures and docs use the GIR's parameter names,
+//! `#[doc(alias)]` names the signal or property, `#[deprecated]` follows the GIR, and the docs
+//! link to the matching gtk4-rs or gio `connect_*` method instead of copying GTK's prose.
+//!
+//! Beside them, for each type with signals that return nothing: a `<Type>StreamWithExt` trait
+//! with `<signal>_stream_with(handler)`, whose handler runs inside the emission (the items still
+//! reach the stream), and a `<Type>Event` enum with a variant per signal of the type itself, for
+//! one ordered stream of them all: `factory.events_stream::<SignalListItemFactoryEvent>()`
+//! (`events_stream_with` adds a handler). Where gtk4-rs's `connect_*` give a parameter a richer
+//! type than the introspection data, so do the streams: `response_stream()` of `Dialog`,
+//! `InfoBar` and `NativeDialog` yields `gtk::ResponseType` (the signal declares an `int`), and the
+//! `SignalListItemFactory` streams yield `gtk::ListItem` (declared `GObject`). Any typed stream may
+//! ask for a subclass of an object parameter this way: accepted when connecting, checked on each
+//! emission, an instance of another type dropped with a critical.
+//!
+//! The methods are generated by `gen-streams` (a workspace member) from
+//! `/usr/share/gir-1.0/Gtk-4.0.gir` and `Gio-2.0.gir` into `src/gtk_streams/auto/` and `src/gio_streams/auto/`:
+//!
+//! ```text
+//! cargo run -p gen-streams              # regenerate after changing the generator
+//! cargo run -p gen-streams -- --check   # what CI runs: fails if the committed code differs
+//! cargo run -p gen-streams -- --repin   # generate from other GIR files and pin them
+//! scripts/stream-coverage.sh            # compare with gtk4-rs's and gio's own connect_* methods
+//! ```
+//!
+//! `tests/generated_signals.rs` (also generated) checks each method against the running
+//! libraries with `check_signal`: the signal exists on the trait's type and the item and return
+//! types pass the connect-time checks. 265 of the 411 methods are also connected for real, on an
+//! instance of their type (or, for abstract classes and interfaces, of a type that is one) made
+//! without arguments.
+//!
+//! The input is pinned: `gen-streams/versions.txt` records the GTK and GLib versions
+//! (`pkg-config`), a checksum of each GIR file, and the gtk4 and gio crate versions of
+//! `Cargo.lock` (whose sources tell which types and `connect_*` methods exist), and the
+//! generator (so `--check`, in CI) refuses other input until it is pinned with `--repin`.
+//!
+//! `tests/generated_properties.rs` (generated) checks each property stream with
+//! `check_property`: the property exists on the trait's type, is readable and holds the item
+//! type; 594 of them are also read on an instance, where the current value must arrive (a NULL
+//! would be lost in a stream whose item is not an `Option`).
+//!
+//! Coverage (Debian 12: GTK 4.8, GLib 2.74; `cargo run -p gen-streams` writes these counts, and
+//! the instance counts above, to `gen-streams/REPORT.md`):
+//!
+//! | | signals | typed streams | skipped |
+//! |---|---|---|---|
+//! | `Gtk-4.0.gir` | 342 | 337 | 5 |
+//! | `Gio-2.0.gir` | 81 | 74 | 7 |
+//!
+//! | | readable properties | typed streams | redeclared | skipped |
+//! |---|---|---|---|---|
+//! | `Gtk-4.0.gir` | 1147 | 1085 | 1 | 61 |
+//! | `Gio-2.0.gir` | 259 | 205 | 12 | 42 |
+//!
+//! A redeclared property (`GSimpleAction:enabled` redeclares `GAction:enabled`) has no second
+//! method: the ancestor's stream applies. Properties are skipped for the same reasons as
+//! signals (types or properties newer than the bindings without cargo features, raw pointers,
+//! arrays), listed in the report. Against gtk4-rs's and gio's own `connect_<property>_notify`
+//! methods (`scripts/stream-coverage.sh`): gtk4 1023 of 1204 (type, property) pairs, gio 121 of
+//! 145; of the 205 missing, 155 are not readable properties of the GTK 4.8 / GLib 2.74 GIR
+//! files (newer, or write-only) and 47 are newer than the bindings without cargo features.
+//!
+//! Against the signals gtk4-rs 0.11 and gio 0.22 bind as `connect_*` methods in their `auto/`
+//! modules (property notifications excluded): gtk4 319 of 329 (type, signal) pairs (97%; 240
+//! of 247 distinct names), gio 68 of 72 pairs (94%; 57 of 61 names). Of gtk4's 10 missing, 8
+//! are signals added after GTK 4.8; the other two are `GtkEventControllerLegacy::event`
+//! (`gdk::Event` has no `FromValue`) and `GtkTreeModel::rows-reordered` (not introspectable).
+//! The skipped signals and the reasons are listed in
+//! `gen-streams/REPORT.md`: arrays other than string arrays, `out`
+//! and `inout` parameters, and types whose binding is behind a gtk4/gio cargo feature this crate
+//! does not enable.
 //!
 //! # Cargo features
 //!
