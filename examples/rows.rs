@@ -125,15 +125,15 @@ fn build_window(app: &gtk::Application) {
     ));
 }
 
-/// Once a window is closed, says whether it, every widget it had and the task spawned on it
-/// are gone.
+/// Once a window is closed, says whether it and every widget it had are gone, or what is
+/// still alive (and which tasks spawned on it still run).
 fn report_when_closed(app: &gtk::Application) {
     app.connect_window_removed(|app, window| {
         let check = LeakCheck::new(window);
         // The application would quit with its last window: it is held until the check.
         let hold = app.hold();
-        // An idle runs once nothing more urgent is ready: after the window's task, woken by
-        // the close, has been dropped.
+        // An idle runs once nothing more urgent is ready: after what the close woke has run
+        // (a task spawned on the window is dropped then).
         glib::idle_add_local_once(move || {
             drop(hold);
             match check.check() {

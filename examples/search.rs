@@ -2,8 +2,14 @@
 //! a slow search that a newer query cancels. Compare with `search_callbacks.rs`, the same
 //! program written with callbacks.
 //!
+//! A `gtk::Application`: the search runs in a task spawned on the window
+//! (`window.spawn_local`), holding the results label strongly; closing the window drops the
+//! task, the search running with it.
+//!
 //! It prints `searching: QUERY` when a search starts and `results for QUERY: ...` when one
-//! completes; a search cancelled by a newer query prints no results.
+//! completes; a search cancelled by a newer query prints no results. Once the window is
+//! closed it prints `closed: window and N widgets finalized` (or what is still alive, and it
+//! exits with 1).
 //!
 //! ```sh
 //! cargo run --example search
@@ -11,8 +17,9 @@
 
 use std::{pin::pin, time::Duration};
 
-use futures::{future, select, StreamExt};
-use glib_signal_stream::prelude::*;
+use futures::{future, StreamExt};
+use glib::clone;
+use glib_signal_stream::{prelude::*, LeakCheck};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
@@ -40,29 +47,55 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 const SEARCH_TIME: Duration = Duration::from_millis(1500);
 
 struct Ui {
-    window: gtk::Window,
+    window: gtk::ApplicationWindow,
     entry: gtk::Entry,
     results: gtk::Label,
 }
 
-fn build_ui(title: &str) -> Ui {
+fn build_ui(app: &gtk::Application, title: &str) -> Ui {
     let entry = gtk::Entry::new();
     let results = gtk::Label::new(None);
     let column = gtk::Box::new(gtk::Orientation::Vertical, 12);
     column.append(&entry);
     column.append(&results);
-    let window = gtk::Window::builder()
+    let window = gtk::ApplicationWindow::builder()
+        .application(app)
         .title(title)
         .default_width(300)
         .child(&column)
         .build();
+    // A header bar, as most GTK 4 applications have: its close button is there also where
+    // no window manager decorates windows.
+    window.set_titlebar(Some(&gtk::HeaderBar::new()));
     window.present();
-    test_hook::print_geometry(&window, &[("entry", entry.upcast_ref())]);
+    test_hook::print_geometry(window.upcast_ref(), &[("entry", entry.upcast_ref())]);
     Ui {
         window,
         entry,
         results,
     }
+}
+
+/// Once a window is closed, says whether it and every widget it had are gone, or what is
+/// still alive (and which tasks spawned on it still run).
+fn report_when_closed(app: &gtk::Application) {
+    app.connect_window_removed(|app, window| {
+        let check = LeakCheck::new(window);
+        // The application would quit with its last window: it is held until the check.
+        let hold = app.hold();
+        // An idle runs once nothing more urgent is ready: after what the close woke has run
+        // (a task spawned on the window is dropped then).
+        glib::idle_add_local_once(move || {
+            drop(hold);
+            match check.check() {
+                Ok(()) => println!("closed: window and {} widgets finalized", check.len() - 1),
+                Err(leaks) => {
+                    eprintln!("{leaks}");
+                    std::process::exit(1);
+                }
+            }
+        });
+    });
 }
 
 /// The words starting with `query`, after a while.
@@ -77,31 +110,35 @@ async fn search(query: String) -> (String, Vec<&'static str>) {
     (query, found)
 }
 
-fn main() {
-    gtk::init().expect("GTK needs a display");
-    let ui = build_ui("gss search");
-
+fn build_window(app: &gtk::Application) {
+    let ui = build_ui(app, "gss search");
     let results = ui
         .entry
         .property_stream::<String>("text")
         .debounce(TYPING_PAUSE)
         .filter(|query| future::ready(!query.is_empty()))
         .map_latest(search);
-    let mut results = pin!(results);
-    let mut closed = ui
-        .window
-        .close_request_stream(|| glib::Propagation::Proceed);
-
-    glib::MainContext::default().block_on(async {
-        loop {
-            select! {
-                result = results.next() => if let Some((query, found)) = result {
-                    let found = found.join(", ");
-                    println!("results for {query}: {found}");
-                    ui.results.set_label(&found);
-                },
-                _ = closed.next() => break,
+    ui.window.spawn_local(clone!(
+        #[strong(rename_to = label)]
+        ui.results,
+        async move {
+            let mut results = pin!(results);
+            while let Some((query, found)) = results.next().await {
+                let found = found.join(", ");
+                println!("results for {query}: {found}");
+                label.set_label(&found);
             }
         }
-    });
+    ));
+}
+
+fn main() -> glib::ExitCode {
+    // NON_UNIQUE: every run is its own instance (and needs no session bus).
+    let app = gtk::Application::builder()
+        .application_id("org.gtk_rs.GssSearch")
+        .flags(gio::ApplicationFlags::NON_UNIQUE)
+        .build();
+    app.connect_activate(build_window);
+    report_when_closed(&app);
+    app.run()
 }

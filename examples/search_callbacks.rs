@@ -3,8 +3,14 @@
 //! cancel it when a newer query comes. Compare with `search.rs`, the same program written
 //! with signal streams.
 //!
+//! A `gtk::Application`, its handlers written as gtk4-rs's examples write them: widgets
+//! captured with `clone!(#[weak] ..)`, so that a pending timer keeps nothing alive once the
+//! window is closed.
+//!
 //! It prints `searching: QUERY` when a search starts and `results for QUERY: ...` when one
-//! completes; a search cancelled by a newer query prints no results.
+//! completes; a search cancelled by a newer query prints no results. Once the window is
+//! closed it prints `closed: window and N widgets finalized` (or what is still alive, and it
+//! exits with 1).
 //!
 //! ```sh
 //! cargo run --example search_callbacks
@@ -12,6 +18,8 @@
 
 use std::{cell::RefCell, rc::Rc, time::Duration};
 
+use glib::clone;
+use glib_signal_stream::LeakCheck;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
@@ -39,29 +47,50 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 const SEARCH_TIME: Duration = Duration::from_millis(1500);
 
 struct Ui {
-    window: gtk::Window,
     entry: gtk::Entry,
     results: gtk::Label,
 }
 
-fn build_ui(title: &str) -> Ui {
+fn build_ui(app: &gtk::Application, title: &str) -> Ui {
     let entry = gtk::Entry::new();
     let results = gtk::Label::new(None);
     let column = gtk::Box::new(gtk::Orientation::Vertical, 12);
     column.append(&entry);
     column.append(&results);
-    let window = gtk::Window::builder()
+    let window = gtk::ApplicationWindow::builder()
+        .application(app)
         .title(title)
         .default_width(300)
         .child(&column)
         .build();
+    // A header bar, as most GTK 4 applications have: its close button is there also where
+    // no window manager decorates windows.
+    window.set_titlebar(Some(&gtk::HeaderBar::new()));
     window.present();
-    test_hook::print_geometry(&window, &[("entry", entry.upcast_ref())]);
-    Ui {
-        window,
-        entry,
-        results,
-    }
+    test_hook::print_geometry(window.upcast_ref(), &[("entry", entry.upcast_ref())]);
+    Ui { entry, results }
+}
+
+/// Once a window is closed, says whether it and every widget it had are gone, or what is
+/// still alive (and which tasks spawned on it still run).
+fn report_when_closed(app: &gtk::Application) {
+    app.connect_window_removed(|app, window| {
+        let check = LeakCheck::new(window);
+        // The application would quit with its last window: it is held until the check.
+        let hold = app.hold();
+        // An idle runs once nothing more urgent is ready: after what the close woke has run
+        // (a task spawned on the window is dropped then).
+        glib::idle_add_local_once(move || {
+            drop(hold);
+            match check.check() {
+                Ok(()) => println!("closed: window and {} widgets finalized", check.len() - 1),
+                Err(leaks) => {
+                    eprintln!("{leaks}");
+                    std::process::exit(1);
+                }
+            }
+        });
+    });
 }
 
 /// Starts looking for the words starting with `query`; `done` gets them after a while,
@@ -85,47 +114,64 @@ struct Pending {
     search: Option<glib::SourceId>,
 }
 
-fn main() {
-    gtk::init().expect("GTK needs a display");
-    let ui = build_ui("gss search callbacks");
-    let main_loop = glib::MainLoop::new(None, false);
-
+fn build_window(app: &gtk::Application) {
+    let ui = build_ui(app, "gss search callbacks");
     let pending = Rc::new(RefCell::new(Pending::default()));
-    let results = ui.results.clone();
-    ui.entry.connect_changed(move |entry| {
-        if let Some(typing) = pending.borrow_mut().typing.take() {
-            typing.remove();
-        }
-        let query = entry.text().to_string();
-        let pending_ref = pending.clone();
-        let results = results.clone();
-        let typing = glib::timeout_add_local_once(TYPING_PAUSE, move || {
-            let mut pending = pending_ref.borrow_mut();
-            // This timer has fired: its id is no longer valid.
-            pending.typing = None;
-            if query.is_empty() {
-                return;
+    ui.entry.connect_changed(clone!(
+        #[weak(rename_to = label)]
+        ui.results,
+        move |entry| {
+            if let Some(typing) = pending.borrow_mut().typing.take() {
+                typing.remove();
             }
-            if let Some(search) = pending.search.take() {
-                search.remove();
-            }
-            let pending_ref = pending_ref.clone();
-            pending.search = Some(search(query, move |query, found| {
-                pending_ref.borrow_mut().search = None;
-                let found = found.join(", ");
-                println!("results for {query}: {found}");
-                results.set_label(&found);
-            }));
-        });
-        pending.borrow_mut().typing = Some(typing);
-    });
-    ui.window.connect_close_request({
-        let main_loop = main_loop.clone();
-        move |_| {
-            main_loop.quit();
-            glib::Propagation::Proceed
+            let query = entry.text().to_string();
+            let typing = glib::timeout_add_local_once(
+                TYPING_PAUSE,
+                clone!(
+                    #[weak]
+                    label,
+                    #[strong(rename_to = pending_ref)]
+                    pending,
+                    move || {
+                        let mut pending = pending_ref.borrow_mut();
+                        // This timer has fired: its id is no longer valid.
+                        pending.typing = None;
+                        if query.is_empty() {
+                            return;
+                        }
+                        if let Some(search) = pending.search.take() {
+                            search.remove();
+                        }
+                        pending.search = Some(search(
+                            query,
+                            clone!(
+                                #[weak]
+                                label,
+                                #[strong]
+                                pending_ref,
+                                move |query, found| {
+                                    pending_ref.borrow_mut().search = None;
+                                    let found = found.join(", ");
+                                    println!("results for {query}: {found}");
+                                    label.set_label(&found);
+                                }
+                            ),
+                        ));
+                    }
+                ),
+            );
+            pending.borrow_mut().typing = Some(typing);
         }
-    });
+    ));
+}
 
-    main_loop.run();
+fn main() -> glib::ExitCode {
+    // NON_UNIQUE: every run is its own instance (and needs no session bus).
+    let app = gtk::Application::builder()
+        .application_id("org.gtk_rs.GssSearchCallbacks")
+        .flags(gio::ApplicationFlags::NON_UNIQUE)
+        .build();
+    app.connect_activate(build_window);
+    report_when_closed(&app);
+    app.run()
 }
