@@ -354,6 +354,7 @@
 // `thread_bound.rs`, `emitter_ref.rs` and `raw.rs`.
 #![deny(unsafe_code)]
 
+pub mod accumulator;
 mod args;
 #[cfg(feature = "gio")]
 mod auto_support;
@@ -371,6 +372,7 @@ mod gio_streams;
 #[cfg(feature = "gtk")]
 mod gtk_streams;
 mod leak_check;
+mod macro_support;
 mod many;
 mod many_builder;
 mod ops;
@@ -390,6 +392,12 @@ pub use error::{ConnectError, ConnectErrorKind};
 pub use events::SignalEvents;
 pub use future::{SendSignalFuture, SignalFuture};
 pub use leak_check::{LeakCheck, Leaks};
+
+/// What the code the [`signals`] macro generates calls; not public API.
+#[doc(hidden)]
+pub mod __macro {
+    pub use crate::macro_support::*;
+}
 pub use many::ManySignalStream;
 pub use many_builder::ManySignalStreamBuilder;
 pub use ops::GlibStreamExt;
@@ -415,3 +423,86 @@ pub mod prelude {
     pub use crate::ops::GlibStreamExt;
     pub use crate::spawn::SpawnLocalExt;
 }
+
+/// Declares the signals of a GObject subclass, with every type checked by the compiler.
+///
+/// On the implementation type's own `impl` block, with the wrapper type as argument. Each
+/// function marked `#[signal(..)]` is a signal: its parameters after `&self` are the signal's
+/// parameters and its return type the signal's; a body is the signal's class handler, no body
+/// means none. The signal's name is the function's with `_` as `-`, or `name = ".."`.
+///
+/// `#[signal(..)]` takes GLib's flags (`run_first`, `run_last`, `run_cleanup`,
+/// `no_recurse`, `detailed`, `action`, `no_hooks`, `must_collect`, `deprecated`),
+/// `name = ".."` and `accumulator = ..` (an expression of glib's accumulator type,
+/// `Fn(&SignalInvocationHint, Value, &Value) -> ControlFlow<Value, Value>`). Parameters are
+/// written as a handler takes them: `&str` (a `String` in stream items), `&T` for objects and
+/// boxed types, `Option<&str>`, `Option<&T>`, and any other `glib` value type by value.
+///
+/// The block gains `derived_signals()`, which [`derived_signals`] puts into
+/// `ObjectImpl::signals()`, and an extension trait `<Wrapper>SignalsExt`, implemented for the
+/// wrapper and every subclass, with for each signal:
+///
+/// - `connect_<name>(f)`: `f` gets the emitter and the parameters as declared, returns the
+///   declared type; a `SignalHandlerId`.
+/// - `emit_<name>(params..)`: emits through the signal's id (no lookup by name) and returns
+///   what the handlers answered.
+/// - `<name>_stream()`, `<name>_stream_with(handler)` and `<name>_future()` for a signal that
+///   returns nothing; `<name>_stream(handler)` with a handler that answers for one that
+///   returns a value. Items are tuples of the owned parameter types.
+/// - A `detail: Option<&str>` first argument on each of them for a `detailed` signal.
+///
+/// ```
+/// use futures_util::StreamExt;
+/// use glib::subclass::prelude::*;
+/// use glib_signal_stream::prelude::*;
+///
+/// mod imp {
+///     use super::*;
+///
+///     #[derive(Default)]
+///     pub struct Downloader;
+///
+///     #[glib::object_subclass]
+///     impl ObjectSubclass for Downloader {
+///         const NAME: &'static str = "DocDownloader";
+///         type Type = super::Downloader;
+///     }
+///
+///     #[glib_signal_stream::signals(wrapper_type = super::Downloader)]
+///     impl Downloader {
+///         #[signal(run_last)]
+///         fn progress(&self, percent: u32);
+///
+///         /// A body is the class handler: here, the answer when no handler answers.
+///         #[signal(run_last)]
+///         fn confirm_overwrite(&self, path: &str) -> bool {
+///             path.ends_with(".tmp")
+///         }
+///     }
+///
+///     #[glib_signal_stream::derived_signals]
+///     impl ObjectImpl for Downloader {}
+/// }
+///
+/// glib::wrapper! {
+///     pub struct Downloader(ObjectSubclass<imp::Downloader>);
+/// }
+/// use imp::DownloaderSignalsExt;
+///
+/// fn main() {
+///     let downloader: Downloader = glib::Object::new();
+///     let progress = downloader.progress_stream();
+///     downloader.emit_progress(50);
+///     downloader.emit_progress(100);
+///     assert!(downloader.emit_confirm_overwrite("a.tmp"));
+///     assert!(!downloader.emit_confirm_overwrite("a.txt"));
+///     drop(downloader); // disposed: the stream ends after its queued items
+///     let seen: Vec<(u32,)> = glib::MainContext::default().block_on(progress.collect());
+///     assert_eq!(seen, [(50,), (100,)]);
+/// }
+/// ```
+pub use glib_signal_stream_macros::signals;
+
+/// Fills `ObjectImpl::signals()` with the signals declared by [`signals`]: on
+/// `impl ObjectImpl for T`, as glib's `derived_properties` fills `properties()`.
+pub use glib_signal_stream_macros::derived_signals;
