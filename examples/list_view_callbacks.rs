@@ -1,16 +1,23 @@
 //! A `ListView` of 10 000 rows whose `SignalListItemFactory` is written with callbacks: the
 //! same program as `list_view.rs`, for comparison.
 //!
+//! A `gtk::Application`, its handlers written as gtk4-rs's examples write them, with
+//! `clone!`: the window captured `#[weak]`, the shared state `#[strong]`.
+//!
 //! ```sh
-//! cargo run --example list_view_callbacks        # click rows; it quits after 3 activations
-//! cargo run --example list_view_callbacks -- 5   # after 5
+//! cargo run --example list_view_callbacks        # click rows; close the window to quit
+//! cargo run --example list_view_callbacks -- 5   # it quits after 5 activations
 //! ```
 //!
-//! It prints the scroll position (in whole pixels) when it changes, and each activated row
-//! with the rows bound at that moment.
+//! It prints the scroll position (in whole pixels) when it changes, each activated row with
+//! the rows bound at that moment, and `done` if it quits after its activations. Once the
+//! window is closed it prints `closed: window and N widgets finalized` (or what is still
+//! alive, and it exits with 1).
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
+use glib::clone;
+use glib_signal_stream::LeakCheck;
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
@@ -27,12 +34,7 @@ struct State {
     left: usize,
 }
 
-fn main() {
-    let activations: usize = std::env::args()
-        .nth(1)
-        .map_or(3, |n| n.parse().expect("a number of activations"));
-    gtk::init().expect("GTK needs a display");
-
+fn build_window(app: &gtk::Application, activations: usize) {
     let rows: Vec<String> = (0..10_000).map(|i| format!("Row {i}")).collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     let model = gtk::StringList::new(&rows);
@@ -42,15 +44,17 @@ fn main() {
     }));
 
     let factory = gtk::SignalListItemFactory::new();
-    factory.connect_setup({
-        let state = state.clone();
+    factory.connect_setup(clone!(
+        #[strong]
+        state,
         move |_, item| {
             item.set_child(Some(&gtk::Label::new(None)));
             state.borrow_mut().widgets += 1;
         }
-    });
-    factory.connect_bind({
-        let state = state.clone();
+    ));
+    factory.connect_bind(clone!(
+        #[strong]
+        state,
         move |_, item| {
             let text = item.item().and_downcast::<gtk::StringObject>();
             if let (Some(label), Some(text)) = (label_of(item), text) {
@@ -61,20 +65,22 @@ fn main() {
                 .bound
                 .insert(item.clone(), item.position());
         }
-    });
-    factory.connect_unbind({
-        let state = state.clone();
+    ));
+    factory.connect_unbind(clone!(
+        #[strong]
+        state,
         move |_, item| {
             if let Some(label) = label_of(item) {
                 label.set_label("");
             }
             state.borrow_mut().bound.remove(item);
         }
-    });
-    factory.connect_teardown({
-        let state = state.clone();
+    ));
+    factory.connect_teardown(clone!(
+        #[strong]
+        state,
         move |_, _| state.borrow_mut().widgets -= 1
-    });
+    ));
 
     let view = gtk::ListView::new(Some(gtk::NoSelection::new(Some(model))), Some(factory));
     view.set_single_click_activate(true);
@@ -82,16 +88,19 @@ fn main() {
         .hscrollbar_policy(gtk::PolicyType::Never)
         .child(&view)
         .build();
-    let window = gtk::Window::builder()
+    let window = gtk::ApplicationWindow::builder()
+        .application(app)
         .title("gss list view callbacks")
         .default_width(300)
         .default_height(400)
         .child(&scrolled)
         .build();
+    // A header bar, as most GTK 4 applications have: its close button is there also where
+    // no window manager decorates windows.
+    window.set_titlebar(Some(&gtk::HeaderBar::new()));
     window.present();
-    test_hook::print_geometry(&window, &[("list", view.upcast_ref())]);
+    test_hook::print_geometry(window.upcast_ref(), &[("list", view.upcast_ref())]);
 
-    let main_loop = glib::MainLoop::new(None, false);
     let shown = RefCell::new(String::from("0"));
     scrolled
         .vadjustment()
@@ -102,8 +111,11 @@ fn main() {
                 shown.replace(now);
             }
         });
-    view.connect_activate({
-        let (state, main_loop) = (state.clone(), main_loop.clone());
+    view.connect_activate(clone!(
+        #[weak]
+        window,
+        #[strong]
+        state,
         move |_, position| {
             let mut state = state.borrow_mut();
             let first = state.bound.values().min().copied().unwrap_or_default();
@@ -116,11 +128,46 @@ fn main() {
             );
             state.left -= 1;
             if state.left == 0 {
-                main_loop.quit();
+                window.close();
+                println!("done");
             }
         }
+    ));
+}
+
+/// Once a window is closed, says whether it and every widget it had are gone, or what is
+/// still alive (and which tasks spawned on it still run).
+fn report_when_closed(app: &gtk::Application) {
+    app.connect_window_removed(|app, window| {
+        let check = LeakCheck::new(window);
+        // The application would quit with its last window: it is held until the check.
+        let hold = app.hold();
+        // An idle runs once nothing more urgent is ready: after what the close woke has run
+        // (a task spawned on the window is dropped then).
+        glib::idle_add_local_once(move || {
+            drop(hold);
+            match check.check() {
+                Ok(()) => println!("closed: window and {} widgets finalized", check.len() - 1),
+                Err(leaks) => {
+                    eprintln!("{leaks}");
+                    std::process::exit(1);
+                }
+            }
+        });
     });
-    main_loop.run();
-    window.close();
-    println!("done");
+}
+
+fn main() -> glib::ExitCode {
+    let activations: usize = std::env::args()
+        .nth(1)
+        .map_or(usize::MAX, |n| n.parse().expect("a number of activations"));
+    // NON_UNIQUE: every run is its own instance (and needs no session bus).
+    let app = gtk::Application::builder()
+        .application_id("org.gtk_rs.GssListViewCallbacks")
+        .flags(gio::ApplicationFlags::NON_UNIQUE)
+        .build();
+    app.connect_activate(move |app| build_window(app, activations));
+    report_when_closed(&app);
+    // The arguments are the example's, not files for the application to open.
+    app.run_with_args::<&str>(&[])
 }

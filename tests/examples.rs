@@ -305,9 +305,9 @@ mod gtk_examples {
     }
 
     /// Scrolls one of the list views far enough for rows to be recycled, activating a row
-    /// after each stretch, and returns what it printed.
+    /// after each stretch, closes its window as a user does, and returns what it printed.
     fn drive_list_view(name: &str, title: &str) -> Vec<String> {
-        let mut gui = Gui::start(name, title, &["3"], &[]);
+        let mut gui = Gui::start(name, title, &[], &[]);
         for (steps, down) in [(40, true), (40, true), (20, false)] {
             for _ in 0..steps {
                 gui.scroll("list", down);
@@ -320,6 +320,11 @@ mod gtk_examples {
             gui.running
                 .wait_for("an activated row", |line| line.starts_with("activated "));
         }
+        // The window, its widgets (rows included) and its task are gone.
+        gui.click("window-close");
+        gui.running.wait_for("the closed window freed", |line| {
+            line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
+        });
         let (status, printed) = gui.finish();
         assert!(status.success(), "{name}: {status}");
         printed
@@ -349,7 +354,9 @@ mod gtk_examples {
             !activated[1].contains("bound Row 0 to"),
             "no row recycled: {activated:#?}"
         );
-        assert_eq!(streams.last().map(String::as_str), Some("done"));
+        // Then the window was closed (`drive_list_view` waited for this line).
+        let closed = streams.last().expect("lines");
+        assert!(closed.starts_with("closed: window and "), "{streams:#?}");
     }
 
     #[test]
