@@ -25,13 +25,12 @@ use std::collections::HashMap;
 
 use futures::{select_biased, StreamExt};
 use glib::clone;
-use glib_signal_stream::{
-    prelude::{SignalListItemFactoryEvent as Row, *},
-    LeakCheck,
-};
+use glib_signal_stream::prelude::{SignalListItemFactoryEvent as Row, *};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
+#[path = "shared/closing.rs"]
+mod closing;
 mod test_hook;
 
 fn label_of(item: &gtk::ListItem) -> Option<gtk::Label> {
@@ -133,28 +132,6 @@ fn build_window(app: &gtk::Application, activations: usize) {
     ));
 }
 
-/// Once a window is closed, says whether it and every widget it had are gone, or what is
-/// still alive (and which tasks spawned on it still run).
-fn report_when_closed(app: &gtk::Application) {
-    app.connect_window_removed(|app, window| {
-        let check = LeakCheck::new(window);
-        // The application would quit with its last window: it is held until the check.
-        let hold = app.hold();
-        // An idle runs once nothing more urgent is ready: after what the close woke has run
-        // (a task spawned on the window is dropped then).
-        glib::idle_add_local_once(move || {
-            drop(hold);
-            match check.check() {
-                Ok(()) => println!("closed: window and {} widgets finalized", check.len() - 1),
-                Err(leaks) => {
-                    eprintln!("{leaks}");
-                    std::process::exit(1);
-                }
-            }
-        });
-    });
-}
-
 fn main() -> glib::ExitCode {
     let activations: usize = std::env::args()
         .nth(1)
@@ -165,7 +142,7 @@ fn main() -> glib::ExitCode {
         .flags(gio::ApplicationFlags::NON_UNIQUE)
         .build();
     app.connect_activate(move |app| build_window(app, activations));
-    report_when_closed(&app);
+    closing::report_when_closed(&app);
     // The arguments are the example's, not files for the application to open.
     app.run_with_args::<&str>(&[])
 }

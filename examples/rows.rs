@@ -18,10 +18,12 @@ use std::{collections::HashMap, future};
 
 use futures::{stream, StreamExt};
 use glib::clone;
-use glib_signal_stream::{prelude::*, LeakCheck, StreamSet};
+use glib_signal_stream::{prelude::*, StreamSet};
 use gtk4 as gtk;
 use gtk4::prelude::*;
 
+#[path = "shared/closing.rs"]
+mod closing;
 mod test_hook;
 
 enum Event {
@@ -125,28 +127,6 @@ fn build_window(app: &gtk::Application) {
     ));
 }
 
-/// Once a window is closed, says whether it and every widget it had are gone, or what is
-/// still alive (and which tasks spawned on it still run).
-fn report_when_closed(app: &gtk::Application) {
-    app.connect_window_removed(|app, window| {
-        let check = LeakCheck::new(window);
-        // The application would quit with its last window: it is held until the check.
-        let hold = app.hold();
-        // An idle runs once nothing more urgent is ready: after what the close woke has run
-        // (a task spawned on the window is dropped then).
-        glib::idle_add_local_once(move || {
-            drop(hold);
-            match check.check() {
-                Ok(()) => println!("closed: window and {} widgets finalized", check.len() - 1),
-                Err(leaks) => {
-                    eprintln!("{leaks}");
-                    std::process::exit(1);
-                }
-            }
-        });
-    });
-}
-
 fn main() -> glib::ExitCode {
     // NON_UNIQUE: every run is its own instance (and needs no session bus).
     let app = gtk::Application::builder()
@@ -154,6 +134,6 @@ fn main() -> glib::ExitCode {
         .flags(gio::ApplicationFlags::NON_UNIQUE)
         .build();
     app.connect_activate(build_window);
-    report_when_closed(&app);
+    closing::report_when_closed(&app);
     app.run()
 }
