@@ -210,9 +210,7 @@ impl Life {
         Self {
             disposal: DisposalWatch::new(obj),
             #[cfg(feature = "gtk")]
-            widget: obj
-                .downcast_ref::<gtk4::Widget>()
-                .map(crate::gtk_streams::WidgetLife::new),
+            widget: crate::gtk_streams::as_widget(obj).map(crate::gtk_streams::WidgetLife::new),
         }
     }
 

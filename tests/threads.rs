@@ -288,3 +288,24 @@ fn send_property_stream_follows_changes_from_several_threads() {
         .unwrap();
     assert_eq!(seen.last(), Some(&last), "{seen:?}");
 }
+
+/// A task tied to an object on a worker thread must not register GTK's widget type there:
+/// GTK 4 registers it on first use without a lock, so a worker doing it while the GTK thread
+/// first uses a widget breaks GTK ("cannot register existing type 'GtkWidget'"). Nothing in
+/// this test binary uses GTK, so the type stays unregistered unless `spawn_local` asks for it.
+#[test]
+fn spawn_local_on_a_worker_thread_leaves_gtk_types_alone() {
+    thread::spawn(|| {
+        let context = glib::MainContext::new();
+        context
+            .with_thread_default(|| {
+                let obj = Emitter::new();
+                let task = obj.spawn_local(async { 7 });
+                assert_eq!(context.block_on(task).unwrap(), Some(7));
+            })
+            .unwrap();
+    })
+    .join()
+    .unwrap();
+    assert_eq!(glib::Type::from_name("GtkWidget"), None);
+}

@@ -14,4 +14,4 @@ mod widget_life;
 
 pub use auto::*;
 pub use events::*;
-pub(crate) use widget_life::WidgetLife;
+pub(crate) use widget_life::{as_widget, WidgetLife};

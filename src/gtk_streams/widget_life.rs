@@ -92,3 +92,20 @@ impl std::fmt::Debug for WidgetLife {
             .finish_non_exhaustive()
     }
 }
+
+/// `obj` as a widget, if it is one, without registering GTK's widget type.
+///
+/// `gtk4::Widget::static_type()` calls `gtk_widget_get_type`, which in GTK 4 registers the
+/// type on first use without a lock: called on a worker thread (`spawn_local` on a GIO object
+/// there) while the GTK thread first uses a widget, both register it and GLib rejects the
+/// second ("cannot register existing type 'GtkWidget'"), leaving GTK broken. Looking the type
+/// up by name takes GLib's type lock and registers nothing; an object that is a widget proves
+/// the type was registered, after which asking for it is only a read.
+pub(crate) fn as_widget(obj: &glib::Object) -> Option<&gtk4::Widget> {
+    let widget = glib::Type::from_name("GtkWidget")?;
+    if obj.type_().is_a(widget) {
+        obj.downcast_ref::<gtk4::Widget>()
+    } else {
+        None
+    }
+}
