@@ -196,7 +196,13 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
             self.after,
             closure(state, resolved.info.clone()),
         );
-        Ok(SignalFuture::new(queue, self.object(), id, handler))
+        Ok(SignalFuture::new(
+            queue,
+            self.object(),
+            id,
+            &resolved,
+            handler,
+        ))
     }
 
     /// Like [`try_build_future`](Self::try_build_future), but panics with the error's message.
@@ -226,7 +232,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
             self.after,
             closure(state, resolved.info.clone()),
         );
-        Ok(SignalFuture::new(queue, self.obj, id, handler))
+        Ok(SignalFuture::new(queue, self.obj, id, &resolved, handler))
     }
 
     /// Like [`try_build_future_send`](Self::try_build_future_send), but panics with the
@@ -261,7 +267,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
         let queue = Local::new_queue(self.policy);
         let state = ThreadBound::new(receiver(Sender::new(queue.clone())));
         let handler = self.connect(resolved, state);
-        SignalStream::new(queue, Connection::new(self.object(), handler))
+        SignalStream::new(queue, Connection::new(self.object(), handler, resolved))
     }
 
     fn send_stream<A, R>(
@@ -277,7 +283,7 @@ impl<'a, O: ObjectType> SignalStreamBuilder<'a, O> {
         let queue = Threaded::<O>::new_queue(self.policy);
         let state = AnyThread(receiver(Sender::new(queue.clone())));
         let handler = self.connect(resolved, state);
-        SignalStream::new(queue, Connection::new(self.obj, handler))
+        SignalStream::new(queue, Connection::new(self.obj, handler, resolved))
     }
 
     fn connect<A, G>(&self, resolved: &Resolved, state: G) -> glib::SignalHandlerId

@@ -253,6 +253,11 @@ impl Resolved {
         }
     }
 
+    /// The signal and the detail it was resolved with.
+    pub(crate) fn signal(&self) -> (SignalId, Option<Quark>) {
+        (self.id, self.detail)
+    }
+
     /// Connects `closure` to this signal on `obj` (which the signal was resolved for).
     #[doc(alias = "g_signal_connect_closure_by_id")]
     pub(crate) fn connect(

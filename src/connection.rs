@@ -4,20 +4,27 @@ use std::fmt;
 
 use glib::{prelude::*, SignalHandlerId};
 
-use crate::emitter_ref::EmitterRef;
+use crate::{connect::Resolved, emitter_ref::EmitterRef, live::Live};
 
 /// Owns one connected handler through a weak reference to its emitter (of Rust type `O`), and
 /// disconnects it when dropped. Never keeps the emitter alive.
 pub(crate) struct Connection<O> {
     emitter: EmitterRef<O>,
     handler: Option<SignalHandlerId>,
+    // What `LeakCheck` reports while the connection lives (debug builds).
+    _live: Live,
 }
 
 impl<O: ObjectType> Connection<O> {
-    pub(crate) fn new(emitter: &O, handler: SignalHandlerId) -> Self {
+    /// Owns `handler`, connected to `resolved` on `emitter`.
+    pub(crate) fn new(emitter: &O, handler: SignalHandlerId, resolved: &Resolved) -> Self {
+        let emitter_ref = EmitterRef::new(emitter);
+        let (signal, detail) = resolved.signal();
+        let live = Live::register(crate::raw::as_object(emitter), &emitter_ref, signal, detail);
         Self {
-            emitter: EmitterRef::new(emitter),
+            emitter: emitter_ref,
             handler: Some(handler),
+            _live: live,
         }
     }
 

@@ -227,6 +227,28 @@ impl<O> EmitterRef<O> {
     }
 }
 
+/// Whether an object was disposed, read from its record without any way to reach the object:
+/// `Send` and `Sync` whatever the object's type. See [`EmitterRef::disposed_flag`].
+#[cfg(debug_assertions)]
+#[derive(Clone)]
+pub(crate) struct DisposedFlag(Arc<SharedWeakRef>);
+
+#[cfg(debug_assertions)]
+impl DisposedFlag {
+    /// Whether the object has been disposed (since its record was made).
+    pub(crate) fn get(&self) -> bool {
+        self.0.disposal.disposed.load(Ordering::Acquire)
+    }
+}
+
+#[cfg(debug_assertions)]
+impl<O> EmitterRef<O> {
+    /// The object's disposal flag alone, for a record kept on any thread.
+    pub(crate) fn disposed_flag(&self) -> DisposedFlag {
+        DisposedFlag(self.shared.clone())
+    }
+}
+
 /// A task's watch for the disposal of an object, through the object's record: see
 /// [`EmitterRef::watch_disposal`].
 pub(crate) struct DisposalSlot(usize);

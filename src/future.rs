@@ -90,6 +90,7 @@ impl<T, F: Flavor> SignalFuture<T, F> {
         queue: F::Queue<T>,
         emitter: &F::Emitter,
         id: SignalHandlerId,
+        resolved: &crate::connect::Resolved,
         handler: Arc<AtomicU64>,
     ) -> Self {
         #[allow(clippy::useless_conversion)] // `c_ulong` is `u32` on some targets
@@ -97,7 +98,7 @@ impl<T, F: Flavor> SignalFuture<T, F> {
         handler.store(raw, Ordering::Release);
         Self {
             queue,
-            connection: Connection::new(emitter, id),
+            connection: Connection::new(emitter, id, resolved),
             handler,
             done: false,
         }

@@ -5,7 +5,10 @@ use std::fmt;
 
 use glib::prelude::*;
 
-use crate::spawn::{running, RunningTask};
+use crate::{
+    live::connected_here,
+    spawn::{running, RunningTask},
+};
 
 /// Watches an object and, for a widget, every widget in it at the time, to tell later
 /// whether they were all finalized, and which tasks tied to them
@@ -13,8 +16,12 @@ use crate::spawn::{running, RunningTask};
 ///
 /// Take it before closing a window, drop your own references, let the main context run, then
 /// [`check`](Self::check) or [`assert_freed`](Self::assert_freed). The report names every
-/// object still alive (type, widget name, reference count) and every tied task on one of them
-/// that has not ended, with the place it was spawned: usually the holder to look at. It holds
+/// object still alive (type, widget name, reference count), every tied task on one of them
+/// that has not ended, with the place it was spawned, and, in debug builds, every stream or
+/// future still connected on this thread: a stream never holds its emitter, but its handler,
+/// or the task polling it, may hold anything, so those are the holders to look at (a stream
+/// of a watched object is marked so; one of an object outside them, such as the
+/// application's `gio::Settings`, may be the one whose handler holds the window). It holds
 /// only weak references.
 ///
 /// ```
@@ -66,22 +73,37 @@ impl LeakCheck {
         let tasks = running();
         let mut alive = Vec::new();
         let mut holding = Vec::new();
+        let mut alive_at = Vec::new();
         for (weak, what) in &self.watched {
             let Some(obj) = weak.upgrade() else { continue };
             let address = obj.as_ptr() as usize;
             // The reference `upgrade` just took is not the leak's.
             alive.push(format!("{what} ({} references)", obj.ref_count() - 1));
             holding.extend(tasks.iter().filter(|t| t.object == address).cloned());
+            alive_at.push((address, what));
         }
         if alive.is_empty() {
-            Ok(())
-        } else {
-            Err(Leaks {
-                watched: self.watched.len(),
-                alive,
-                tasks: holding,
-            })
+            return Ok(());
         }
+        let streams = connected_here()
+            .into_iter()
+            .map(|stream| {
+                let signal = stream.signal();
+                match alive_at
+                    .iter()
+                    .find(|(address, _)| *address == stream.emitter)
+                {
+                    Some((_, what)) => format!("`{signal}` of {what} (watched)"),
+                    None => format!("`{signal}` of a {}", stream.emitter_type),
+                }
+            })
+            .collect();
+        Err(Leaks {
+            watched: self.watched.len(),
+            alive,
+            tasks: holding,
+            streams,
+        })
     }
 
     /// Panics with the [`Leaks`] report if a watched object is still alive.
@@ -99,6 +121,7 @@ pub struct Leaks {
     watched: usize,
     alive: Vec<String>,
     tasks: Vec<RunningTask>,
+    streams: Vec<String>,
 }
 
 impl Leaks {
@@ -110,6 +133,13 @@ impl Leaks {
     /// How many tasks tied to those objects have not ended.
     pub fn running_tasks(&self) -> usize {
         self.tasks.len()
+    }
+
+    /// The streams and futures still connected on this thread to an object not disposed,
+    /// described by signal and emitter: the possible holders, through their handlers or the
+    /// tasks polling them. Always empty in release builds, which keep no record of them.
+    pub fn connected_streams(&self) -> &[String] {
+        &self.streams
     }
 }
 
@@ -129,7 +159,7 @@ impl fmt::Display for Leaks {
                 f,
                 "no task spawned on them with spawn_local is running (look for a clone held \
                  elsewhere: a glib::spawn_future_local task, a closure, a field)"
-            )
+            )?;
         } else {
             write!(f, "{} tasks tied to them still run:", self.tasks.len())?;
             for task in &self.tasks {
@@ -139,8 +169,19 @@ impl fmt::Display for Leaks {
                     task.spawned_at, task.type_name
                 )?;
             }
-            Ok(())
         }
+        if !self.streams.is_empty() {
+            write!(
+                f,
+                "\n{} streams still connected on this thread (their handlers, or the tasks \
+                 polling them, may hold what is alive):",
+                self.streams.len()
+            )?;
+            for stream in &self.streams {
+                write!(f, "\n  stream of {stream}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -149,7 +190,7 @@ impl std::error::Error for Leaks {}
 /// The widgets under `obj` now, if it is a widget: its children, theirs, and so on.
 fn widgets_under(obj: &glib::Object) -> Vec<glib::Object> {
     #[cfg(feature = "gtk")]
-    if let Some(widget) = obj.downcast_ref::<gtk4::Widget>() {
+    if let Some(widget) = crate::gtk_streams::as_widget(obj) {
         use gtk4::prelude::*;
         let mut found = Vec::new();
         let mut stack: Vec<gtk4::Widget> = widget.first_child().into_iter().collect();
@@ -168,7 +209,7 @@ fn widgets_under(obj: &glib::Object) -> Vec<glib::Object> {
 /// A watched object, as the report names it.
 fn describe(obj: &glib::Object) -> String {
     #[cfg(feature = "gtk")]
-    if let Some(widget) = obj.downcast_ref::<gtk4::Widget>() {
+    if let Some(widget) = crate::gtk_streams::as_widget(obj) {
         use gtk4::prelude::*;
         let name = widget.widget_name();
         if name != widget.type_().name() {

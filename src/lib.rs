@@ -372,6 +372,7 @@ mod gio_streams;
 #[cfg(feature = "gtk")]
 mod gtk_streams;
 mod leak_check;
+mod live;
 mod macro_support;
 mod many;
 mod many_builder;

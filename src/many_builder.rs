@@ -177,7 +177,7 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
         for pending in self.signals {
             let closure = (pending.closure)(feed.clone());
             let handler = pending.resolved.connect(self.obj, self.after, closure);
-            connections.push(Connection::new(self.obj, handler));
+            connections.push(Connection::new(self.obj, handler, &pending.resolved));
         }
         // From now on only the handlers hold the sender: the queue closes, and the stream
         // ends, when the last of them is destroyed.

@@ -213,7 +213,7 @@ where
         property.send_first::<T, Local>(obj, &queue);
         Ok(Self(SignalStream::new(
             queue,
-            Connection::new(obj, handler),
+            Connection::new(obj, handler, &resolved),
         )))
     }
 }
@@ -243,7 +243,7 @@ where
         property.send_first::<T, Threaded<O>>(obj, &queue);
         Ok(Self(SignalStream::new(
             queue,
-            Connection::new(emitter, handler),
+            Connection::new(emitter, handler, &resolved),
         )))
     }
 }

@@ -323,4 +323,43 @@ mod gtk {
         task.abort();
         settle();
     }
+
+    /// A window held by the handler of a stream of an object that outlives it (an action):
+    /// the report names that stream, and a stream of a watched widget as watched. Debug
+    /// builds only: release builds keep no record of streams.
+    #[cfg(debug_assertions)]
+    #[gtk4::test]
+    fn leak_check_names_the_streams_still_connected() {
+        let (window, label) = window_with_label();
+        label.set_widget_name("status");
+        let action = gio::SimpleAction::new("refresh", None);
+        let held = window.clone();
+        let outside = action.connect_stream_with("activate", move |_| {
+            let _ = &held; // the handler holds the window
+        });
+        let inside = label.property_stream::<String>("label");
+        let check = glib_signal_stream::LeakCheck::new(&window);
+        window.present();
+        settle();
+        window.close();
+        drop((window, label));
+        settle();
+        let leaks = check.check().unwrap_err();
+        let report = leaks.to_string();
+        assert!(
+            leaks
+                .connected_streams()
+                .iter()
+                .any(|s| s == "`activate` of a GSimpleAction"),
+            "{report}"
+        );
+        assert!(
+            report.contains("stream of `notify::label` of GtkLabel 'status' (watched)"),
+            "{report}"
+        );
+        drop((outside, inside));
+        settle();
+        check.assert_freed();
+        drop(action);
+    }
 }

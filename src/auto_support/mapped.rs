@@ -68,7 +68,10 @@ where
         order: InOrder::new(),
     });
     let id = resolved.connect(obj, false, closure::<A, _>(state, resolved.info.clone()));
-    Ok(SignalStream::new(queue, Connection::new(obj, id)))
+    Ok(SignalStream::new(
+        queue,
+        Connection::new(obj, id, &resolved),
+    ))
 }
 
 /// [`try_stream_map`] without a handler; panics with the error's message.
