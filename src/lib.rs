@@ -440,8 +440,11 @@ pub mod prelude {
 /// boxed types, `Option<&str>`, `Option<&T>`, and any other `glib` value type by value.
 ///
 /// The block gains `derived_signals()`, which [`derived_signals`] puts into
-/// `ObjectImpl::signals()`, and an extension trait `<Wrapper>SignalsExt`, implemented for the
-/// wrapper and every subclass, with for each signal:
+/// `ObjectImpl::signals()`, and typed methods, named after the signal (`file-added` gives
+/// `connect_file_added`): inherent methods of the wrapper, reachable with no import beyond
+/// [`prelude`], and the same in an extension trait `<Wrapper>SignalsExt`, defined beside the
+/// block and implemented for every subclass (import it where a subclass calls them). For each
+/// signal:
 ///
 /// - `connect_<name>(f)`: `f` gets the emitter and the parameters as declared, returns the
 ///   declared type; a `SignalHandlerId`.
@@ -488,7 +491,6 @@ pub mod prelude {
 /// glib::wrapper! {
 ///     pub struct Downloader(ObjectSubclass<imp::Downloader>);
 /// }
-/// use imp::DownloaderSignalsExt;
 ///
 /// fn main() {
 ///     let downloader: Downloader = glib::Object::new();

@@ -104,10 +104,10 @@ fn emit_connect_and_stream_carry_typed_parameters() {
     assert_eq!(*seen.borrow(), ["progress 10", "progress 20"]);
     assert_eq!(drain(&mut progress), [(10,), (20,)]);
 
-    let mut added = d.added_stream();
+    let mut added = d.file_added_stream();
     let file = gio::File::for_path("/tmp/a");
-    d.emit_added(Some(&file), 7);
-    d.emit_added(None, 0);
+    d.emit_file_added(Some(&file), 7);
+    d.emit_file_added(None, 0);
     let items = drain(&mut added);
     assert_eq!(items.len(), 2);
     assert_eq!(items[0].0.as_ref().and_then(|f| f.path()), file.path());

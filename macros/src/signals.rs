@@ -339,10 +339,23 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
             push_error(e);
         }
     }
-    if let Some(errors) = errors {
-        return Err(errors);
-    }
     input.items = kept;
+    if let Some(errors) = errors {
+        // The block as written (minus the signals) and an empty signal list, so that the
+        // errors above are the only ones: not also "no `derived_signals`" at every use.
+        let imp_ty = &input.self_ty;
+        let errors = errors.to_compile_error();
+        return Ok(quote! {
+            #input
+            impl #imp_ty {
+                #[doc(hidden)]
+                pub fn derived_signals() -> &'static [::glib_signal_stream::__macro::glib::subclass::Signal] {
+                    &[]
+                }
+            }
+            #errors
+        });
+    }
 
     let m = quote!(::glib_signal_stream::__macro);
     let imp_ty = &input.self_ty;
@@ -355,16 +368,28 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
     let trait_name = format_ident!("{}SignalsExt", wrapper_name);
 
     let builders = decls.iter().map(|d| builder(d, &m));
-    let methods = decls
+    let trait_methods: Vec<_> = decls
         .iter()
         .enumerate()
-        .map(|(i, d)| methods(i, d, imp_ty, &m));
+        .map(|(i, d)| methods(i, d, imp_ty, &m, &quote!()))
+        .collect();
+    // The same methods on the wrapper itself, reachable without importing the trait (only
+    // subclasses need it).
+    let inherent: Vec<_> = decls
+        .iter()
+        .enumerate()
+        .map(|(i, d)| methods(i, d, imp_ty, &m, &quote!(pub)))
+        .collect();
     let count = decls.len();
     let trait_doc = format!(
         "The signals of [`{wrapper_name}`] declared with `#[signals]`, typed: `connect_<name>`, \
          `emit_<name>`, `<name>_stream` and its forms. Implemented for every subclass."
     );
     let vis = quote!(pub);
+    let inherent_doc = format!(
+        "The signals declared with `#[signals]`, as inherent methods: no import needed. A \
+         subclass reaches them through [`{trait_name}`]."
+    );
 
     Ok(quote! {
         #input
@@ -383,13 +408,18 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         #vis trait #trait_name:
             #m::glib::prelude::IsA<#wrapper> + #m::glib::prelude::IsA<#m::glib::Object> + 'static
         {
-            #(#methods)*
+            #(#trait_methods)*
         }
 
         impl<O> #trait_name for O
         where
             O: #m::glib::prelude::IsA<#wrapper> + #m::glib::prelude::IsA<#m::glib::Object> + 'static,
         {
+        }
+
+        #[doc = #inherent_doc]
+        impl #wrapper {
+            #(#inherent)*
         }
     })
 }
@@ -470,10 +500,19 @@ fn answer(d: &SignalDecl, m: &TokenStream) -> TokenStream {
 }
 
 /// The extension trait's methods for one declaration (the `index`-th).
-fn methods(index: usize, d: &SignalDecl, imp_ty: &syn::Type, m: &TokenStream) -> TokenStream {
+///
+/// `vis` is empty in the trait and `pub` on the wrapper. The methods are named after the
+/// signal (`file-added` gives `connect_file_added`), as gtk-rs names them.
+fn methods(
+    index: usize,
+    d: &SignalDecl,
+    imp_ty: &syn::Type,
+    m: &TokenStream,
+    vis: &TokenStream,
+) -> TokenStream {
     let name = &d.name;
-    let ident = d.ident.to_string();
-    let ident = ident.trim_start_matches("r#");
+    let ident = name.replace('-', "_");
+    let ident = ident.as_str();
     let connect = format_ident!("connect_{}", ident);
     let emit = format_ident!("emit_{}", ident);
     let stream = format_ident!("{}_stream", ident);
@@ -552,19 +591,19 @@ fn methods(index: usize, d: &SignalDecl, imp_ty: &syn::Type, m: &TokenStream) ->
             quote! {
                 #[doc = #stream_doc]
                 #[must_use = "dropping the stream disconnects its handler at once"]
-                fn #stream(&self, #detail_param) -> #m::SignalStream<#item> {
+                #vis fn #stream(&self, #detail_param) -> #m::SignalStream<#item> {
                     #m::SignalStreamExt::connect_stream_typed::<#item>(self, #full_name)
                 }
 
                 #[doc = #with_doc]
                 #[must_use = "dropping the stream disconnects its handler at once; keep it, or `.detach()` it"]
-                fn #stream_with<H: Fn(&#item) + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
+                #vis fn #stream_with<H: Fn(&#item) + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
                     #m::SignalStreamExt::connect_stream_typed_with::<#item, H>(self, #full_name, handler)
                 }
 
                 #[doc = #future_doc]
                 #[must_use = "dropping the future disconnects its handler at once"]
-                fn #future(&self, #detail_param) -> #m::SignalFuture<#item> {
+                #vis fn #future(&self, #detail_param) -> #m::SignalFuture<#item> {
                     #m::SignalStreamExt::signal_stream_builder(self, #full_name).build_future::<#item>()
                 }
             }
@@ -578,7 +617,7 @@ fn methods(index: usize, d: &SignalDecl, imp_ty: &syn::Type, m: &TokenStream) ->
             quote! {
                 #[doc = #stream_doc]
                 #[must_use = "dropping the stream disconnects its handler at once"]
-                fn #stream<H: Fn(&#item) -> #ret + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
+                #vis fn #stream<H: Fn(&#item) -> #ret + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
                     #m::SignalStreamExt::connect_stream_typed_with_return::<#item, #ret, _, H>(self, #full_name, handler)
                 }
             }
@@ -586,7 +625,7 @@ fn methods(index: usize, d: &SignalDecl, imp_ty: &syn::Type, m: &TokenStream) ->
     };
     quote! {
         #[doc = #connect_doc]
-        fn #connect<F: Fn(&Self, #(#written),*) -> #ret_ty + 'static>(&self, #detail_param f: F) -> #m::glib::SignalHandlerId {
+        #vis fn #connect<F: Fn(&Self, #(#written),*) -> #ret_ty + 'static>(&self, #detail_param f: F) -> #m::glib::SignalHandlerId {
             #m::glib::prelude::ObjectExt::connect_local(self, #full_name, false, move |values| {
                 let ::std::option::Option::Some(obj) = #m::emitter::<Self>(values, #name)
                 else { return #m::default_answer::<#carried>() };
@@ -597,7 +636,7 @@ fn methods(index: usize, d: &SignalDecl, imp_ty: &syn::Type, m: &TokenStream) ->
         }
 
         #[doc = #emit_doc]
-        fn #emit(&self, #detail_param #(#idents: #written),*) -> #ret_ty {
+        #vis fn #emit(&self, #detail_param #(#idents: #written),*) -> #ret_ty {
             let ret: #carried = { #emit_body };
             #from_carrier
         }

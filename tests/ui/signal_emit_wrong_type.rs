@@ -28,7 +28,6 @@ glib::wrapper! {
     pub struct Job(ObjectSubclass<imp::Job>);
 }
 
-use imp::JobSignalsExt;
 
 fn main() {
     let job: Job = glib::Object::new();
