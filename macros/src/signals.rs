@@ -244,6 +244,9 @@ impl SignalDecl {
             matches!(ty, syn::Type::Path(p)
                 if p.path.segments.last().is_some_and(|s| s.ident == "Propagation"))
         });
+        if let Some(accumulator) = &options.accumulator {
+            check_accumulator(accumulator, ret.as_ref(), propagation, sig)?;
+        }
         let name = match &options.name {
             Some(name) => {
                 let value = name.value();
@@ -280,6 +283,42 @@ impl SignalDecl {
             span: sig.ident.span(),
         })
     }
+}
+
+/// The accumulators this crate knows, against the return type they take: a mismatch is an
+/// error on the user's line rather than an accumulator that silently never stops.
+fn check_accumulator(
+    accumulator: &syn::Expr,
+    ret: Option<&syn::Type>,
+    propagation: bool,
+    sig: &syn::Signature,
+) -> syn::Result<()> {
+    let syn::Expr::Path(path) = accumulator else {
+        return Ok(());
+    };
+    let Some(last) = path.path.segments.last() else {
+        return Ok(());
+    };
+    let is_bool = matches!(ret, Some(syn::Type::Path(p)) if p.path.is_ident("bool"));
+    if last.ident == "first_stop_wins" && !(is_bool || propagation) {
+        let returns = match ret {
+            Some(ty) => format!("`{}`", ty.to_token_stream()),
+            None => "nothing".to_owned(),
+        };
+        let mut e = syn::Error::new(
+            accumulator.span(),
+            format!(
+                "`first_stop_wins` stops at the first handler returning `true`: the signal must \
+                 return `bool` or `glib::Propagation`, and `{}` returns {returns}",
+                sig.ident
+            ),
+        );
+        if let Some(ty) = ret {
+            e.combine(syn::Error::new(ty.span(), "the return type declared here"));
+        }
+        return Err(e);
+    }
+    Ok(())
 }
 
 fn take_signal_attr(attrs: &mut Vec<syn::Attribute>) -> Option<syn::Attribute> {
