@@ -2,6 +2,8 @@
 //! handler's stage, accumulators, `no_recurse`, details, action signals emitted by name, and a
 //! subclass using its parent's signals.
 
+mod common;
+
 use std::{cell::RefCell, rc::Rc};
 
 use futures_util::{FutureExt, StreamExt};
@@ -269,4 +271,31 @@ fn the_stream_ends_when_the_emitter_is_disposed() {
     let ctx = glib::MainContext::default();
     assert_eq!(ctx.block_on(progress.next()), Some((1,)));
     assert_eq!(ctx.block_on(progress.next()), None);
+}
+
+/// A caller going around the types (C, or `emit_by_name`) passes NULL for a `&str`: the
+/// typed handler is not called, the emission logs a critical and gets the default answer,
+/// nothing panics.
+#[test]
+fn an_emission_the_typed_handler_cannot_read_is_a_critical_not_a_panic() {
+    let d: Downloader = glib::Object::new();
+    let calls = Rc::new(RefCell::new(0));
+    d.connect_confirm_overwrite({
+        let calls = calls.clone();
+        move |_, _path| {
+            *calls.borrow_mut() += 1;
+            true
+        }
+    });
+    let (answer, criticals) = common::criticals_during(|| {
+        d.emit_by_name::<bool>("confirm-overwrite", &[&None::<String>])
+    });
+    assert_eq!(*calls.borrow(), 0);
+    assert!(!answer, "the default answer, false");
+    assert!(
+        criticals
+            .iter()
+            .any(|c| c.contains("'confirm-overwrite'") && c.contains("not delivered")),
+        "{criticals:?}"
+    );
 }
