@@ -172,13 +172,9 @@ fn build_ui(app: &gtk::Application, title: &str) -> Ui {
     buttons.append(&download);
     buttons.append(&cancel);
     let column = gtk::Box::new(gtk::Orientation::Vertical, 12);
-    for widget in [
-        overwrite.upcast_ref::<gtk::Widget>(),
-        buttons.upcast_ref(),
-        bar.upcast_ref(),
-    ] {
-        column.append(widget);
-    }
+    column.append(&overwrite);
+    column.append(&buttons);
+    column.append(&bar);
     column.append(&result);
     let window = gtk::ApplicationWindow::builder()
         .application(app)
