@@ -40,12 +40,7 @@ fn drive_downloads(name: &str, title: &str) -> Vec<String> {
         "{name}: the click on Cancel should have ended the download it came during"
     );
     // Closed as a user does: the window, its widgets, its task and the download are gone.
-    gui.click("window-close");
-    gui.running.wait_for("the closed window freed", |line| {
-        line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
-    });
-    let (status, printed) = gui.finish();
-    assert!(status.success(), "{name}: {status}");
+    let (_closed, printed) = gui.close_window_and_expect_freed();
     printed
 }
 

@@ -321,12 +321,7 @@ mod gtk_examples {
                 .wait_for("an activated row", |line| line.starts_with("activated "));
         }
         // The window, its widgets (rows included) and its task are gone.
-        gui.click("window-close");
-        gui.running.wait_for("the closed window freed", |line| {
-            line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
-        });
-        let (status, printed) = gui.finish();
-        assert!(status.success(), "{name}: {status}");
+        let (_closed, printed) = gui.close_window_and_expect_freed();
         printed
     }
 

@@ -35,12 +35,7 @@ fn rows_clicks_flow_through_one_set_and_a_removed_rows_streams_end() {
     gui.click("click-3");
     gui.expect("clicked row 3");
     // Closed as a user does: the window, its widgets and its task are gone.
-    gui.click("window-close");
-    let closed = gui.running.wait_for("the closed window freed", |line| {
-        line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
-    });
-    let (status, printed) = gui.finish();
-    assert!(status.success(), "{status}");
+    let (closed, printed) = gui.close_window_and_expect_freed();
     assert_eq!(
         printed,
         [

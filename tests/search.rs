@@ -25,12 +25,7 @@ fn drive_search(name: &str, title: &str) -> Vec<String> {
     gui.type_text("i");
     gui.expect("results for apri: apricot");
     // Closed as a user does: the window, its widgets and its tasks are gone.
-    gui.click("window-close");
-    gui.running.wait_for("the closed window freed", |line| {
-        line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
-    });
-    let (status, printed) = gui.finish();
-    assert!(status.success(), "{name}: {status}");
+    let (_closed, printed) = gui.close_window_and_expect_freed();
     printed
 }
 

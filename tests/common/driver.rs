@@ -222,6 +222,8 @@ pub mod gtk {
 
     /// A GTK example on screen, with the on-screen positions of its widgets.
     pub struct Gui {
+        /// The example's name, for failure messages.
+        name: String,
         pub running: Running,
         /// Widget name -> (X window id, x, y in that window).
         pub widgets: HashMap<String, (String, i64, i64)>,
@@ -260,6 +262,7 @@ pub mod gtk {
                 .env("NO_AT_BRIDGE", "1")
                 .envs(env.iter().copied());
             let mut gui = Self {
+                name: name.to_owned(),
                 running: Running::spawn(command),
                 widgets: HashMap::new(),
                 _input: input,
@@ -345,6 +348,23 @@ pub mod gtk {
         pub fn finish(mut self) -> (ExitStatus, Vec<String>) {
             let status = self.running.wait();
             (status, self.printed())
+        }
+
+        /// Closes the window as a user does, with a click on its close button
+        /// (`window-close`), then waits for the example to say that the window and its widgets
+        /// were freed (`closed: window and N widgets finalized`) and to exit.
+        ///
+        /// Returns that line and everything the example printed that is not geometry (that line
+        /// included). Fails the test if the example ends without printing the line or exits
+        /// with a failure; like every wait here, it is bounded only by the safety timeout.
+        pub fn close_window_and_expect_freed(mut self) -> (String, Vec<String>) {
+            self.click("window-close");
+            let closed = self.running.wait_for("the closed window freed", |line| {
+                line.starts_with("closed: window and ") && line.ends_with(" widgets finalized")
+            });
+            let status = self.running.wait();
+            assert!(status.success(), "{}: {status}", self.name);
+            (closed, self.printed())
         }
     }
 }
