@@ -497,7 +497,7 @@ fn builder(d: &SignalDecl, m: &TokenStream) -> TokenStream {
                     #m::emitter::<<Self as #m::glib::subclass::types::ObjectSubclass>::Type>(values, #name)
                 else { return #m::default_answer::<#ret_ty>() };
                 #(#reads)*
-                let imp = #m::glib::subclass::prelude::ObjectSubclassIsExt::imp(&obj);
+                let imp = #m::glib::subclass::prelude::ObjectSubclassIsExt::imp(obj);
                 let ret = imp.#ident(#(#passes),*);
                 #answer
             })
@@ -664,12 +664,16 @@ fn methods(
     };
     quote! {
         #[doc = #connect_doc]
-        #vis fn #connect<F: Fn(&Self, #(#written),*) -> #ret_ty + 'static>(&self, #detail_param f: F) -> #m::glib::SignalHandlerId {
+        #vis fn #connect<F: Fn(&Self, #(#written),*) -> #ret_ty + 'static>(&self, #detail_param f: F) -> #m::glib::SignalHandlerId
+        where
+            // Every wrapper type: the emitter is borrowed from the emission, not referenced.
+            for<'a> &'a Self: #m::glib::value::FromValue<'a>,
+        {
             #m::glib::prelude::ObjectExt::connect_local(self, #full_name, false, move |values| {
                 let ::std::option::Option::Some(obj) = #m::emitter::<Self>(values, #name)
                 else { return #m::default_answer::<#carried>() };
                 #(#reads)*
-                let ret = f(&obj, #(#passes),*);
+                let ret = f(obj, #(#passes),*);
                 #answer
             })
         }
