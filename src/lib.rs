@@ -453,6 +453,9 @@ pub mod prelude {
 /// - `<name>_stream()`, `<name>_stream_with(handler)` and `<name>_future()` for a signal that
 ///   returns nothing; `<name>_stream(handler)` with a handler that answers for one that
 ///   returns a value. Items are tuples of the owned parameter types.
+/// - `<name>_stream_send()` and `<name>_future_send()` (or `<name>_stream_send(handler)`),
+///   fed from whatever thread emits, callable on a `Send + Sync` type (for any other type the
+///   call does not compile).
 /// - A `detail: Option<&str>` first argument on each of them for a `detailed` signal.
 ///
 /// ```

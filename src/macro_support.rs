@@ -6,7 +6,9 @@
 
 use glib::{prelude::*, value::FromValue, Type, Value};
 
-pub use crate::{prelude::SignalStreamExt, SignalFuture, SignalStream};
+pub use crate::{
+    prelude::SignalStreamExt, SendSignalFuture, SendSignalStream, SignalFuture, SignalStream,
+};
 pub use glib;
 
 /// The emitter of an emission, as `O`, borrowed from the emission's values: no reference is

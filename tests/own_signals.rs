@@ -78,6 +78,36 @@ mod imp {
     unsafe impl<T: ObjectImpl> IsSubclassable<T> for super::Downloader {}
 }
 
+/// A `Send + Sync` type (no interior state), for the Send forms.
+mod shared_imp {
+    use super::*;
+
+    #[derive(Default)]
+    pub struct Meter;
+
+    #[glib::object_subclass]
+    impl ObjectSubclass for Meter {
+        const NAME: &'static str = "OwnSignalsMeter";
+        type Type = super::Meter;
+    }
+
+    #[glib_signal_stream::signals(wrapper_type = super::Meter)]
+    impl Meter {
+        #[signal(run_last)]
+        fn reading(&self, value: u64);
+
+        #[signal(run_last)]
+        fn accept(&self, value: u64) -> bool;
+    }
+
+    #[glib_signal_stream::derived_signals]
+    impl ObjectImpl for Meter {}
+}
+
+glib::wrapper! {
+    pub struct Meter(ObjectSubclass<shared_imp::Meter>);
+}
+
 glib::wrapper! {
     pub struct Downloader(ObjectSubclass<imp::Downloader>);
 }
@@ -298,4 +328,33 @@ fn an_emission_the_typed_handler_cannot_read_is_a_critical_not_a_panic() {
             .any(|c| c.contains("'confirm-overwrite'") && c.contains("not delivered")),
         "{criticals:?}"
     );
+}
+
+/// A `Send + Sync` type's Send forms take emissions from a worker thread: the stream gets
+/// every item in order, the answering handler answers on the worker, the future resolves.
+#[test]
+fn a_send_types_send_streams_take_emissions_from_a_worker_thread() {
+    let meter: Meter = glib::Object::new();
+    let readings = meter.reading_stream_send();
+    let next = meter.reading_future_send();
+    let answers = meter.accept_stream_send(|(value,)| value % 2 == 0);
+    let worker = meter.clone();
+    let accepted = std::thread::spawn(move || {
+        (0..100u64)
+            .map(|i| {
+                worker.emit_reading(i);
+                worker.emit_accept(i)
+            })
+            .filter(|accepted| *accepted)
+            .count()
+    })
+    .join()
+    .unwrap();
+    assert_eq!(accepted, 50);
+    assert_eq!(futures::executor::block_on(next), Some((0,)));
+    drop(meter); // the last reference: disposed, so the streams end after what they got
+    let got: Vec<u64> = futures::executor::block_on(readings.map(|(v,)| v).collect());
+    assert_eq!(got, (0..100).collect::<Vec<_>>());
+    let asked = futures::executor::block_on(answers.count());
+    assert_eq!(asked, 100);
 }

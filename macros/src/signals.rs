@@ -617,6 +617,23 @@ fn methods(
         "Emits `{name}`, through the signal id (no lookup by name), and returns what the \
          handlers answered.{detail_doc}"
     );
+    let stream_send = format_ident!("{}_stream_send", ident);
+    let future_send = format_ident!("{}_future_send", ident);
+    // Behind a binder, so that the bounds are checked where the method is called, not where
+    // it is declared: a type that is not `Send + Sync` simply has no Send forms.
+    let send_bound = quote! {
+        where
+            for<'s> Self: ::std::marker::Send + ::std::marker::Sync,
+            for<'s> #item: ::std::marker::Send
+    };
+    let stream_send_doc = format!(
+        "Like `{ident}_stream`, fed from whatever thread emits, for a `Send + Sync` type: a \
+         `SendSignalStream`, `Send` when its items are.{detail_doc}"
+    );
+    let future_send_doc = format!(
+        "Like `{ident}_future`, resolved from whatever thread emits, for a `Send + Sync` \
+         type.{detail_doc}"
+    );
     let stream_forms = match &d.ret {
         None => {
             let stream_doc = format!(
@@ -645,6 +662,22 @@ fn methods(
                 #vis fn #future(&self, #detail_param) -> #m::SignalFuture<#item> {
                     #m::SignalStreamExt::signal_stream_builder(self, #full_name).build_future::<#item>()
                 }
+
+                #[doc = #stream_send_doc]
+                #[must_use = "dropping the stream disconnects its handler at once"]
+                #vis fn #stream_send(&self, #detail_param) -> #m::SendSignalStream<#item, Self>
+                #send_bound
+                {
+                    #m::SignalStreamExt::connect_stream_send::<#item>(self, #full_name)
+                }
+
+                #[doc = #future_send_doc]
+                #[must_use = "dropping the future disconnects its handler at once"]
+                #vis fn #future_send(&self, #detail_param) -> #m::SendSignalFuture<#item, Self>
+                #send_bound
+                {
+                    #m::SignalStreamExt::signal_future_send::<#item>(self, #full_name)
+                }
             }
         }
         Some(ret) => {
@@ -658,6 +691,15 @@ fn methods(
                 #[must_use = "dropping the stream disconnects its handler at once"]
                 #vis fn #stream<H: Fn(&#item) -> #ret + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
                     #m::SignalStreamExt::connect_stream_typed_with_return::<#item, #ret, _, H>(self, #full_name, handler)
+                }
+
+                #[doc = #stream_send_doc]
+                #[must_use = "dropping the stream disconnects its handler at once"]
+                #vis fn #stream_send<H>(&self, #detail_param handler: H) -> #m::SendSignalStream<#item, Self>
+                #send_bound,
+                    H: Fn(&#item) -> #ret + ::std::marker::Send + ::std::marker::Sync + 'static,
+                {
+                    #m::SignalStreamExt::connect_stream_send_with_return::<#item, #ret, _, H>(self, #full_name, handler)
                 }
             }
         }
