@@ -458,6 +458,11 @@ pub mod prelude {
 ///   call does not compile).
 /// - A `detail: Option<&str>` first argument on each of them for a `detailed` signal.
 ///
+/// Beside the block, an enum `<Wrapper>Event` has a variant per signal that returns nothing
+/// (`file-added` gives `FileAdded(..)`, with the owned parameters) and implements
+/// [`SignalEvents`]: `obj.events_stream::<imp::DownloaderEvent>()` is one stream of them all,
+/// in emission order, as for the generated GTK and GIO types. Its `Debug` prints the variant.
+///
 /// ```
 /// use futures_util::StreamExt;
 /// use glib::subclass::prelude::*;

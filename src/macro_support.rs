@@ -7,7 +7,8 @@
 use glib::{prelude::*, value::FromValue, Type, Value};
 
 pub use crate::{
-    prelude::SignalStreamExt, SendSignalFuture, SendSignalStream, SignalFuture, SignalStream,
+    prelude::SignalStreamExt, ManySignalStreamBuilder, SendSignalFuture, SendSignalStream,
+    SignalEvents, SignalFuture, SignalStream,
 };
 pub use glib;
 

@@ -9,6 +9,7 @@ use std::{cell::RefCell, rc::Rc};
 use futures_util::{FutureExt, StreamExt};
 use gio::prelude::*;
 use glib::subclass::prelude::*;
+use glib_signal_stream::prelude::*;
 
 mod imp {
     use super::*;
@@ -357,4 +358,23 @@ fn a_send_types_send_streams_take_emissions_from_a_worker_thread() {
     assert_eq!(got, (0..100).collect::<Vec<_>>());
     let asked = futures::executor::block_on(answers.count());
     assert_eq!(asked, 100);
+}
+
+/// `<Wrapper>Event` has a variant per signal that returns nothing, and `events_stream` yields
+/// them in emission order, with their parameters.
+#[test]
+fn the_event_enum_streams_every_plain_signal_in_emission_order() {
+    let d: Downloader = glib::Object::new();
+    let mut events = d.events_stream::<imp::DownloaderEvent>();
+    d.emit_started();
+    d.emit_progress(40);
+    d.emit_file_added(None, 3);
+    d.emit_finished("/tmp/b");
+    d.emit_confirm_overwrite("/tmp/b"); // returns a value: not an event
+    let got = drain(&mut events);
+    let names: Vec<String> = got.iter().map(|e| format!("{e:?}")).collect();
+    assert_eq!(names, ["Started", "Progress", "FileAdded", "Finished"]);
+    assert!(matches!(got[1], imp::DownloaderEvent::Progress(40)));
+    assert!(matches!(got[2], imp::DownloaderEvent::FileAdded(None, 3)));
+    assert!(matches!(&got[3], imp::DownloaderEvent::Finished(path) if path == "/tmp/b"));
 }

@@ -419,6 +419,7 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         .enumerate()
         .map(|(i, d)| methods(i, d, imp_ty, &m, &quote!(pub)))
         .collect();
+    let events = events(&decls, wrapper, wrapper_name, &m);
     let count = decls.len();
     let trait_doc = format!(
         "The signals of [`{wrapper_name}`] declared with `#[signals]`, typed: `connect_<name>`, \
@@ -460,7 +461,97 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         impl #wrapper {
             #(#inherent)*
         }
+
+        #events
     })
+}
+
+/// `<Wrapper>Event`: one variant per signal that returns nothing, with its owned parameters,
+/// and its `SignalEvents` impl, so that `obj.events_stream::<<Wrapper>Event>()` is one
+/// ordered stream of them all, as for the generated GTK and GIO types.
+fn events(
+    decls: &[SignalDecl],
+    wrapper: &syn::Path,
+    wrapper_name: &syn::Ident,
+    m: &TokenStream,
+) -> TokenStream {
+    let event = format_ident!("{}Event", wrapper_name);
+    let plain: Vec<_> = decls.iter().filter(|d| d.ret.is_none()).collect();
+    if plain.is_empty() {
+        return quote!();
+    }
+    let variant = |d: &SignalDecl| {
+        let camel: String = d
+            .name
+            .split(['-', '_'])
+            .map(|part| {
+                let mut chars = part.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_ascii_uppercase().to_string() + chars.as_str()
+                })
+            })
+            .collect();
+        syn::Ident::new(&camel, d.span)
+    };
+    let variants = plain.iter().map(|d| {
+        let v = variant(d);
+        let doc = format!("`{}`.", d.name);
+        let owned = d.params.iter().map(|p| &p.owned);
+        if d.params.is_empty() {
+            quote!(#[doc = #doc] #v)
+        } else {
+            quote!(#[doc = #doc] #v(#(#owned),*))
+        }
+    });
+    let names = plain.iter().map(|d| {
+        let v = variant(d);
+        let text = v.to_string();
+        if d.params.is_empty() {
+            quote!(Self::#v => #text)
+        } else {
+            quote!(Self::#v(..) => #text)
+        }
+    });
+    let adds = plain.iter().map(|d| {
+        let v = variant(d);
+        let name = &d.name;
+        let idents: Vec<_> = d.params.iter().map(|p| &p.ident).collect();
+        let owned = d.params.iter().map(|p| &p.owned);
+        let make = if d.params.is_empty() {
+            quote!(Self::#v)
+        } else {
+            quote!(Self::#v(#(#idents),*))
+        };
+        quote!(.signal(#name, |(#(#idents,)*): (#(#owned,)*)| #make))
+    });
+    let doc = format!(
+        "The signals of [`{wrapper_name}`] declared with `#[signals]` that return nothing, one \
+         variant each with the signal's parameters: the items of \
+         `events_stream::<{event}>()`, in emission order."
+    );
+    quote! {
+        #[doc = #doc]
+        pub enum #event {
+            #(#variants),*
+        }
+
+        impl ::std::fmt::Debug for #event {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                // The variant only: the parameters need not be `Debug`.
+                f.write_str(match self { #(#names),* })
+            }
+        }
+
+        impl #m::SignalEvents for #event {
+            type Emitter = #wrapper;
+
+            fn add_signals(
+                builder: #m::ManySignalStreamBuilder<'_, Self>,
+            ) -> #m::ManySignalStreamBuilder<'_, Self> {
+                builder #(#adds)*
+            }
+        }
+    }
 }
 
 /// The `Signal::builder(..)` expression of one declaration.
