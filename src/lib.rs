@@ -458,6 +458,11 @@ pub mod prelude {
 ///   call does not compile).
 /// - A `detail: Option<&str>` first argument on each of them for a `detailed` signal.
 ///
+/// On an interface's block, `#[signals(wrapper_type = .., interface)]` declares the
+/// interface's signals (without bodies: an interface's signal has no class handler here), and
+/// `#[derived_signals]` goes on its `impl ObjectInterface`; every implementor gets the methods
+/// through `<Interface>SignalsExt`.
+///
 /// Beside the block, an enum `<Wrapper>Event` has a variant per signal that returns nothing
 /// (`file-added` gives `FileAdded(..)`, with the owned parameters) and implements
 /// [`SignalEvents`]: `obj.events_stream::<imp::DownloaderEvent>()` is one stream of them all,

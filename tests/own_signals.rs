@@ -79,6 +79,63 @@ mod imp {
     unsafe impl<T: ObjectImpl> IsSubclassable<T> for super::Downloader {}
 }
 
+/// An interface declaring a signal, and a class implementing it.
+mod iface_imp {
+    use super::*;
+
+    /// The interface's class struct: nothing but GLib's header.
+    #[derive(Clone, Copy)]
+    #[repr(C)]
+    pub struct NamedInterface {
+        parent: glib::gobject_ffi::GTypeInterface,
+    }
+
+    // SAFETY: `NamedInterface` is `repr(C)` and starts with `GTypeInterface`, as GLib's
+    // interface structs must (glib's own interface tests declare theirs the same way).
+    unsafe impl InterfaceStruct for NamedInterface {
+        type Type = Named;
+    }
+
+    pub enum Named {}
+
+    #[glib::object_interface]
+    #[glib_signal_stream::derived_signals]
+    impl ObjectInterface for Named {
+        const NAME: &'static str = "OwnSignalsNamed";
+        type Interface = NamedInterface;
+        type Prerequisites = (glib::Object,);
+    }
+
+    #[glib_signal_stream::signals(wrapper_type = super::Named, interface)]
+    impl Named {
+        #[signal(run_last)]
+        fn renamed(&self, name: &str);
+    }
+
+    #[derive(Default)]
+    pub struct Person;
+
+    #[glib::object_subclass]
+    impl ObjectSubclass for Person {
+        const NAME: &'static str = "OwnSignalsPerson";
+        type Type = super::Person;
+        type Interfaces = (super::Named,);
+    }
+
+    impl ObjectImpl for Person {}
+}
+
+glib::wrapper! {
+    pub struct Named(ObjectInterface<iface_imp::Named>);
+}
+
+// SAFETY: the interface has no virtual functions to fill in, so any class may implement it.
+unsafe impl<T: ObjectSubclass> IsImplementable<T> for Named {}
+
+glib::wrapper! {
+    pub struct Person(ObjectSubclass<iface_imp::Person>) @implements Named;
+}
+
 /// A `Send + Sync` type (no interior state), for the Send forms.
 mod shared_imp {
     use super::*;
@@ -377,4 +434,26 @@ fn the_event_enum_streams_every_plain_signal_in_emission_order() {
     assert!(matches!(got[1], imp::DownloaderEvent::Progress(40)));
     assert!(matches!(got[2], imp::DownloaderEvent::FileAdded(None, 3)));
     assert!(matches!(&got[3], imp::DownloaderEvent::Finished(path) if path == "/tmp/b"));
+}
+
+/// A signal declared on an interface: an implementing class connects, emits and streams it
+/// through the interface's extension trait.
+#[test]
+fn an_interfaces_signal_is_typed_on_every_implementor() {
+    use iface_imp::NamedSignalsExt;
+
+    let person: Person = glib::Object::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    person.connect_renamed({
+        let seen = seen.clone();
+        move |_, name| seen.borrow_mut().push(name.to_owned())
+    });
+    let mut renamed = person.renamed_stream();
+    person.emit_renamed("Ada");
+    person.upcast_ref::<Named>().emit_renamed("Grace");
+    assert_eq!(*seen.borrow(), ["Ada", "Grace"]);
+    assert_eq!(
+        drain(&mut renamed),
+        [("Ada".to_owned(),), ("Grace".to_owned(),)]
+    );
 }

@@ -1,4 +1,4 @@
-//! `#[derived_signals]` on `impl ObjectImpl for T`: adds `fn signals()` returning
+//! `#[derived_signals]` on `impl ObjectImpl for T` (or an interface's `ObjectInterface`): adds `fn signals()` returning
 //! `T::derived_signals()`, as glib-macros' `#[derived_properties]` adds `properties()`.
 
 use proc_macro2::TokenStream;
@@ -17,11 +17,11 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         .trait_
         .as_ref()
         .and_then(|(_, path, _)| path.segments.last())
-        .is_some_and(|segment| segment.ident == "ObjectImpl");
+        .is_some_and(|segment| segment.ident == "ObjectImpl" || segment.ident == "ObjectInterface");
     if !is_object_impl {
         return Err(syn::Error::new(
             input.self_ty.span(),
-            "derived_signals goes on `impl ObjectImpl for T`",
+            "derived_signals goes on `impl ObjectImpl for T`, or `impl ObjectInterface for T`",
         ));
     }
     if let Some(existing) = input.items.iter().find_map(|item| match item {

@@ -10,20 +10,28 @@ use syn::{
     Token,
 };
 
-/// `wrapper_type = path` (the only argument, required).
+/// `wrapper_type = path` (required), and `interface` for an interface's signals.
 struct Args {
     wrapper: syn::Path,
+    interface: bool,
 }
 
 impl Args {
     fn parse(attr: TokenStream) -> syn::Result<Self> {
         let mut wrapper = None;
+        let mut interface = false;
         let parser = syn::meta::parser(|meta| {
             if meta.path.is_ident("wrapper_type") {
                 wrapper = Some(meta.value()?.parse::<syn::Path>()?);
                 Ok(())
+            } else if meta.path.is_ident("interface") {
+                interface = true;
+                Ok(())
             } else {
-                Err(meta.error("unknown argument: signals takes `wrapper_type = path`"))
+                Err(meta.error(
+                    "unknown argument: signals takes `wrapper_type = path`, and `interface` \
+                     on an interface's block",
+                ))
             }
         });
         syn::parse::Parser::parse2(parser, attr.clone())?;
@@ -33,7 +41,7 @@ impl Args {
                 "signals needs the wrapper type: #[signals(wrapper_type = super::MyObject)]",
             )
         })?;
-        Ok(Self { wrapper })
+        Ok(Self { wrapper, interface })
     }
 }
 
@@ -346,6 +354,15 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
         match item {
             syn::ImplItem::Fn(mut f) => {
                 if let Some(attr) = take_signal_attr(&mut f.attrs) {
+                    if args.interface {
+                        push_error(syn::Error::new(
+                            f.block.span(),
+                            "an interface's signal has no class handler here: declare it \
+                             without a body (`fn name(&self, ..);`); implementors and users \
+                             connect to it",
+                        ));
+                        continue;
+                    }
                     match SignalDecl::new(&attr, &f.sig, true) {
                         Ok(decl) => decls.push(decl),
                         Err(e) => push_error(e),
