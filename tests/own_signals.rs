@@ -52,6 +52,17 @@ mod imp {
         #[signal(run_last, detailed, action)]
         fn retry(&self);
 
+        #[signal(run_last)]
+        fn watched(
+            &self,
+            event: gio::FileMonitorEvent,
+            flags: glib::BindingFlags,
+            state: glib::Variant,
+            when: &glib::DateTime,
+            then: Option<&glib::DateTime>,
+            note: Option<&str>,
+        );
+
         #[signal(run_last, name = "file-added")]
         fn added(&self, file: Option<&gio::File>, size: u64);
 
@@ -456,4 +467,45 @@ fn an_interfaces_signal_is_typed_on_every_implementor() {
         drain(&mut renamed),
         [("Ada".to_owned(),), ("Grace".to_owned(),)]
     );
+}
+
+/// Enums, flags, a `Variant`, boxed types (by reference, and optional) and optional strings
+/// go through connect, emit and streams typed.
+#[test]
+fn enums_flags_variants_and_boxed_parameters_are_typed() {
+    let d: Downloader = glib::Object::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    d.connect_watched({
+        let seen = seen.clone();
+        move |_, event, flags, state, when, then, note| {
+            seen.borrow_mut().push(format!(
+                "{event:?} {flags:?} {state} {} {} {note:?}",
+                when.year(),
+                then.is_some()
+            ))
+        }
+    });
+    let mut watched = d.watched_stream();
+    let when = glib::DateTime::from_utc(2026, 12, 7, 10, 0, 0.0).unwrap();
+    d.emit_watched(
+        gio::FileMonitorEvent::Created,
+        glib::BindingFlags::SYNC_CREATE,
+        7u32.to_variant(),
+        &when,
+        None,
+        Some("new"),
+    );
+    assert_eq!(
+        *seen.borrow(),
+        ["Created BindingFlags(SYNC_CREATE) uint32 7 2026 false Some(\"new\")"]
+    );
+    let items = drain(&mut watched);
+    assert_eq!(items.len(), 1);
+    let (event, flags, state, at, then, note) = &items[0];
+    assert_eq!(*event, gio::FileMonitorEvent::Created);
+    assert_eq!(*flags, glib::BindingFlags::SYNC_CREATE);
+    assert_eq!(state.get::<u32>(), Some(7));
+    assert_eq!(at, &when);
+    assert!(then.is_none());
+    assert_eq!(note.as_deref(), Some("new"));
 }
