@@ -100,9 +100,22 @@ impl std::fmt::Debug for WidgetLife {
 /// there) while the GTK thread first uses a widget, both register it and GLib rejects the
 /// second ("cannot register existing type 'GtkWidget'"), leaving GTK broken. Looking the type
 /// up by name takes GLib's type lock and registers nothing; an object that is a widget proves
-/// the type was registered, after which asking for it is only a read.
+/// the type was registered, after which asking for it is only a read. Once found, the type is
+/// kept: the lookup (a lock and a hash) is paid once, not per task.
 pub(crate) fn as_widget(obj: &glib::Object) -> Option<&gtk4::Widget> {
-    let widget = glib::Type::from_name("GtkWidget")?;
+    static WIDGET: std::sync::OnceLock<glib::Type> = std::sync::OnceLock::new();
+    // No widget exists before GTK is initialized (gtk-rs refuses to make one): one atomic
+    // read then, and no lookup, for the tasks of a program that does not use GTK.
+    if !gtk4::is_initialized() {
+        return None;
+    }
+    let widget = match WIDGET.get() {
+        Some(widget) => *widget,
+        None => {
+            let widget = glib::Type::from_name("GtkWidget")?;
+            *WIDGET.get_or_init(|| widget)
+        }
+    };
     if obj.type_().is_a(widget) {
         obj.downcast_ref::<gtk4::Widget>()
     } else {
