@@ -7,8 +7,8 @@
 //! - `typed`: `connect_stream_typed::<(u64,)>("tick")`, the baseline;
 //! - `many`: the many builder with `tick` only, items `u64`;
 //! - `many3`: the same with `ping` and `changed` connected too (never emitted);
-//! - `many-with`: `many` with a handler inside each emission (`build_with`);
-//! - `values`: `connect_stream("tick")`; `many-values`: `connect_stream_many(&["tick"])`.
+//! - `many-with`: `many` with a handler inside each emission (`.handler(h)`);
+//! - `values`: `connect_stream("tick")`; `many-values`: `signal_stream_many_builder().signals(&["tick"])`.
 //!
 //! Without arguments (as `cargo test --benches` runs it) it checks every mode on small numbers.
 
@@ -79,9 +79,11 @@ fn batch(mode: &str, n: u64) -> Option<u64> {
             drain(stream, n)
         }
         "many-with" => {
-            let stream = builder().build_with(|v| {
-                std::hint::black_box(v);
-            });
+            let stream = builder()
+                .handler(|v| {
+                    std::hint::black_box(v);
+                })
+                .build();
             emit(&obj);
             drain(stream, n)
         }
@@ -91,7 +93,7 @@ fn batch(mode: &str, n: u64) -> Option<u64> {
             drain(stream.map(|params| value(&params)), n)
         }
         "many-values" => {
-            let stream = obj.connect_stream_many(&["tick"]);
+            let stream = obj.signal_stream_many_builder().signals(&["tick"]).build();
             emit(&obj);
             drain(stream.map(|(_, params)| value(&params)), n)
         }

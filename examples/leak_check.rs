@@ -146,7 +146,11 @@ fn cycle(ticker: &Ticker, payload: &glib::Object, n: u64) {
         }
         // A Send stream.
         5 => {
-            let stream = ticker.connect_stream_send::<(u64,)>("tick");
+            let stream = ticker
+                .signal_stream_builder("tick")
+                .typed::<(u64,)>()
+                .send()
+                .build();
             ticker.tick(n);
             assert_eq!(stream.len(), 1);
         }
@@ -159,7 +163,7 @@ fn cycle(ticker: &Ticker, payload: &glib::Object, n: u64) {
         }
         // A handler answering the emitter.
         7 => {
-            let stream = ticker.connect_stream_with_return("ask", |_| true);
+            let stream = ticker.signal_stream_builder("ask").answer(|_| true).build();
             assert!(ticker.ask(n));
             assert_eq!(stream.len(), 1);
         }
@@ -168,7 +172,8 @@ fn cycle(ticker: &Ticker, payload: &glib::Object, n: u64) {
             let stream = ticker
                 .signal_stream_builder("carry")
                 .policy(BufferPolicy::DropOldest(NonZeroUsize::MIN))
-                .build::<(glib::Object,)>();
+                .typed::<(glib::Object,)>()
+                .build();
             for _ in 0..3 {
                 ticker.carry(payload);
             }

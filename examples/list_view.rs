@@ -3,7 +3,7 @@
 //!
 //! The rule it follows: act now with a handler, react later with a stream. GTK measures and
 //! draws a row right after `setup` and `bind` return, so the row's widget must be built and
-//! filled inside those emissions: that is the handler given to `events_stream_with`. What is only
+//! filled inside those emissions: that is the `.handler(..)` of its events stream. What is only
 //! bookkeeping (which rows are bound, how many row widgets exist) reads the same emissions
 //! later from the stream (`SignalListItemFactoryEvent`s, their list items typed as
 //! `gtk::ListItem`), which keeps them in the order GTK emitted them, across the four signals.
@@ -44,21 +44,25 @@ fn build_window(app: &gtk::Application, activations: usize) {
 
     let factory = gtk::SignalListItemFactory::new();
     // Act now: GTK lays a row out as soon as these emissions return.
-    let mut events = factory.events_stream_with(|event| match event {
-        Row::Setup(item) => item.set_child(Some(&gtk::Label::new(None))),
-        Row::Bind(item) => {
-            let text = item.item().and_downcast::<gtk::StringObject>();
-            if let (Some(label), Some(text)) = (label_of(item), text) {
-                label.set_label(&text.string());
+    let mut events = factory
+        .signal_stream_many_builder()
+        .events()
+        .handler(|event| match event {
+            Row::Setup(item) => item.set_child(Some(&gtk::Label::new(None))),
+            Row::Bind(item) => {
+                let text = item.item().and_downcast::<gtk::StringObject>();
+                if let (Some(label), Some(text)) = (label_of(item), text) {
+                    label.set_label(&text.string());
+                }
             }
-        }
-        Row::Unbind(item) => {
-            if let Some(label) = label_of(item) {
-                label.set_label("");
+            Row::Unbind(item) => {
+                if let Some(label) = label_of(item) {
+                    label.set_label("");
+                }
             }
-        }
-        Row::Teardown(_) => {}
-    });
+            Row::Teardown(_) => {}
+        })
+        .build();
 
     let view = gtk::ListView::new(Some(gtk::NoSelection::new(Some(model))), Some(factory));
     view.set_single_click_activate(true);

@@ -201,7 +201,7 @@ impl_signal_args!(12; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 
 ///
 /// let app = gio::Application::new(None, gio::ApplicationFlags::empty());
 /// // `A` is `()` and `R` is `bool`, from the closure.
-/// let mut lost = app.connect_stream_typed_with_return("name-lost", |(): &()| true);
+/// let mut lost = app.signal_stream_builder("name-lost").typed().answer(|(): &()| true).build();
 /// assert!(app.emit_by_name::<bool>("name-lost", &[]));
 /// assert_eq!(lost.next().now_or_never(), Some(Some(())));
 /// ```

@@ -36,7 +36,7 @@ pub fn check_signal<A: SignalArgs>(type_: glib::Type, signal: &str) -> Result<()
 }
 
 /// Like [`check_signal`], for a signal answered by a handler returning `R` (the checks of
-/// [`connect_stream_typed_with_return`](crate::prelude::SignalStreamExt::connect_stream_typed_with_return)).
+/// [`SignalStreamBuilder::answer`](crate::SignalStreamBuilder::answer)).
 pub fn check_signal_with_return<A, R, M>(
     type_: glib::Type,
     signal: &str,

@@ -41,6 +41,7 @@ use std::fmt;
 /// | return-value handler of the wrong type (`u32` or `()` for a `gboolean`, a value for a void signal) | `Err(ReturnTypeMismatch)` | panics with its message | `return_value_handler_of_the_wrong_type_is_refused` |
 /// | signal that needs a return value, connected without a handler (stream, typed, `Send`, future) | `Err(NeedsReturnValue)` | panics with its message | `signal_needing_a_return_value_is_refused_without_handler` |
 /// | property stream of a property that does not exist | `Err(UnknownProperty)` | panics with its message | `unknown_property_is_refused` |
+/// | `.property::<T>()` on a builder whose signal is not `notify::<property>` (`"tick"`, `"notify"`) | `Err(NotPropertyNotify)` | panics with its message | `property_builder_on_a_signal_other_than_notify_is_refused` |
 /// | property stream of a write-only property | `Err(PropertyNotReadable)` | panics with its message | `write_only_property_is_refused` |
 /// | property stream of another type (`String` for a `guint64`) | `Err(PropertyTypeMismatch)` | panics with its message | `property_of_another_type_is_refused` |
 /// | `NULL` for a parameter typed without `Option` (`(glib::Object,)`) | connects (types match); that emission is dropped with a critical, an `Option` parameter takes it | same | `null_for_a_parameter_that_is_not_an_option_is_dropped_with_a_critical` |
@@ -52,13 +53,14 @@ use std::fmt;
 /// | a name GLib considers invalid (`"bad name"`, `"1tick"`, `"notify::bad name"`) | `Err(UnknownSignal)` / `Err(UnknownProperty)`, checked before GLib sees the name, so GLib neither warns nor logs a critical | panics with its message | `names_glib_considers_invalid_are_refused_before_glib_sees_them` |
 /// | a property stream of a non-`Option` type (`String`) for a property that is `NULL` | connects; each `NULL` is not delivered and logs a critical pointing to `Option<T>` (`property_stream::<Option<String>>` delivers it as `None`) | same | `tests/property.rs`: `null_a_string_cannot_hold_is_not_delivered_and_logs_a_critical` |
 /// | `notify` emitted with a `GParamSpec` the object does not have | the property stream ignores it with a critical (it reads through the `GParamSpec` found when connecting), never a panic | same | `tests/property.rs`: `notify_with_a_foreign_param_spec_is_ignored_with_a_critical` |
-/// | `connect_stream_send` on an emitter whose Rust type is not `Send + Sync` | does not compile | does not compile | the `compile_fail` doc test of `connect_stream_send` |
+/// | `send()` on a builder whose emitter's Rust type is not `Send + Sync` | does not compile | does not compile | the `compile_fail` doc test of [`SignalStreamBuilder::send`](crate::SignalStreamBuilder::send) |
 ///
 /// The refusal tests also run in a child process with `G_DEBUG=fatal-warnings,fatal-criticals`,
 /// where any GLib warning or critical aborts (`refusals_make_glib_neither_warn_nor_log_a_critical`;
 /// `glib_warnings_abort_the_fatal_child` proves that the setting takes effect).
 ///
-/// Use `connect_stream_send` for emitters that fire on other threads.
+/// Use a `Send` stream (`signal_stream_builder(..).send()`) for emitters that fire on other
+/// threads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectError {
     type_name: String,
@@ -132,6 +134,11 @@ pub enum ConnectErrorKind {
     },
     /// A stream of several signals was asked for with no signal.
     NoSignal,
+    /// A property stream was asked of a builder whose signal is not `notify::<property>`.
+    NotPropertyNotify {
+        /// The signal name as given.
+        signal: String,
+    },
 }
 
 impl ConnectError {
@@ -181,7 +188,7 @@ impl fmt::Display for ConnectError {
             ConnectErrorKind::NeedsReturnValue { signal, return_type } => write!(
                 f,
                 "signal '{signal}' of type '{type_name}' needs a return value of type {return_type}: \
-                 use connect_stream_with_return and answer the emitter from the handler"
+                 answer the emitter with signal_stream_builder(..).answer(handler)"
             ),
             ConnectErrorKind::ReturnTypeMismatch { signal, expected, requested } => write!(
                 f,
@@ -196,6 +203,11 @@ impl fmt::Display for ConnectError {
             ConnectErrorKind::NoSignal => {
                 write!(f, "no signal given for a stream of several signals of type '{type_name}'")
             }
+            ConnectErrorKind::NotPropertyNotify { signal } => write!(
+                f,
+                "a property stream of type '{type_name}' needs the signal 'notify::<property>', \
+                 not '{signal}'"
+            ),
         }
     }
 }

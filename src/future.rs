@@ -31,7 +31,7 @@ use crate::{
 /// use a [`SignalStream`](crate::SignalStream) to see every emission.
 ///
 /// A [`SendSignalFuture`] (from
-/// [`signal_future_send`](crate::prelude::SignalStreamExt::signal_future_send)) resolves on
+/// `signal_stream_builder(..).send().future()`) resolves on
 /// an emission on any thread and can be awaited on any executor.
 ///
 /// ```

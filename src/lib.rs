@@ -28,6 +28,29 @@
 //! assert_eq!(count, 3);
 //! ```
 //!
+//! # The API on one page
+//!
+//! Everything hangs off [`SignalStreamExt`](prelude::SignalStreamExt), implemented for every
+//! GObject: four shortcuts for the everyday cases, each with a `try_` form returning
+//! [`ConnectError`] beside the one that panics, and two builders for everything else, each of
+//! whose methods sets one option.
+//!
+//! | you want | write |
+//! |---|---|
+//! | every emission, as parameter values | `obj.connect_stream("signal")` |
+//! | every emission, typed | `obj.connect_stream_typed::<(u32, String)>("signal")` |
+//! | the next emission | `obj.signal_future("signal")` |
+//! | a property's value now and after each change | `obj.property_stream::<T>("name")` |
+//! | a type's signals in one ordered stream | `obj.events_stream::<ButtonEvent>()` |
+//! | anything else about one signal | `obj.signal_stream_builder("signal")`, then any of `.after(true)`, `.policy(..)`, `.typed::<A>()`, `.handler(h)`, `.answer(h)`, `.send()`, `.future()`, `.property::<T>()`; then `.build()` |
+//! | several signals of one object in one stream | `obj.signal_stream_many_builder()`, then `.signal(name, map)`, `.signals(&[..])` or `.events()`, any of `.after`, `.policy`, `.handler`; then `.build()` |
+//! | a GTK or GIO signal or property, typed | the generated `button.clicked_stream()`, `entry.text_stream()`, ... |
+//! | a signal of your own type | [`#[signals]`](macro@signals): `downloader.file_added_stream()` |
+//! | a task that ends with its window | [`window.spawn_local(future)`](prelude::SpawnLocalExt::spawn_local) |
+//! | time and lifetime operators | [`GlibStreamExt`]: `debounce`, `throttle`, `take_until_disposed`, ... |
+//!
+//! The builder's [`SignalStreamBuilder`] page maps every option to what `build` returns.
+//!
 //! # What a stream guarantees
 //!
 //! - **Eager:** the handler is connected when the stream is created; emissions before the
@@ -45,7 +68,7 @@
 //! An emitter needs a handler's return value synchronously, so it cannot come from the
 //! stream's consumer. Signals such as `close-request` take a return-value handler that
 //! answers inside the emission while the values still flow into the stream:
-//! [`connect_stream_with_return`](prelude::SignalStreamExt::connect_stream_with_return).
+//! [`signal_stream_builder(signal).answer(handler)`](SignalStreamBuilder::answer).
 //!
 //! # Lifetimes in a GTK application
 //!
@@ -112,11 +135,10 @@
 //! A stream's consumer runs after the emission has returned, in a later main-loop iteration.
 //! That is right for reacting, and too late for work the emitter expects done before the
 //! emission returns. Each stream form has a handler form whose handler runs inside the
-//! emission while the items still reach the stream:
-//! [`connect_stream_with`](prelude::SignalStreamExt::connect_stream_with),
-//! [`connect_stream_typed_with`](prelude::SignalStreamExt::connect_stream_typed_with),
-//! [`connect_stream_many_with`](prelude::SignalStreamExt::connect_stream_many_with), and
-//! the return-value handlers for signals that return a value. Everyday signals that need one:
+//! emission while the items still reach the stream: the builders'
+//! [`handler`](SignalStreamBuilder::handler) (and
+//! [`ManySignalStreamBuilder::handler`]), and [`answer`](SignalStreamBuilder::answer) for
+//! signals that return a value. Everyday signals that need one:
 //!
 //! - `GtkSignalListItemFactory` `setup`, `bind`, `unbind`, `teardown`: build, fill and
 //!   release the row widget; GTK lays the row out as soon as they return. One ordered stream
@@ -134,8 +156,8 @@
 //! - `GtkPrintOperation` `begin-print`, `draw-page`: set the page count, draw the page.
 //!
 //! Several signals of one object keep their order only in one stream:
-//! [`connect_stream_many`](prelude::SignalStreamExt::connect_stream_many) connects a handler
-//! per signal feeding one queue ([`ManySignalStream`]).
+//! [`signal_stream_many_builder`](prelude::SignalStreamExt::signal_stream_many_builder)
+//! connects a handler per signal feeding one queue ([`ManySignalStream`]).
 //!
 //! # `select!` over streams
 //!
@@ -194,7 +216,7 @@
 //! default value) and logs a critical in the `glib-signal-stream` domain
 //! (`glib_signal_stream::LOG_DOMAIN`) instead of panicking.
 //!
-//! A `SendSignalStream` (`connect_stream_send::<A>`, or `signal_stream_builder(..).build_send()`)
+//! A `SendSignalStream` (`signal_stream_builder(..).typed::<A>().send().build()`)
 //! takes emissions from any thread (GIO worker threads, GStreamer streaming threads) and can
 //! be polled on any thread or executor, for example `futures::executor::block_on` on a plain
 //! thread while a GLib main loop runs elsewhere. Items from one emitting thread keep their
@@ -209,12 +231,12 @@
 //! - **The emitter's Rust type must be `Send + Sync`.** A `Send` stream may release its reference
 //!   to the emitter on any thread, and `emitter()` hands it out there with its own type
 //!   (`SendSignalStream<A, O>`, `Option<O>`). A subclass whose implementation holds an `Rc` or a
-//!   `Cell` is refused at compile time (a `compile_fail` doc test of `connect_stream_send`);
+//!   `Cell` is refused at compile time (a `compile_fail` doc test of
+//!   [`send`](SignalStreamBuilder::send));
 //!   GTK widgets and most GIO objects are not `Send` either: their streams are local.
-//! - **Every form has a `Send` sibling:** `connect_stream_send_with_return` (a `Send + Sync`
-//!   handler answering on whatever thread emits), `signal_future_send`, `property_stream_send`,
-//!   with their `try_` forms and `build_send`, `build_send_with_return`, `build_future_send` on
-//!   the builder (`tests/threads.rs` emits from several threads and consumes on
+//! - **Every form has a `Send` sibling:** `.send()` on the builder, with any other option: a
+//!   `Send + Sync` handler or answer (run on whatever thread emits), `.future()`,
+//!   `.property::<T>()` (`tests/threads.rs` emits from several threads and consumes on
 //!   `futures::executor::block_on` on a plain thread).
 //! - **Generated streams:** one rule for signal and property streams. A stream of a GIO type
 //!   whose Rust binding is `Send + Sync` (`gio::Cancellable`, `gio::DBusConnection`,
@@ -273,7 +295,7 @@
 //! with `<signal>_stream_with(handler)`, whose handler runs inside the emission (the items still
 //! reach the stream), and a `<Type>Event` enum with a variant per signal of the type itself, for
 //! one ordered stream of them all: `factory.events_stream::<SignalListItemFactoryEvent>()`
-//! (`events_stream_with` adds a handler). Where gtk4-rs's `connect_*` give a parameter a richer
+//! (`signal_stream_many_builder().events().handler(h)` adds a handler). Where gtk4-rs's `connect_*` give a parameter a richer
 //! type than the introspection data, so do the streams: `response_stream()` of `Dialog`,
 //! `InfoBar` and `NativeDialog` yields `gtk::ResponseType` (the signal declares an `int`), and the
 //! `SignalListItemFactory` streams yield `gtk::ListItem` (declared `GObject`). Any typed stream may
@@ -358,7 +380,7 @@ pub mod accumulator;
 mod args;
 #[cfg(feature = "gio")]
 mod auto_support;
-mod builder;
+pub mod builder;
 mod check;
 mod connect;
 mod connection;

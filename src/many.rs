@@ -13,10 +13,11 @@ use crate::{connection::Connection, queue::BufferPolicy, stream::SignalStream};
 
 /// A stream of the emissions of several signals of one object, in emission order.
 ///
-/// Created by [`connect_stream_many`](crate::prelude::SignalStreamExt::connect_stream_many)
-/// (items `(index, parameters)`, the index of the signal in the slice given) or by a
-/// [`ManySignalStreamBuilder`](crate::ManySignalStreamBuilder) (items of your own type, for
-/// example an enum with one variant per signal).
+/// Created by a [`ManySignalStreamBuilder`](crate::ManySignalStreamBuilder): items of your
+/// own type (an enum with one variant per signal), `(index, parameters)` pairs
+/// ([`signals`](crate::ManySignalStreamBuilder::signals)), or a
+/// [`SignalEvents`](crate::SignalEvents) type's
+/// ([`events_stream`](crate::prelude::SignalStreamExt::events_stream)).
 ///
 /// One handler is connected per signal, and all of them feed one queue: an item is queued
 /// when its handler runs, so the stream yields the emissions in the order GLib ran the
@@ -48,7 +49,7 @@ use crate::{connection::Connection, queue::BufferPolicy, stream::SignalStream};
 /// use glib_signal_stream::prelude::*;
 ///
 /// let action = gio::SimpleAction::new_stateful("mode", None, &1i32.to_variant());
-/// let mut events = action.connect_stream_many(&["activate", "change-state"]);
+/// let mut events = action.signal_stream_many_builder().signals(&["activate", "change-state"]).build();
 /// action.activate(None);
 /// action.change_state(&2i32.to_variant());
 /// action.activate(None);

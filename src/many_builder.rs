@@ -1,7 +1,7 @@
 //! [`ManySignalStreamBuilder`]: one handler per signal, all feeding one queue in emission
 //! order, with an optional handler that runs inside each emission.
 
-use std::{fmt, rc::Rc};
+use std::{fmt, marker::PhantomData, rc::Rc};
 
 use glib::{prelude::*, RustClosure, Value};
 
@@ -10,6 +10,7 @@ use crate::{
     connect::{resolve, Resolved},
     connection::Connection,
     error::{or_panic, ConnectError, ConnectErrorKind},
+    events::SignalEvents,
     many::ManySignalStream,
     queue::{BufferPolicy, InOrder, Local, QueueLock, Sender},
     stream::SignalStream,
@@ -17,8 +18,11 @@ use crate::{
     trampoline::{closure, Receive},
 };
 
-/// Connects a [`ManySignalStream`] of items of your own type: each signal is added with the
-/// function that makes an item from its typed parameters.
+/// Connects a [`ManySignalStream`]: several signals of one object in one queue, in emission
+/// order. Each signal is added with the function that makes an item of your own type from its
+/// typed parameters ([`signal`](Self::signal)); [`signals`](Self::signals) adds signals by name
+/// with their index and values, [`events`](Self::events) a [`SignalEvents`] type's signals.
+/// The options: [`after`](Self::after), [`policy`](Self::policy) and [`handler`](Self::handler).
 ///
 /// Created by
 /// [`signal_stream_many_builder`](crate::prelude::SignalStreamExt::signal_stream_many_builder).
@@ -53,12 +57,15 @@ use crate::{
 /// assert_eq!(events, [Event::ChangeState(2), Event::Activate]);
 /// ```
 #[must_use = "the builder does nothing until a build method is called"]
-pub struct ManySignalStreamBuilder<'a, T> {
+pub struct ManySignalStreamBuilder<'a, T, O = glib::Object> {
     obj: &'a glib::Object,
     after: bool,
     policy: BufferPolicy,
     signals: Vec<Pending<T>>,
+    handler: Option<Handler<T>>,
     error: Option<ConnectError>,
+    /// The emitter's Rust type, which [`events`](Self::events) checks at compile time.
+    emitter: PhantomData<&'a O>,
 }
 
 /// A signal resolved and checked, with the closure to connect to it once all are.
@@ -67,14 +74,40 @@ struct Pending<T> {
     closure: Box<dyn FnOnce(Rc<Feed<T>>) -> RustClosure>,
 }
 
-impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
-    pub(crate) fn new(obj: &'a glib::Object) -> Self {
+impl<'a, T: 'static, O: ObjectType> ManySignalStreamBuilder<'a, T, O> {
+    pub(crate) fn new(obj: &'a O) -> Self {
         Self {
-            obj,
+            obj: crate::raw::as_object(obj),
             after: false,
             policy: BufferPolicy::Unbounded,
             signals: Vec::new(),
+            handler: None,
             error: None,
+            emitter: PhantomData,
+        }
+    }
+
+    /// Adds the signals of `T`, a [`SignalEvents`] type of this object's class or of one of
+    /// its ancestors or interfaces: what
+    /// [`events_stream`](crate::prelude::SignalStreamExt::events_stream) connects.
+    pub fn events(self) -> Self
+    where
+        T: SignalEvents,
+        O: IsA<T::Emitter>,
+    {
+        T::add_signals(self.emitter_as()).emitter_as()
+    }
+
+    /// The same builder, for another emitter type.
+    fn emitter_as<P>(self) -> ManySignalStreamBuilder<'a, T, P> {
+        ManySignalStreamBuilder {
+            obj: self.obj,
+            after: self.after,
+            policy: self.policy,
+            signals: self.signals,
+            handler: self.handler,
+            error: self.error,
+            emitter: PhantomData,
         }
     }
 
@@ -122,11 +155,25 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
         self
     }
 
+    /// A handler that runs synchronously inside every emission with its item, before the
+    /// emission returns (for work the emitter expects done by then: a list item factory's
+    /// `setup` and `bind`); the item is then queued.
+    ///
+    /// Items keep the order in which the emissions started: an emission made from inside
+    /// `handler` is queued after the one that runs it.
+    pub fn handler<H>(mut self, handler: H) -> Self
+    where
+        H: Fn(&T) + 'static,
+    {
+        self.handler = Some(Box::new(handler));
+        self
+    }
+
     /// Connects every signal added. Fails with the first signal's error, or
     /// [`ConnectErrorKind::NoSignal`](crate::ConnectErrorKind::NoSignal) if none was added; then nothing is connected.
     #[doc(alias = "g_signal_connect_closure")]
     pub fn try_build(self) -> Result<ManySignalStream<T>, ConnectError> {
-        self.connect(None)
+        self.connect()
     }
 
     /// Like [`try_build`](Self::try_build), but panics with the error's message.
@@ -135,29 +182,7 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
         or_panic(self.try_build())
     }
 
-    /// Like [`try_build`](Self::try_build), and `handler` runs synchronously inside every
-    /// emission with its item, before the emission returns (for work the emitter expects
-    /// done by then); the item is then queued.
-    ///
-    /// Items keep the order in which the emissions started: an emission made from inside
-    /// `handler` is queued after the one that runs it.
-    pub fn try_build_with<H>(self, handler: H) -> Result<ManySignalStream<T>, ConnectError>
-    where
-        H: Fn(&T) + 'static,
-    {
-        self.connect(Some(Box::new(handler)))
-    }
-
-    /// Like [`try_build_with`](Self::try_build_with), but panics with the error's message.
-    #[track_caller]
-    pub fn build_with<H>(self, handler: H) -> ManySignalStream<T>
-    where
-        H: Fn(&T) + 'static,
-    {
-        or_panic(self.try_build_with(handler))
-    }
-
-    fn connect(self, handler: Option<Handler<T>>) -> Result<ManySignalStream<T>, ConnectError> {
+    fn connect(self) -> Result<ManySignalStream<T>, ConnectError> {
         if let Some(err) = self.error {
             return Err(err);
         }
@@ -170,7 +195,7 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
         let queue = Local::new_queue(self.policy);
         let feed = Rc::new(Feed {
             sender: Sender::new(queue.clone()),
-            handler,
+            handler: self.handler,
             order: InOrder::new(),
         });
         let mut connections = Vec::with_capacity(self.signals.len());
@@ -190,13 +215,43 @@ impl<'a, T: 'static> ManySignalStreamBuilder<'a, T> {
     }
 }
 
-impl<T> fmt::Debug for ManySignalStreamBuilder<'_, T> {
+impl<'a, O: ObjectType> ManySignalStreamBuilder<'a, (usize, Vec<Value>), O> {
+    /// Adds each of `signals` by name, with the same checks as
+    /// [`connect_stream`](crate::prelude::SignalStreamExt::connect_stream): each item is the
+    /// signal's index among the signals added so far, and its parameter values.
+    ///
+    /// ```
+    /// use futures_util::StreamExt;
+    /// use gio::prelude::*;
+    /// use glib_signal_stream::prelude::*;
+    ///
+    /// let cancellable = gio::Cancellable::new();
+    /// let mut events = cancellable
+    ///     .signal_stream_many_builder()
+    ///     .signals(&["cancelled", "notify"])
+    ///     .build();
+    /// cancellable.cancel();
+    /// drop(cancellable);
+    /// let (index, params) = glib::MainContext::default().block_on(events.next()).unwrap();
+    /// assert_eq!((index, params.len()), (0, 0));
+    /// ```
+    pub fn signals(mut self, signals: &[&str]) -> Self {
+        for signal in signals {
+            let index = self.signals.len();
+            self = self.signal(signal, move |params: Vec<Value>| (index, params));
+        }
+        self
+    }
+}
+
+impl<T, O> fmt::Debug for ManySignalStreamBuilder<'_, T, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ManySignalStreamBuilder")
             .field("type", &self.obj.type_())
             .field("signals", &self.signals.len())
             .field("after", &self.after)
             .field("policy", &self.policy)
+            .field("handler", &self.handler.is_some())
             .field("error", &self.error)
             .finish()
     }

@@ -38,8 +38,8 @@ use crate::{
 ///
 /// A local `PropertyStream<T>` reads the property on the connecting thread only. A
 /// [`SendPropertyStream`] (from
-/// [`property_stream_send`](crate::prelude::SignalStreamExt::property_stream_send), for a
-/// `Send + Sync` object) reads it on whatever thread notifies.
+/// `signal_stream_builder("notify::name").property::<T>().send()`, for a `Send + Sync`
+/// object) reads it on whatever thread notifies.
 ///
 /// Either connects its `notify` handler first and reads the current value after, so a change
 /// made meanwhile (on another thread) is either that value or notified; the value read is
@@ -194,7 +194,11 @@ impl<T> PropertyStream<T>
 where
     T: for<'a> FromValue<'a> + StaticType + 'static,
 {
-    pub(crate) fn connect(obj: &glib::Object, property: &str) -> Result<Self, ConnectError> {
+    pub(crate) fn connect(
+        obj: &glib::Object,
+        property: &str,
+        after: bool,
+    ) -> Result<Self, ConnectError> {
         let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Local::new_queue(BufferPolicy::Latest);
         let property = Property {
@@ -207,7 +211,7 @@ where
         };
         let handler = resolved.connect(
             obj,
-            false,
+            after,
             closure(ThreadBound::new(reader), resolved.info.clone()),
         );
         property.send_first::<T, Local>(obj, &queue);
@@ -223,7 +227,11 @@ where
     T: for<'a> FromValue<'a> + StaticType + Send + 'static,
     O: ObjectType + Send + Sync,
 {
-    pub(crate) fn connect_send(emitter: &O, property: &str) -> Result<Self, ConnectError> {
+    pub(crate) fn connect_send(
+        emitter: &O,
+        property: &str,
+        after: bool,
+    ) -> Result<Self, ConnectError> {
         let obj = crate::raw::as_object(emitter);
         let (pspec, resolved) = check::<T>(obj, property)?;
         let queue = Threaded::<O>::new_queue(BufferPolicy::Latest);
@@ -237,7 +245,7 @@ where
         };
         let handler = resolved.connect(
             obj,
-            false,
+            after,
             closure(AnyThread(reader), resolved.info.clone()),
         );
         property.send_first::<T, Threaded<O>>(obj, &queue);

@@ -44,7 +44,7 @@ use crate::{
 /// only runs on the thread that connected it: an emission on another thread is not delivered
 /// and logs a critical (`glib-signal-stream` domain) instead of being undefined behaviour. Use a
 /// [`Threaded`] stream ([`SendSignalStream<T>`], from
-/// [`connect_stream_send`](crate::prelude::SignalStreamExt::connect_stream_send)) for emitters
+/// [`send`](crate::SignalStreamBuilder::send) on the builder) for emitters
 /// on other threads.
 ///
 /// # Buffering
@@ -81,7 +81,7 @@ use crate::{
 /// use glib_signal_stream::prelude::*;
 ///
 /// let cancellable = gio::Cancellable::new();
-/// cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
+/// cancellable.signal_stream_builder("cancelled").handler(|_| println!("cancelled")).build();
 /// ```
 ///
 /// The same kept, in one call: [`detach`](crate::GlibStreamExt::detach) hands the stream to
@@ -94,7 +94,7 @@ use crate::{
 ///
 /// let cancellable = gio::Cancellable::new();
 /// cancellable
-///     .connect_stream_with("cancelled", |_| println!("cancelled"))
+///     .signal_stream_builder("cancelled").handler(|_| println!("cancelled")).build()
 ///     .detach();
 /// ```
 #[must_use = "dropping a signal stream disconnects its handler: keep the stream, or poll it in a task"]

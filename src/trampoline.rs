@@ -125,8 +125,8 @@ where
             glib::g_critical!(
                 crate::LOG_DOMAIN,
                 "signal '{}' of type '{}' emitted on another thread than the one that connected its \
-                 local stream; the emission is dropped from the stream (use connect_stream_send \
-                 for emitters on other threads)",
+                 local stream; the emission is dropped from the stream (use a Send stream, \
+                 signal_stream_builder(..).send(), for emitters on other threads)",
                 info.signal,
                 info.type_name
             );

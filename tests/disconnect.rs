@@ -24,7 +24,11 @@ fn dropping_typed_stream_disconnects_handler() {
 #[test]
 fn dropping_send_stream_disconnects_handler() {
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     drop(ticks);
     assert!(!obj.has_handler("tick"));
 }
@@ -32,7 +36,7 @@ fn dropping_send_stream_disconnects_handler() {
 #[test]
 fn dropping_stream_with_return_disconnects_handler() {
     let obj = Emitter::new();
-    let asks = obj.connect_stream_with_return("ask", |_| true);
+    let asks = obj.signal_stream_builder("ask").answer(|_| true).build();
     drop(asks);
     assert!(!obj.has_handler("ask"));
 }

@@ -88,7 +88,11 @@ fn is_terminated_after_resolving() {
 #[test]
 fn typed_future_from_builder() {
     let obj = Emitter::new();
-    let next_tick = obj.signal_stream_builder("tick").build_future::<(u64,)>();
+    let next_tick = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .future()
+        .build();
     obj.tick(8);
     assert_eq!(block_on(next_tick), Some((8,)));
 }

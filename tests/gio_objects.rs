@@ -102,9 +102,13 @@ fn undetailed_connection_receives_every_detail() {
 fn stream_handler_runs_before_run_last_class_handler() {
     let obj = Emitter::new();
     let weak = obj.downgrade();
-    let _stream = obj.connect_stream_typed_with_return::<(), _, _, _>("stage", move |()| {
-        weak.upgrade().unwrap().record("stream");
-    });
+    let _stream = obj
+        .signal_stream_builder("stage")
+        .typed::<()>()
+        .handler(move |()| {
+            weak.upgrade().unwrap().record("stream");
+        })
+        .build();
     assert_eq!(obj.stage(), ["stream", "class"]);
 }
 
@@ -116,7 +120,9 @@ fn after_stream_runs_after_class_handler_and_normal_handlers() {
     let after = obj
         .signal_stream_builder("stage")
         .after(true)
-        .build_with_return::<(), _, _, _>(move |()| weak.upgrade().unwrap().record("after"));
+        .typed::<()>()
+        .handler(move |()| weak.upgrade().unwrap().record("after"))
+        .build();
     obj.connect_local("stage", false, |values| {
         values[0].get::<Emitter>().unwrap().record("normal");
         None
@@ -134,10 +140,13 @@ fn after_stream_is_queued_after_a_normal_stream() {
     let _late = obj
         .signal_stream_builder("tick")
         .after(true)
-        .build_with_return::<(u64,), _, _, _>(move |_| late_order.borrow_mut().push("after"));
-    let _early = obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", move |_| {
-        early_order.borrow_mut().push("normal")
-    });
+        .handler(move |_| late_order.borrow_mut().push("after"))
+        .build();
+    let _early = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .handler(move |_| early_order.borrow_mut().push("normal"))
+        .build();
     obj.tick(1);
     assert_eq!(*order.borrow(), ["normal", "after"]);
 }

@@ -114,10 +114,10 @@ fn extra_parameter_on_parameterless_signal_is_refused() {
 fn wrong_parameter_type_is_refused() {
     let (service, _) = loopback_service(None);
     let err = service
-        .try_connect_stream_typed_with_return::<(gio::SocketConnection, String), bool, _, _>(
-            "incoming",
-            |_| true,
-        )
+        .signal_stream_builder("incoming")
+        .typed::<(gio::SocketConnection, String)>()
+        .answer(|_| true)
+        .try_build()
         .unwrap_err();
     assert_eq!(err.type_name(), "GSocketService");
     assert_eq!(
@@ -138,12 +138,10 @@ fn wrong_parameter_type_is_refused() {
 fn wrong_return_type_is_refused() {
     let (service, _) = loopback_service(None);
     let err = service
-        .try_connect_stream_typed_with_return::<
-            (gio::SocketConnection, Option<glib::Object>),
-            u32,
-            _,
-            _,
-        >("incoming", |_| 1)
+        .signal_stream_builder("incoming")
+        .typed::<(gio::SocketConnection, Option<glib::Object>)>()
+        .answer(|_| 1u32)
+        .try_build()
         .unwrap_err();
     assert!(
         matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
@@ -174,10 +172,10 @@ fn missing_return_handler_is_refused() {
 fn return_handler_on_void_signal_is_refused() {
     let action = gio::SimpleAction::new("a", None);
     let err = action
-        .try_connect_stream_typed_with_return::<(Option<glib::Variant>,), bool, _, _>(
-            "activate",
-            |_| true,
-        )
+        .signal_stream_builder("activate")
+        .typed::<(Option<glib::Variant>,)>()
+        .answer(|_| true)
+        .try_build()
         .unwrap_err();
     assert_eq!(
         err.to_string(),

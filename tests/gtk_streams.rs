@@ -70,10 +70,10 @@ fn pressed_with_wrong_parameter_count_is_refused() {
 fn key_pressed_with_wrong_state_type_is_refused() {
     let keys = gtk4::EventControllerKey::new();
     let err = keys
-        .try_connect_stream_typed_with_return::<(gdk::Key, u32, u32), glib::Propagation, _, _>(
-            "key-pressed",
-            |_| glib::Propagation::Proceed,
-        )
+        .signal_stream_builder("key-pressed")
+        .typed::<(gdk::Key, u32, u32)>()
+        .answer(|_| glib::Propagation::Proceed)
+        .try_build()
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -85,9 +85,10 @@ fn key_pressed_with_wrong_state_type_is_refused() {
 fn close_request_with_wrong_return_type_is_refused() {
     let window = gtk4::Window::new();
     let err = window
-        .try_connect_stream_typed_with_return::<(), String, _, _>("close-request", |_| {
-            String::new()
-        })
+        .signal_stream_builder("close-request")
+        .typed::<()>()
+        .answer(|_| String::new())
+        .try_build()
         .unwrap_err();
     assert!(
         matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
@@ -104,7 +105,10 @@ fn close_request_with_wrong_return_type_is_refused() {
 fn close_request_with_unit_return_is_refused() {
     let window = gtk4::Window::new();
     let err = window
-        .try_connect_stream_typed_with_return::<(), (), _, _>("close-request", |_| ())
+        .signal_stream_builder("close-request")
+        .typed::<()>()
+        .answer(|_| ())
+        .try_build()
         .unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -14,7 +14,6 @@ use std::{
 
 use common::{criticals_during, panic_message, Emitter};
 use glib::prelude::*;
-use glib::Value;
 use glib_signal_stream::{prelude::*, ConnectError, ConnectErrorKind};
 
 /// The fixture's GType name, as errors report it.
@@ -177,17 +176,32 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
         )
     );
     // The Send stream and the future check the same way.
-    let send = refused(emitter.try_connect_stream_send::<(String,)>("tick"), || {
-        emitter.connect_stream_send::<(String,)>("tick")
-    });
-    let future = refused(
+    let send = refused(
         emitter
             .signal_stream_builder("tick")
-            .try_build_future::<(String,)>(),
+            .typed::<(String,)>()
+            .send()
+            .try_build(),
         || {
             emitter
                 .signal_stream_builder("tick")
-                .build_future::<(String,)>()
+                .typed::<(String,)>()
+                .send()
+                .build()
+        },
+    );
+    let future = refused(
+        emitter
+            .signal_stream_builder("tick")
+            .typed::<(String,)>()
+            .future()
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("tick")
+                .typed::<(String,)>()
+                .future()
+                .build()
         },
     );
     assert_eq!([&send, &future], [&err, &err]);
@@ -207,8 +221,16 @@ fn typed_stream_with_wrong_argument_type_is_refused() {
 fn return_value_handler_of_the_wrong_type_is_refused() {
     let emitter = Emitter::new();
     let err = refused(
-        emitter.try_connect_stream_with_return("ask", |_| 1u32),
-        || emitter.connect_stream_with_return("ask", |_| 1u32),
+        emitter
+            .signal_stream_builder("ask")
+            .answer(|_| 1u32)
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("ask")
+                .answer(|_| 1u32)
+                .build()
+        },
     );
     assert_eq!(err.type_name(), TYPE);
     assert_eq!(
@@ -224,24 +246,45 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
         format!("signal 'ask' of type '{TYPE}' returns gboolean; the handler returns u32")
     );
     let unit = refused(
-        emitter.try_connect_stream_with_return("ask", |_| ()),
-        || emitter.connect_stream_with_return("ask", |_| ()),
+        emitter
+            .signal_stream_builder("ask")
+            .answer(|_| ())
+            .try_build(),
+        || emitter.signal_stream_builder("ask").answer(|_| ()).build(),
     );
     assert!(
         matches!(unit.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{unit}"
     );
     let on_void = refused(
-        emitter.try_connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| true),
-        || emitter.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| true),
+        emitter
+            .signal_stream_builder("tick")
+            .typed::<(u64,)>()
+            .answer(|_| true)
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("tick")
+                .typed::<(u64,)>()
+                .answer(|_| true)
+                .build()
+        },
     );
     assert!(
         matches!(on_void.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
         "{on_void}"
     );
     let compute = refused(
-        emitter.try_connect_stream_with_return("compute", |_| true),
-        || emitter.connect_stream_with_return("compute", |_| true),
+        emitter
+            .signal_stream_builder("compute")
+            .answer(|_| true)
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("compute")
+                .answer(|_| true)
+                .build()
+        },
     );
     assert_eq!(compute.type_name(), TYPE);
     assert_eq!(
@@ -253,16 +296,34 @@ fn return_value_handler_of_the_wrong_type_is_refused() {
         }
     );
     let untyped_on_void = refused(
-        emitter.try_connect_stream_with_return("tick", |_| 1i32),
-        || emitter.connect_stream_with_return("tick", |_| 1i32),
+        emitter
+            .signal_stream_builder("tick")
+            .answer(|_| 1i32)
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("tick")
+                .answer(|_| 1i32)
+                .build()
+        },
     );
     assert_eq!(
         untyped_on_void.to_string(),
         format!("signal 'tick' of type '{TYPE}' returns void; the handler returns i32")
     );
     let typed = refused(
-        emitter.try_connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no"),
-        || emitter.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |_| "no"),
+        emitter
+            .signal_stream_builder("compute")
+            .typed::<(i32,)>()
+            .answer(|_| "no")
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("compute")
+                .typed::<(i32,)>()
+                .answer(|_| "no")
+                .build()
+        },
     );
     assert!(
         matches!(typed.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
@@ -289,16 +350,27 @@ fn signal_needing_a_return_value_is_refused_without_handler() {
         err.to_string(),
         format!(
             "signal 'ask' of type '{TYPE}' needs a return value of type gboolean: \
-             use connect_stream_with_return and answer the emitter from the handler"
+             answer the emitter with signal_stream_builder(..).answer(handler)"
         )
     );
     // Every form without a return-value handler says the same.
     let typed = refused(emitter.try_connect_stream_typed::<(i32,)>("ask"), || {
         emitter.connect_stream_typed::<(i32,)>("ask")
     });
-    let send = refused(emitter.try_connect_stream_send::<(i32,)>("ask"), || {
-        emitter.connect_stream_send::<(i32,)>("ask")
-    });
+    let send = refused(
+        emitter
+            .signal_stream_builder("ask")
+            .typed::<(i32,)>()
+            .send()
+            .try_build(),
+        || {
+            emitter
+                .signal_stream_builder("ask")
+                .typed::<(i32,)>()
+                .send()
+                .build()
+        },
+    );
     let future = refused(emitter.try_signal_future("ask"), || {
         emitter.signal_future("ask")
     });
@@ -323,6 +395,40 @@ fn unknown_property_is_refused() {
         err.to_string(),
         format!("property 'cuont' not found on type '{TYPE}'")
     );
+    assert_nothing_connected(&emitter);
+}
+
+#[test]
+fn property_builder_on_a_signal_other_than_notify_is_refused() {
+    let emitter = Emitter::new();
+    for signal in ["tick", "notify", "notify::"] {
+        let property = || emitter.signal_stream_builder(signal).property::<u64>();
+        let err = refused(property().try_build(), || property().build());
+        assert_eq!(
+            *err.kind(),
+            ConnectErrorKind::NotPropertyNotify {
+                signal: signal.into(),
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "a property stream of type '{TYPE}' needs the signal 'notify::<property>', \
+                 not '{signal}'"
+            )
+        );
+    }
+    // `notify::count` is the property stream of `count`.
+    let mut count = emitter
+        .signal_stream_builder("notify::count")
+        .property::<u64>()
+        .build();
+    emitter.set_property("count", 7u64);
+    assert_eq!(
+        glib::MainContext::default().block_on(futures::StreamExt::next(&mut count)),
+        Some(7)
+    );
+    drop(count);
     assert_nothing_connected(&emitter);
 }
 
@@ -422,7 +528,10 @@ fn emission_on_another_thread_is_dropped_from_a_local_stream_with_a_critical() {
 #[test]
 fn emission_on_another_thread_gets_the_default_answer_from_a_local_handler() {
     let emitter = Emitter::new();
-    let stream = emitter.connect_stream_with_return("ask", |_| true);
+    let stream = emitter
+        .signal_stream_builder("ask")
+        .answer(|_| true)
+        .build();
 
     let (answer, criticals) = criticals_during(|| {
         std::thread::scope(|scope| {
@@ -622,16 +731,30 @@ fn panics_report_the_callers_location() {
             panic_file(|| obj.connect_stream_typed::<(String,)>("tick")),
         ),
         (
-            "connect_stream_with_return",
-            panic_file(|| obj.connect_stream_with_return("compute", |_| true)),
+            "builder answer",
+            panic_file(|| {
+                obj.signal_stream_builder("compute")
+                    .answer(|_| true)
+                    .build()
+            }),
         ),
         (
-            "connect_stream_typed_with_return",
-            panic_file(|| obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", |_| 1)),
+            "builder typed answer",
+            panic_file(|| {
+                obj.signal_stream_builder("tick")
+                    .typed::<(u64,)>()
+                    .answer(|_| 1)
+                    .build()
+            }),
         ),
         (
-            "connect_stream_send",
-            panic_file(|| obj.connect_stream_send::<(i32,)>("ask")),
+            "builder typed send",
+            panic_file(|| {
+                obj.signal_stream_builder("ask")
+                    .typed::<(i32,)>()
+                    .send()
+                    .build()
+            }),
         ),
         (
             "signal_future",
@@ -642,19 +765,31 @@ fn panics_report_the_callers_location() {
             panic_file(|| obj.property_stream::<u32>("nope")),
         ),
         (
-            "builder build",
-            panic_file(|| obj.signal_stream_builder("nope").build::<Vec<Value>>()),
+            "builder",
+            panic_file(|| obj.signal_stream_builder("nope").build()),
         ),
         (
-            "builder build_send",
-            panic_file(|| obj.signal_stream_builder("nope").build_send::<(u64,)>()),
-        ),
-        (
-            "builder build_future",
+            "builder send future",
             panic_file(|| {
                 obj.signal_stream_builder("nope")
-                    .build_future::<Vec<Value>>()
+                    .typed::<(u64,)>()
+                    .send()
+                    .future()
+                    .build()
             }),
+        ),
+        (
+            "builder property send",
+            panic_file(|| {
+                obj.signal_stream_builder("notify::nope")
+                    .property::<u32>()
+                    .send()
+                    .build()
+            }),
+        ),
+        (
+            "many builder",
+            panic_file(|| obj.signal_stream_many_builder().signals(&["nope"]).build()),
         ),
     ];
 

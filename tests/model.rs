@@ -37,11 +37,11 @@ enum Kind {
     Future,
     /// `property_stream::<u64>("count")`.
     Property,
-    /// `connect_stream_send::<(u64,)>("tick")`.
+    /// `signal_stream_builder("tick").typed::<(u64,)>().send()`.
     Send,
-    /// `connect_stream_with_return("tick", ..)` whose handler emits `tick` again, once.
+    /// `signal_stream_builder("tick").answer(..)` whose handler emits `tick` again, once.
     Reentrant,
-    /// `signal_stream_builder("tick").after(after).policy(policy).build::<(u64,)>()`.
+    /// `signal_stream_builder("tick").after(after).policy(policy).typed::<(u64,)>().build()`.
     Built { policy: BufferPolicy, after: bool },
 }
 
@@ -127,24 +127,36 @@ impl Real {
             Kind::Typed => Self::Typed(emitter.connect_stream_typed::<(u64,)>("tick")),
             Kind::Future => Self::Future(emitter.signal_future("tick")),
             Kind::Property => Self::Property(emitter.property_stream::<u64>("count")),
-            Kind::Send => Self::Send(emitter.connect_stream_send::<(u64,)>("tick")),
+            Kind::Send => Self::Send(
+                emitter
+                    .signal_stream_builder("tick")
+                    .typed::<(u64,)>()
+                    .send()
+                    .build(),
+            ),
             Kind::Reentrant => {
                 let weak = emitter.downgrade();
-                Self::Reentrant(emitter.connect_stream_with_return("tick", move |args| {
-                    let v = value_of(args);
-                    if v < NESTED {
-                        if let Some(emitter) = weak.upgrade() {
-                            emitter.tick(v + NESTED);
-                        }
-                    }
-                }))
+                Self::Reentrant(
+                    emitter
+                        .signal_stream_builder("tick")
+                        .answer(move |args| {
+                            let v = value_of(args);
+                            if v < NESTED {
+                                if let Some(emitter) = weak.upgrade() {
+                                    emitter.tick(v + NESTED);
+                                }
+                            }
+                        })
+                        .build(),
+                )
             }
             Kind::Built { policy, after } => Self::Built(
                 emitter
                     .signal_stream_builder("tick")
                     .after(after)
                     .policy(policy)
-                    .build::<(u64,)>(),
+                    .typed::<(u64,)>()
+                    .build(),
             ),
         }
     }

@@ -124,7 +124,12 @@ fn a_timed_operator_polled_on_another_main_context_moves_its_timer_there() {
 #[test]
 fn a_timed_operator_on_futures_executor_is_timed_by_the_default_context() {
     let obj = Emitter::new();
-    let mut debounced = obj.connect_stream_send::<(u64,)>("tick").debounce(SHORT);
+    let mut debounced = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build()
+        .debounce(SHORT);
     obj.tick(1);
     let (sent, received) = std::sync::mpsc::channel();
     let worker = std::thread::spawn(move || {

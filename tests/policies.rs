@@ -38,7 +38,11 @@ struct Burst {
 /// the stream's records the queue's length after each emission.
 fn burst_local(policy: BufferPolicy) -> Burst {
     let obj = Emitter::new();
-    let stream: SignalStream<(u64,)> = obj.signal_stream_builder("tick").policy(policy).build();
+    let stream: SignalStream<(u64,)> = obj
+        .signal_stream_builder("tick")
+        .policy(policy)
+        .typed()
+        .build();
     let stream = Rc::new(RefCell::new(Some(stream)));
     let peak_len = Rc::new(Cell::new(0));
     let probe = {
@@ -70,7 +74,9 @@ fn burst_send(policy: BufferPolicy) -> Burst {
     let stream: SendSignalStream<(u64,), Emitter> = obj
         .signal_stream_builder("tick")
         .policy(policy)
-        .build_send();
+        .typed()
+        .send()
+        .build();
     let stream = Arc::new(Mutex::new(Some(stream)));
     let peak_len = Arc::new(AtomicUsize::new(0));
     let probe = {
@@ -194,7 +200,8 @@ fn drop_newest_accepts_items_again_once_consumer_caught_up() {
     let mut ticks = obj
         .signal_stream_builder("tick")
         .policy(BufferPolicy::DropNewest(NonZeroUsize::new(2).unwrap()))
-        .build::<(u64,)>();
+        .typed::<(u64,)>()
+        .build();
     for n in 0..5 {
         obj.tick(n);
     }
@@ -260,7 +267,8 @@ fn with_policy_unbounded_stops_discarding() {
     let ticks = obj
         .signal_stream_builder("tick")
         .policy(BufferPolicy::Latest)
-        .build::<(u64,)>();
+        .typed::<(u64,)>()
+        .build();
     obj.tick(0);
     obj.tick(1);
     let ticks = ticks.with_policy(BufferPolicy::Unbounded);
@@ -273,7 +281,11 @@ fn with_policy_unbounded_stops_discarding() {
 #[test]
 fn with_policy_on_send_stream_applies_to_backlog() {
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     thread::scope(|scope| {
         scope.spawn(|| {
             for n in 0..10 {

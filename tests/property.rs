@@ -174,7 +174,11 @@ fn a_change_made_on_another_thread_while_a_send_stream_connects_is_delivered() {
             .join()
             .unwrap();
     });
-    let mut levels = obj.property_stream_send::<i32>("level");
+    let mut levels = obj
+        .signal_stream_builder("notify::level")
+        .property::<i32>()
+        .send()
+        .build();
     assert_eq!(obj.property::<i32>("level"), 7);
     assert_eq!(block_on(levels.next()), Some(7));
     assert_eq!(levels.dropped_count(), 0);
@@ -203,7 +207,11 @@ fn a_stale_read_does_not_replace_a_newer_value() {
 #[test]
 fn a_stale_read_does_not_replace_a_newer_value_set_on_another_thread() {
     let obj = Emitter::new();
-    let mut levels = obj.property_stream_send::<i32>("level");
+    let mut levels = obj
+        .signal_stream_builder("notify::level")
+        .property::<i32>()
+        .send()
+        .build();
     assert_eq!(block_on(levels.next()), Some(0));
     let setter = obj.clone();
     obj.on_next_read(move || {

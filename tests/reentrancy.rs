@@ -49,14 +49,17 @@ fn stream_dropped_by_its_own_return_value_handler_disconnects() {
     let emitter = Emitter::new();
     let slot: Slot<SignalStream<Vec<glib::Value>>> = Rc::new(RefCell::new(None));
     let calls = Rc::new(RefCell::new(Vec::new()));
-    let stream = emitter.connect_stream_with_return("ask", {
-        let (slot, calls) = (slot.clone(), calls.clone());
-        move |args| {
-            calls.borrow_mut().push(args[0].get::<i32>().unwrap());
-            empty(&slot);
-            true
-        }
-    });
+    let stream = emitter
+        .signal_stream_builder("ask")
+        .answer({
+            let (slot, calls) = (slot.clone(), calls.clone());
+            move |args| {
+                calls.borrow_mut().push(args[0].get::<i32>().unwrap());
+                empty(&slot);
+                true
+            }
+        })
+        .build();
     *slot.borrow_mut() = Some(stream);
 
     assert!(
@@ -120,12 +123,15 @@ fn dispose_inside_a_handler_ends_every_stream_after_what_it_got() {
     let emitter = Emitter::new();
     let mut before = emitter.connect_stream_typed::<(u64,)>("tick");
     let weak = emitter.downgrade();
-    let mut disposer =
-        emitter.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", move |_| {
+    let mut disposer = emitter
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .handler(move |_| {
             if let Some(emitter) = weak.upgrade() {
                 emitter.dispose_now();
             }
-        });
+        })
+        .build();
     let mut after = emitter.connect_stream_typed::<(u64,)>("tick");
 
     emitter.tick(1);
@@ -265,7 +271,8 @@ fn evicted_item_whose_drop_emits_into_the_same_stream_is_not_lost() {
     let mut stream = emitter
         .signal_stream_builder("carry")
         .policy(BufferPolicy::DropOldest(NonZeroUsize::MIN))
-        .build::<(glib::Object,)>();
+        .typed::<(glib::Object,)>()
+        .build();
     let (second, third) = (
         glib::Object::new::<glib::Object>(),
         glib::Object::new::<glib::Object>(),

@@ -18,10 +18,7 @@ fn plain_stream_on_signal_with_return_value_is_refused() {
         matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
     );
-    assert!(
-        err.to_string().contains("connect_stream_with_return"),
-        "{err}"
-    );
+    assert!(err.to_string().contains(".answer(handler)"), "{err}");
 }
 
 #[test]
@@ -44,7 +41,10 @@ fn refused_connection_leaves_no_handler() {
 #[test]
 fn bool_answer_reaches_emitter() {
     let obj = Emitter::new();
-    let _asks = obj.connect_stream_with_return("ask", |args| args[0].get::<i32>().unwrap() > 0);
+    let _asks = obj
+        .signal_stream_builder("ask")
+        .answer(|args| args[0].get::<i32>().unwrap() > 0)
+        .build();
     assert!(obj.ask(1));
     assert!(!obj.ask(-1));
 }
@@ -52,37 +52,52 @@ fn bool_answer_reaches_emitter() {
 #[test]
 fn propagation_answer_reaches_emitter_as_bool() {
     let obj = Emitter::new();
-    let _asks = obj.connect_stream_with_return("ask", |_| glib::Propagation::Stop);
+    let _asks = obj
+        .signal_stream_builder("ask")
+        .answer(|_| glib::Propagation::Stop)
+        .build();
     assert!(obj.ask(0));
 }
 
 #[test]
 fn propagation_proceed_answers_false() {
     let obj = Emitter::new();
-    let _asks = obj.connect_stream_with_return("ask", |_| glib::Propagation::Proceed);
+    let _asks = obj
+        .signal_stream_builder("ask")
+        .answer(|_| glib::Propagation::Proceed)
+        .build();
     assert!(!obj.ask(0));
 }
 
 #[test]
 fn i32_answer_reaches_emitter() {
     let obj = Emitter::new();
-    let _computes =
-        obj.connect_stream_with_return("compute", |args| args[0].get::<i32>().unwrap() * 2);
+    let _computes = obj
+        .signal_stream_builder("compute")
+        .answer(|args| args[0].get::<i32>().unwrap() * 2)
+        .build();
     assert_eq!(obj.compute(21), 42);
 }
 
 #[test]
 fn typed_handler_answer_reaches_emitter() {
     let obj = Emitter::new();
-    let _computes =
-        obj.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |(n,)| n + 1);
+    let _computes = obj
+        .signal_stream_builder("compute")
+        .typed::<(i32,)>()
+        .answer(|(n,)| n + 1)
+        .build();
     assert_eq!(obj.compute(41), 42);
 }
 
 #[test]
 fn answered_emissions_are_also_queued() {
     let obj = Emitter::new();
-    let computes = obj.connect_stream_typed_with_return::<(i32,), _, _, _>("compute", |(n,)| *n);
+    let computes = obj
+        .signal_stream_builder("compute")
+        .typed::<(i32,)>()
+        .answer(|(n,)| *n)
+        .build();
     obj.compute(1);
     obj.compute(2);
     drop(obj);
@@ -93,7 +108,7 @@ fn answered_emissions_are_also_queued() {
 #[test]
 fn untyped_answered_emissions_are_also_queued() {
     let obj = Emitter::new();
-    let mut asks = obj.connect_stream_with_return("ask", |_| true);
+    let mut asks = obj.signal_stream_builder("ask").answer(|_| true).build();
     obj.ask(7);
     let args = block_on(asks.next()).unwrap();
     assert_eq!(args[0].get::<i32>().unwrap(), 7);
@@ -104,10 +119,13 @@ fn handler_runs_synchronously_inside_emission() {
     let obj = Emitter::new();
     let calls = Rc::new(Cell::new(0));
     let counted = calls.clone();
-    let _asks = obj.connect_stream_with_return("ask", move |_| {
-        counted.set(counted.get() + 1);
-        true
-    });
+    let _asks = obj
+        .signal_stream_builder("ask")
+        .answer(move |_| {
+            counted.set(counted.get() + 1);
+            true
+        })
+        .build();
     obj.ask(1);
     assert_eq!(calls.get(), 1);
     obj.ask(2);
@@ -119,10 +137,13 @@ fn handler_is_not_called_after_stream_dropped() {
     let obj = Emitter::new();
     let calls = Rc::new(Cell::new(0));
     let counted = calls.clone();
-    let asks = obj.connect_stream_with_return("ask", move |_| {
-        counted.set(counted.get() + 1);
-        true
-    });
+    let asks = obj
+        .signal_stream_builder("ask")
+        .answer(move |_| {
+            counted.set(counted.get() + 1);
+            true
+        })
+        .build();
     drop(asks);
     assert!(!obj.ask(1), "no handler: the default answer");
     assert_eq!(calls.get(), 0);
@@ -133,9 +154,13 @@ fn unit_handler_on_void_signal_runs_inside_emission() {
     let obj = Emitter::new();
     let seen = Rc::new(Cell::new(0));
     let recorder = seen.clone();
-    let _ticks = obj.connect_stream_typed_with_return::<(u64,), _, _, _>("tick", move |(n,)| {
-        recorder.set(*n);
-    });
+    let _ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .answer(move |(n,)| {
+            recorder.set(*n);
+        })
+        .build();
     obj.tick(9);
     assert_eq!(seen.get(), 9);
 }
@@ -144,7 +169,9 @@ fn unit_handler_on_void_signal_runs_inside_emission() {
 fn answer_of_wrong_type_is_refused() {
     let obj = Emitter::new();
     let err = obj
-        .try_connect_stream_with_return("compute", |_| true)
+        .signal_stream_builder("compute")
+        .answer(|_| true)
+        .try_build()
         .unwrap_err();
     assert!(
         matches!(err.kind(), ConnectErrorKind::ReturnTypeMismatch { .. }),
@@ -159,14 +186,18 @@ fn answer_of_wrong_type_is_refused() {
 fn items_are_queued_in_the_order_emissions_begin_when_the_handler_emits_again() {
     let obj = Emitter::new();
     let weak = obj.downgrade();
-    let asks = obj.connect_stream_typed_with_return::<(i32,), bool, _, _>("ask", move |&(n,)| {
-        if n < 3 {
-            if let Some(obj) = weak.upgrade() {
-                obj.ask(n + 1); // nested emissions: 2 inside 1, 3 inside 2
+    let asks = obj
+        .signal_stream_builder("ask")
+        .typed::<(i32,)>()
+        .answer(move |&(n,)| {
+            if n < 3 {
+                if let Some(obj) = weak.upgrade() {
+                    obj.ask(n + 1); // nested emissions: 2 inside 1, 3 inside 2
+                }
             }
-        }
-        true
-    });
+            true
+        })
+        .build();
     assert!(obj.ask(1));
     drop(obj);
     let items: Vec<i32> = block_on(asks.map(|(n,)| n).collect());

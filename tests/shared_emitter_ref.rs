@@ -81,8 +81,16 @@ fn a_new_emitter_at_a_reused_address_gets_its_own_reference() {
 #[test]
 fn send_streams_share_it_across_threads() {
     let action = gio::Cancellable::new(); // a `Send + Sync` emitter
-    let a = action.connect_stream_send::<()>("cancelled");
-    let b = action.connect_stream_send::<()>("cancelled");
+    let a = action
+        .signal_stream_builder("cancelled")
+        .typed::<()>()
+        .send()
+        .build();
+    let b = action
+        .signal_stream_builder("cancelled")
+        .typed::<()>()
+        .send()
+        .build();
     action.cancel();
     let counts = std::thread::spawn(move || {
         let connected = a.is_connected();

@@ -334,9 +334,12 @@ mod gtk {
         label.set_widget_name("status");
         let action = gio::SimpleAction::new("refresh", None);
         let held = window.clone();
-        let outside = action.connect_stream_with("activate", move |_| {
-            let _ = &held; // the handler holds the window
-        });
+        let outside = action
+            .signal_stream_builder("activate")
+            .handler(move |_| {
+                let _ = &held; // the handler holds the window
+            })
+            .build();
         let inside = label.property_stream::<String>("label");
         let check = glib_signal_stream::LeakCheck::new(&window);
         window.present();

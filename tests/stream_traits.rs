@@ -26,7 +26,8 @@ fn signal_stream_is_fused_unpin_stream() {
 fn send_signal_stream_is_send_fused_unpin_stream() {
     fn assert_send<S: Send>(_: &S) {}
     let obj = Emitter::new();
-    let ticks: SendSignalStream<(u64,), Emitter> = obj.connect_stream_send("tick");
+    let ticks: SendSignalStream<(u64,), Emitter> =
+        obj.signal_stream_builder("tick").typed().send().build();
     assert_stream(&ticks);
     assert_send(&ticks);
 }

@@ -8,7 +8,7 @@
 //! - the stream connected when the threads finish gets each thread's last item;
 //! - a signal future gets an emission made after it was connected.
 //!
-//! (`connect_stream_many` has no `Send` form: its streams take emissions on the connecting
+//! (the many builder has no `Send` form: its streams take emissions on the connecting
 //! thread only, which `tests/many.rs` and `tests/reentrancy.rs` cover.)
 //!
 //! Sized by `STRESS_PER_THREAD` (items per emitting thread): small by default, for the debug
@@ -198,7 +198,13 @@ fn no_gaps(dropped: u64, seen: &Seen) {
 
 #[test]
 fn plain_send_streams_lose_nothing_and_keep_each_threads_order() {
-    let connect = |obj: &Emitter| obj.connect_stream_send::<(u64,)>("tick").map(|(n,)| n);
+    let connect = |obj: &Emitter| {
+        obj.signal_stream_builder("tick")
+            .typed::<(u64,)>()
+            .send()
+            .build()
+            .map(|(n,)| n)
+    };
     let (streams, items) = emitting(
         connect,
         |obj, thread, seq| obj.tick(encode(thread, seq)),
@@ -221,7 +227,9 @@ fn bounded_send_streams_count_every_item_they_discard() {
     let connect = |obj: &Emitter| {
         obj.signal_stream_builder("tick")
             .policy(BufferPolicy::DropOldest(NonZeroUsize::new(8).unwrap()))
-            .build_send::<(u64,)>()
+            .typed::<(u64,)>()
+            .send()
+            .build()
             .map(|(n,)| n)
     };
     let (streams, items) = emitting(
@@ -253,7 +261,11 @@ fn bounded_send_streams_count_every_item_they_discard() {
 #[test]
 fn answered_send_streams_lose_nothing_and_keep_each_threads_order() {
     let connect = |obj: &Emitter| {
-        obj.connect_stream_send_with_return::<(i32,), bool, _, _>("ask", |&(n,)| n % 2 == 0)
+        obj.signal_stream_builder("ask")
+            .typed::<(i32,)>()
+            .answer(|&(n,)| n % 2 == 0)
+            .send()
+            .build()
             .map(|(n,)| {
                 let n = n as u64;
                 encode(n / per_thread(), n % per_thread())
@@ -283,7 +295,12 @@ fn answered_send_streams_lose_nothing_and_keep_each_threads_order() {
 
 #[test]
 fn send_property_streams_keep_each_threads_order_and_end_at_the_last_value() {
-    let connect = |obj: &Emitter| obj.property_stream_send::<u64>("count");
+    let connect = |obj: &Emitter| {
+        obj.signal_stream_builder("notify::count")
+            .property::<u64>()
+            .send()
+            .build()
+    };
     let (streams, items) = emitting(
         connect,
         |obj, thread, seq| obj.set_count(encode(thread, seq)),
@@ -299,7 +316,13 @@ fn send_property_streams_keep_each_threads_order_and_end_at_the_last_value() {
 
 #[test]
 fn send_signal_futures_get_an_emission_made_after_they_were_connected() {
-    let connect = |obj: &Emitter| obj.signal_future_send::<(u64,)>("tick");
+    let connect = |obj: &Emitter| {
+        obj.signal_stream_builder("tick")
+            .typed::<(u64,)>()
+            .send()
+            .future()
+            .build()
+    };
     let futures = emitting(
         connect,
         |obj, thread, seq| obj.tick(encode(thread, seq)),

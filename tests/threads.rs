@@ -20,7 +20,11 @@ fn four_threads_emitting_into_one_send_stream_lose_nothing_and_keep_each_threads
         .and_then(|n| n.parse().ok())
         .unwrap_or(250_000);
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
 
     // Consume concurrently on a plain thread; the stream ends when the emitter is disposed.
     let (results, received) = mpsc::channel();
@@ -76,7 +80,12 @@ fn threads_emitting_into_a_send_stream_with_a_return_value_handler_keep_each_thr
     const THREADS: u64 = 2;
     const PER_THREAD: u64 = 50_000;
     let obj = Emitter::new();
-    let asks = obj.connect_stream_send_with_return::<(i32,), bool, _, _>("ask", |&(n,)| n % 2 == 0);
+    let asks = obj
+        .signal_stream_builder("ask")
+        .typed::<(i32,)>()
+        .answer(|&(n,)| n % 2 == 0)
+        .send()
+        .build();
     let consumer = thread::spawn(move || futures::executor::block_on(asks.collect::<Vec<_>>()));
     thread::scope(|scope| {
         for thread_id in 0..THREADS {
@@ -104,7 +113,11 @@ fn send_stream_polled_on_plain_thread_while_main_loop_emits() {
     let context = glib::MainContext::new();
     let main_loop = glib::MainLoop::new(Some(&context), false);
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
 
     let consumer = {
         let main_loop = main_loop.clone();
@@ -156,7 +169,11 @@ fn send_stream_polled_on_plain_thread_while_main_loop_emits() {
 #[test]
 fn send_stream_dropped_on_another_thread_disconnects() {
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     obj.tick(1); // an item queued when the stream goes
     thread::spawn(move || drop(ticks)).join().unwrap();
     assert!(!obj.has_handler("tick"));
@@ -166,7 +183,11 @@ fn send_stream_dropped_on_another_thread_disconnects() {
 #[test]
 fn send_stream_ends_when_emitter_disposed_on_another_thread() {
     let obj = Emitter::new();
-    let ticks = obj.connect_stream_send::<(u64,)>("tick");
+    let ticks = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     thread::spawn(move || {
         obj.tick(1);
         drop(obj);
@@ -197,10 +218,13 @@ fn local_return_handler_is_not_called_from_another_thread() {
     let obj = Emitter::new();
     let calls = Rc::new(Cell::new(0));
     let counted = calls.clone();
-    let _computes = obj.connect_stream_with_return("compute", move |_| {
-        counted.set(counted.get() + 1);
-        7
-    });
+    let _computes = obj
+        .signal_stream_builder("compute")
+        .answer(move |_| {
+            counted.set(counted.get() + 1);
+            7
+        })
+        .build();
     let foreign_answer = thread::scope(|scope| scope.spawn(|| obj.compute(1)).join().unwrap());
     assert_eq!(foreign_answer, 0);
     assert_eq!(calls.get(), 0);
@@ -211,7 +235,12 @@ fn local_return_handler_is_not_called_from_another_thread() {
 #[test]
 fn send_stream_with_return_answers_emissions_from_several_threads() {
     let obj = Emitter::new();
-    let asks = obj.connect_stream_send_with_return::<(i32,), bool, _, _>("ask", |&(n,)| n % 2 == 0);
+    let asks = obj
+        .signal_stream_builder("ask")
+        .typed::<(i32,)>()
+        .answer(|&(n,)| n % 2 == 0)
+        .send()
+        .build();
     let answers: Vec<(i32, bool)> = thread::scope(|scope| {
         let workers: Vec<_> = (0..4)
             .map(|t| {
@@ -244,7 +273,12 @@ fn send_stream_with_return_answers_emissions_from_several_threads() {
 #[test]
 fn send_signal_future_resolves_on_an_emission_from_another_thread() {
     let obj = Emitter::new();
-    let next_tick = obj.signal_future_send::<(u64,)>("tick");
+    let next_tick = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .future()
+        .build();
     let waiter = thread::spawn(move || futures::executor::block_on(next_tick));
     let emitter = obj.clone();
     thread::spawn(move || emitter.tick(7)).join().unwrap();
@@ -254,7 +288,12 @@ fn send_signal_future_resolves_on_an_emission_from_another_thread() {
 #[test]
 fn send_signal_future_resolves_to_none_when_the_emitter_dies_first() {
     let obj = Emitter::new();
-    let next_tick = obj.signal_future_send::<(u64,)>("tick");
+    let next_tick = obj
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .future()
+        .build();
     thread::spawn(move || drop(obj)).join().unwrap();
     let got = thread::spawn(move || futures::executor::block_on(next_tick))
         .join()
@@ -267,7 +306,11 @@ fn send_signal_future_resolves_to_none_when_the_emitter_dies_first() {
 #[test]
 fn send_property_stream_follows_changes_from_several_threads() {
     let obj = Emitter::new();
-    let levels = obj.property_stream_send::<i32>("level");
+    let levels = obj
+        .signal_stream_builder("notify::level")
+        .property::<i32>()
+        .send()
+        .build();
     thread::scope(|scope| {
         for t in 1..=4 {
             let obj = &obj;

@@ -87,7 +87,12 @@ fn a_send_stream_ends_when_its_replaced_waker_held_the_last_emitter_reference() 
             }
         })
     };
-    let next = replace_the_last_owner_of_the_emitter(|e| e.connect_stream_send::<(u64,)>("tick"));
+    let next = replace_the_last_owner_of_the_emitter(|e| {
+        e.signal_stream_builder("tick")
+            .typed::<(u64,)>()
+            .send()
+            .build()
+    });
     done.store(true, Ordering::SeqCst);
     watchdog.join().unwrap();
     assert!(matches!(next, Poll::Ready(None)), "the stream ended");
@@ -97,7 +102,11 @@ fn a_send_stream_ends_when_its_replaced_waker_held_the_last_emitter_reference() 
 fn dropping_a_stream_whose_waker_held_the_last_emitter_reference_finalizes_it() {
     let emitter = Emitter::new();
     let weak = emitter.downgrade();
-    let mut stream = emitter.connect_stream_send::<(u64,)>("tick");
+    let mut stream = emitter
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     let holding = Waker::from(Arc::new(Holding {
         _emitter: Mutex::new(Some(emitter)),
     }));
@@ -131,7 +140,11 @@ impl<S: Send + 'static> Wake for Dropping<S> {
 #[test]
 fn a_send_stream_dropped_by_its_own_waker_inside_the_emission_disconnects() {
     let emitter = Emitter::new();
-    let stream = emitter.connect_stream_send::<(u64,)>("tick");
+    let stream = emitter
+        .signal_stream_builder("tick")
+        .typed::<(u64,)>()
+        .send()
+        .build();
     let waker = Arc::new(Dropping {
         stream: Mutex::new(None),
         dropped: AtomicBool::new(false),

@@ -41,7 +41,7 @@ impl Mode {
             Mode::Channel => "callback + async_channel::unbounded",
             Mode::Dynamic => "connect_stream (Vec<Value>)",
             Mode::Typed => "connect_stream_typed::<(u64,)>",
-            Mode::Send => "connect_stream_send::<(u64,)>",
+            Mode::Send => "builder typed::<(u64,)>().send()",
             Mode::DropOldest => "builder DropOldest(1024)",
             Mode::DropNewest => "builder DropNewest(1024)",
             Mode::Latest => "builder Latest",
@@ -94,11 +94,17 @@ impl AnyStream {
             Mode::Floor => AnyStream::Floor(floor::connect(obj, "tick").1),
             Mode::Dynamic => AnyStream::Dynamic(obj.connect_stream("tick")),
             Mode::Typed => AnyStream::Typed(obj.connect_stream_typed::<(u64,)>("tick")),
-            Mode::Send => AnyStream::Send(obj.connect_stream_send::<(u64,)>("tick")),
+            Mode::Send => AnyStream::Send(
+                obj.signal_stream_builder("tick")
+                    .typed::<(u64,)>()
+                    .send()
+                    .build(),
+            ),
             _ => AnyStream::Typed(
                 obj.signal_stream_builder("tick")
                     .policy(mode.policy().expect("a policy mode"))
-                    .build::<(u64,)>(),
+                    .typed::<(u64,)>()
+                    .build(),
             ),
         }
     }

@@ -756,19 +756,19 @@ fn methods(
                 #[doc = #stream_doc]
                 #[must_use = "dropping the stream disconnects its handler at once"]
                 #vis fn #stream(&self, #detail_param) -> #m::SignalStream<#item> {
-                    #m::SignalStreamExt::connect_stream_typed::<#item>(self, #full_name)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().build()
                 }
 
                 #[doc = #with_doc]
                 #[must_use = "dropping the stream disconnects its handler at once; keep it, or `.detach()` it"]
                 #vis fn #stream_with<H: Fn(&#item) + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
-                    #m::SignalStreamExt::connect_stream_typed_with::<#item, H>(self, #full_name, handler)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().handler(handler).build()
                 }
 
                 #[doc = #future_doc]
                 #[must_use = "dropping the future disconnects its handler at once"]
                 #vis fn #future(&self, #detail_param) -> #m::SignalFuture<#item> {
-                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).build_future::<#item>()
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().future().build()
                 }
 
                 #[doc = #stream_send_doc]
@@ -776,7 +776,7 @@ fn methods(
                 #vis fn #stream_send(&self, #detail_param) -> #m::SendSignalStream<#item, Self>
                 #send_bound
                 {
-                    #m::SignalStreamExt::connect_stream_send::<#item>(self, #full_name)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().send().build()
                 }
 
                 #[doc = #future_send_doc]
@@ -784,7 +784,7 @@ fn methods(
                 #vis fn #future_send(&self, #detail_param) -> #m::SendSignalFuture<#item, Self>
                 #send_bound
                 {
-                    #m::SignalStreamExt::signal_future_send::<#item>(self, #full_name)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().future().send().build()
                 }
             }
         }
@@ -798,7 +798,7 @@ fn methods(
                 #[doc = #stream_doc]
                 #[must_use = "dropping the stream disconnects its handler at once"]
                 #vis fn #stream<H: Fn(&#item) -> #ret + 'static>(&self, #detail_param handler: H) -> #m::SignalStream<#item> {
-                    #m::SignalStreamExt::connect_stream_typed_with_return::<#item, #ret, _, H>(self, #full_name, handler)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().answer::<H, #ret, _>(handler).build()
                 }
 
                 #[doc = #stream_send_doc]
@@ -807,7 +807,7 @@ fn methods(
                 #send_bound,
                     H: Fn(&#item) -> #ret + ::std::marker::Send + ::std::marker::Sync + 'static,
                 {
-                    #m::SignalStreamExt::connect_stream_send_with_return::<#item, #ret, _, H>(self, #full_name, handler)
+                    #m::SignalStreamExt::signal_stream_builder(self, #full_name).typed::<#item>().answer::<H, #ret, _>(handler).send().build()
                 }
             }
         }

@@ -51,7 +51,10 @@ where
     R: SignalReturn<M>,
     M: 'static,
 {
-    obj.connect_stream_typed_with_return(signal, handler)
+    obj.signal_stream_builder(signal)
+        .typed()
+        .answer(handler)
+        .build()
 }
 
 /// A typed stream of `property` on `obj`; panics with the
@@ -72,7 +75,8 @@ where
     O: glib::prelude::ObjectType + Send + Sync,
     T: for<'a> FromValue<'a> + StaticType + Send + 'static,
 {
-    obj.property_stream_send(property)
+    let notify = format!("notify::{property}");
+    obj.signal_stream_builder(&notify).property().send().build()
 }
 
 /// A typed [`SendSignalStream`] of `signal` on `obj`, a `Send + Sync` emitter; panics with the
@@ -83,7 +87,7 @@ where
     O: glib::prelude::ObjectType + Send + Sync,
     A: SignalArgs + Send,
 {
-    obj.connect_stream_send(signal)
+    obj.signal_stream_builder(signal).typed().send().build()
 }
 
 /// A typed [`SendSignalStream`] of `signal` on `obj` whose `handler` answers the emitter on
@@ -100,5 +104,9 @@ where
     R: SignalReturn<M>,
     M: 'static,
 {
-    obj.connect_stream_send_with_return(signal, handler)
+    obj.signal_stream_builder(signal)
+        .typed()
+        .answer(handler)
+        .send()
+        .build()
 }

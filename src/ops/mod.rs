@@ -123,7 +123,7 @@ pub trait GlibStreamExt: Stream + Sized {
     /// let seen = Rc::new(Cell::new(0));
     /// let counter = seen.clone();
     /// let task = cancellable
-    ///     .connect_stream_with("cancelled", move |_| counter.set(counter.get() + 1))
+    ///     .signal_stream_builder("cancelled").handler(move |_| counter.set(counter.get() + 1)).build()
     ///     .detach();
     /// cancellable.cancel(); // the handler runs inside the emission
     /// assert_eq!(seen.get(), 1);

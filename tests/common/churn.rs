@@ -50,7 +50,11 @@ pub fn churn(emitter: &Emitter, payload: &glib::Object, cycles: usize) {
             }
             // A Send stream.
             5 => {
-                let stream = emitter.connect_stream_send::<(u64,)>("tick");
+                let stream = emitter
+                    .signal_stream_builder("tick")
+                    .typed::<(u64,)>()
+                    .send()
+                    .build();
                 emitter.tick(n);
                 assert_eq!(stream.len(), 1);
             }
@@ -63,7 +67,10 @@ pub fn churn(emitter: &Emitter, payload: &glib::Object, cycles: usize) {
             }
             // A return-value handler answering the emitter.
             7 => {
-                let stream = emitter.connect_stream_with_return("ask", |_| true);
+                let stream = emitter
+                    .signal_stream_builder("ask")
+                    .answer(|_| true)
+                    .build();
                 assert!(emitter.ask(i as i32));
                 assert_eq!(stream.len(), 1);
             }
@@ -73,7 +80,8 @@ pub fn churn(emitter: &Emitter, payload: &glib::Object, cycles: usize) {
                 let stream = emitter
                     .signal_stream_builder("carry")
                     .policy(BufferPolicy::DropOldest(one))
-                    .build::<(glib::Object,)>();
+                    .typed::<(glib::Object,)>()
+                    .build();
                 for _ in 0..3 {
                     emitter.carry(payload);
                 }

@@ -7,6 +7,9 @@ use glib_signal_stream::prelude::*;
 
 fn main() {
     let cancellable = gio::Cancellable::new();
-    cancellable.connect_stream_with("cancelled", |_| println!("cancelled"));
+    cancellable
+        .signal_stream_builder("cancelled")
+        .handler(|_| println!("cancelled"))
+        .build();
     cancellable.cancel();
 }
