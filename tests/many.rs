@@ -1,5 +1,5 @@
-//! Several signals of one object in one stream (`connect_stream_many`, the many builder): one
-//! queue, items in emission order across signals, the checks, lifetime and policies of
+//! Several signals of one object in one stream (the many builder: `signals`, `signal`,
+//! `events`): one queue, items in emission order across signals, the checks, lifetime and policies of
 //! `connect_stream`.
 
 mod common;
@@ -19,7 +19,10 @@ fn indexes(stream: impl futures::Stream<Item = (usize, Vec<glib::Value>)> + Unpi
 #[test]
 fn items_follow_emission_order_across_signals() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["ping", "tick", "changed"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick", "changed"])
+        .build();
     obj.tick(1);
     obj.ping();
     obj.change("a", "x");
@@ -32,7 +35,10 @@ fn items_follow_emission_order_across_signals() {
 #[test]
 fn items_carry_their_signals_parameters() {
     let obj = Emitter::new();
-    let mut events = obj.connect_stream_many(&["tick", "triple"]);
+    let mut events = obj
+        .signal_stream_many_builder()
+        .signals(&["tick", "triple"])
+        .build();
     obj.triple(7, "seven", true);
     obj.tick(3);
     block_on(async {
@@ -49,7 +55,10 @@ fn items_carry_their_signals_parameters() {
 #[test]
 fn emission_from_inside_a_later_handler_is_queued_after_the_outer_one() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["ping", "tick"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     // Connected after the stream's handlers: it runs once "ping" is queued.
     obj.connect_local("ping", false, |args| {
         let obj = args[0].get::<Emitter>().unwrap();
@@ -71,7 +80,10 @@ fn emission_from_inside_an_earlier_handler_is_queued_first() {
         obj.tick(1);
         None
     });
-    let events = obj.connect_stream_many(&["ping", "tick"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     obj.ping();
     drop(obj);
     assert_eq!(indexes(events), [1, 0]);
@@ -81,13 +93,17 @@ fn emission_from_inside_an_earlier_handler_is_queued_first() {
 fn handler_runs_inside_the_emission() {
     let obj = Emitter::new();
     let weak = obj.downgrade();
-    let events = obj.connect_stream_many_with(&["ping", "stage"], move |index, _| {
-        if index == 1 {
-            if let Some(obj) = weak.upgrade() {
-                obj.record("handler");
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "stage"])
+        .handler(move |&(index, _)| {
+            if index == 1 {
+                if let Some(obj) = weak.upgrade() {
+                    obj.record("handler");
+                }
             }
-        }
-    });
+        })
+        .build();
     assert_eq!(obj.stage(), ["handler", "class"]);
     drop(obj);
     assert_eq!(indexes(events), [1]);
@@ -98,21 +114,25 @@ fn many_with_queues_an_emission_from_inside_its_handler_after_the_one_that_runs_
     let obj = Emitter::new();
     let weak = obj.downgrade();
     let seen = Rc::new(RefCell::new(Vec::new()));
-    let events = obj.connect_stream_many_with(&["ping", "tick"], {
-        let seen = seen.clone();
-        move |index, params| {
-            seen.borrow_mut().push(index);
-            if index == 0 {
-                if let Some(obj) = weak.upgrade() {
-                    obj.tick(1); // nested twice: the inner tick's handler emits another
-                }
-            } else if params[0].get::<u64>() == Ok(1) {
-                if let Some(obj) = weak.upgrade() {
-                    obj.tick(2);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .handler({
+            let seen = seen.clone();
+            move |&(index, ref params)| {
+                seen.borrow_mut().push(index);
+                if index == 0 {
+                    if let Some(obj) = weak.upgrade() {
+                        obj.tick(1); // nested twice: the inner tick's handler emits another
+                    }
+                } else if params[0].get::<u64>() == Ok(1) {
+                    if let Some(obj) = weak.upgrade() {
+                        obj.tick(2);
+                    }
                 }
             }
-        }
-    });
+        })
+        .build();
     obj.ping();
     obj.tick(3);
     drop(obj);
@@ -128,7 +148,11 @@ fn many_with_queues_an_emission_from_inside_its_handler_after_the_one_that_runs_
 #[test]
 fn unknown_signal_connects_nothing() {
     let obj = Emitter::new();
-    let err = obj.try_connect_stream_many(&["ping", "pong"]).unwrap_err();
+    let err = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "pong"])
+        .try_build()
+        .unwrap_err();
     assert!(matches!(err.kind(), ConnectErrorKind::UnknownSignal { signal } if signal == "pong"));
     assert!(!obj.has_handler("ping"));
 }
@@ -136,7 +160,11 @@ fn unknown_signal_connects_nothing() {
 #[test]
 fn signal_needing_a_return_value_connects_nothing() {
     let obj = Emitter::new();
-    let err = obj.try_connect_stream_many(&["tick", "ask"]).unwrap_err();
+    let err = obj
+        .signal_stream_many_builder()
+        .signals(&["tick", "ask"])
+        .try_build()
+        .unwrap_err();
     assert!(
         matches!(err.kind(), ConnectErrorKind::NeedsReturnValue { .. }),
         "{err:?}"
@@ -147,7 +175,11 @@ fn signal_needing_a_return_value_connects_nothing() {
 #[test]
 fn empty_signal_list_is_refused() {
     let obj = Emitter::new();
-    let err = obj.try_connect_stream_many(&[]).unwrap_err();
+    let err = obj
+        .signal_stream_many_builder()
+        .signals(&[])
+        .try_build()
+        .unwrap_err();
     assert!(matches!(err.kind(), ConnectErrorKind::NoSignal), "{err:?}");
     assert_eq!(
         err.to_string(),
@@ -159,7 +191,10 @@ fn empty_signal_list_is_refused() {
 #[should_panic(expected = "signal 'pong' not found on type 'SignalStreamTestEmitter'")]
 fn panicking_form_panics_with_the_error() {
     let obj = Emitter::new();
-    let _events = obj.connect_stream_many(&["ping", "pong"]);
+    let _events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "pong"])
+        .build();
 }
 
 #[test]
@@ -181,7 +216,10 @@ fn typed_item_mismatch_connects_nothing() {
 #[test]
 fn dropping_the_stream_disconnects_every_handler() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["ping", "tick", "changed"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick", "changed"])
+        .build();
     obj.tick(1);
     drop(events);
     assert!(!obj.has_handler("ping"));
@@ -192,7 +230,10 @@ fn dropping_the_stream_disconnects_every_handler() {
 #[test]
 fn disconnect_keeps_what_is_queued_then_ends() {
     let obj = Emitter::new();
-    let mut events = obj.connect_stream_many(&["ping", "tick"]);
+    let mut events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     obj.tick(1);
     events.disconnect();
     obj.ping();
@@ -204,7 +245,10 @@ fn disconnect_keeps_what_is_queued_then_ends() {
 #[test]
 fn stream_does_not_keep_the_emitter_alive() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["ping", "tick"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     obj.ping();
     let weak = obj.downgrade();
     drop(obj);
@@ -215,7 +259,10 @@ fn stream_does_not_keep_the_emitter_alive() {
 #[test]
 fn stream_ends_when_the_emitter_is_disposed() {
     let obj = Emitter::new();
-    let mut events = obj.connect_stream_many(&["ping", "tick"]);
+    let mut events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     obj.tick(1);
     obj.dispose_now();
     block_on(async {
@@ -265,6 +312,60 @@ fn builder_items_are_of_the_callers_type() {
 }
 
 #[test]
+fn events_with_a_handler_connect_every_signal_of_the_events_type() {
+    #[derive(Debug, PartialEq)]
+    enum EmitterEvent {
+        Ping,
+        Tick(u64),
+    }
+    impl glib_signal_stream::SignalEvents for EmitterEvent {
+        type Emitter = Emitter;
+        fn add_signals(
+            builder: glib_signal_stream::ManySignalStreamBuilder<'_, Self>,
+        ) -> glib_signal_stream::ManySignalStreamBuilder<'_, Self> {
+            builder
+                .signal("ping", |()| Self::Ping)
+                .signal("tick", |(n,)| Self::Tick(n))
+        }
+    }
+    let obj = Emitter::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let events = obj
+        .signal_stream_many_builder::<EmitterEvent>()
+        .events()
+        .handler({
+            let seen = seen.clone();
+            move |event| seen.borrow_mut().push(format!("{event:?}"))
+        })
+        .build();
+    obj.tick(3);
+    obj.ping();
+    // The handler ran inside each emission, before the stream was polled.
+    assert_eq!(*seen.borrow(), ["Tick(3)", "Ping"]);
+    drop(obj);
+    assert_eq!(
+        block_on(events.collect::<Vec<_>>()),
+        [EmitterEvent::Tick(3), EmitterEvent::Ping]
+    );
+}
+
+#[test]
+fn signals_are_indexed_among_every_signal_added() {
+    let obj = Emitter::new();
+    let events = obj
+        .signal_stream_many_builder()
+        .signal("ping", |params: Vec<glib::Value>| (7, params))
+        .signals(&["tick"])
+        .signals(&["changed"])
+        .build();
+    obj.change("a", "x");
+    obj.tick(1);
+    obj.ping();
+    drop(obj);
+    assert_eq!(indexes(events), [2, 1, 7]);
+}
+
+#[test]
 fn after_runs_the_handlers_after_the_class_handler() {
     let obj = Emitter::new();
     let weak = obj.downgrade();
@@ -272,18 +373,22 @@ fn after_runs_the_handlers_after_the_class_handler() {
         .signal_stream_many_builder()
         .signal("stage", |()| ())
         .after(true)
-        .build_with(move |()| {
+        .handler(move |()| {
             if let Some(obj) = weak.upgrade() {
                 obj.record("handler");
             }
-        });
+        })
+        .build();
     assert_eq!(obj.stage(), ["class", "handler"]);
 }
 
 #[test]
 fn emission_from_another_thread_is_dropped_with_critical() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["ping", "tick"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     let ((), criticals) = common::criticals_during(|| {
         std::thread::scope(|scope| {
             scope.spawn(|| obj.tick(1));
@@ -302,13 +407,17 @@ fn stream_dropped_from_its_own_handler_disconnects_every_handler() {
         Rc<RefCell<Option<glib_signal_stream::ManySignalStream<(usize, Vec<glib::Value>)>>>>;
     let obj = Emitter::new();
     let slot: Slot = Rc::new(RefCell::new(None));
-    let stream = obj.connect_stream_many_with(&["ping", "tick"], {
-        let slot = slot.clone();
-        move |_, _| {
-            let taken = slot.borrow_mut().take();
-            drop(taken);
-        }
-    });
+    let stream = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .handler({
+            let slot = slot.clone();
+            move |_| {
+                let taken = slot.borrow_mut().take();
+                drop(taken);
+            }
+        })
+        .build();
     *slot.borrow_mut() = Some(stream);
     obj.ping();
     assert!(slot.borrow().is_none());
@@ -322,7 +431,10 @@ fn merging_one_stream_per_signal_loses_the_order_that_one_stream_keeps() {
     let obj = Emitter::new();
     let ticks = obj.connect_stream_typed::<(u64,)>("tick").map(|_| 1);
     let pings = obj.connect_stream_typed::<()>("ping").map(|_| 0);
-    let events = obj.connect_stream_many(&["ping", "tick"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .build();
     obj.tick(1);
     obj.tick(2);
     obj.ping();
@@ -336,7 +448,10 @@ fn merging_one_stream_per_signal_loses_the_order_that_one_stream_keeps() {
 #[test]
 fn a_detail_selects_its_emissions_as_in_connect_stream() {
     let obj = Emitter::new();
-    let events = obj.connect_stream_many(&["changed::a", "ping"]);
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["changed::a", "ping"])
+        .build();
     obj.change("b", "x");
     obj.change("a", "y");
     obj.ping();
@@ -349,9 +464,13 @@ fn dropping_the_stream_frees_what_its_handler_holds() {
     let obj = Emitter::new();
     let held = glib::Object::new::<glib::Object>();
     let weak = held.downgrade();
-    let events = obj.connect_stream_many_with(&["ping", "tick", "changed"], move |_, _| {
-        let _ = &held;
-    });
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick", "changed"])
+        .handler(move |_| {
+            let _ = &held;
+        })
+        .build();
     assert!(weak.upgrade().is_some());
     drop(events);
     // Every handler shares what the handler holds: all of them were destroyed.
@@ -363,9 +482,13 @@ fn disposing_the_emitter_frees_what_the_handler_holds() {
     let obj = Emitter::new();
     let held = glib::Object::new::<glib::Object>();
     let weak = held.downgrade();
-    let events = obj.connect_stream_many_with(&["ping", "tick"], move |_, _| {
-        let _ = &held;
-    });
+    let events = obj
+        .signal_stream_many_builder()
+        .signals(&["ping", "tick"])
+        .handler(move |_| {
+            let _ = &held;
+        })
+        .build();
     obj.dispose_now();
     assert!(weak.upgrade().is_none());
     assert_eq!(indexes(events), []);
