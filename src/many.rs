@@ -72,6 +72,12 @@ impl<T> ManySignalStream<T> {
         Self { rest, stream }
     }
 
+    /// The stream of a builder given one signal, which has no other handler to keep.
+    pub(crate) fn into_single(self) -> SignalStream<T> {
+        debug_assert!(self.rest.is_empty(), "a stream of several signals");
+        self.stream
+    }
+
     /// How many items are queued.
     pub fn len(&self) -> usize {
         self.stream.len()
