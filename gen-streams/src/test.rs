@@ -41,7 +41,7 @@ impl TestFile {
         );
         for ty in types.iter().filter(|ty| !ty.methods.is_empty()) {
             let none = Gates::default();
-            let type_cfg = ty.gates.cfg(&none);
+            let type_cfg = instance_cfg(ty, ty.methods.iter().map(|m| &m.gates));
             for m in &ty.methods {
                 let cfg = ty.gates.merged(&m.gates).cfg(&none);
                 if let Some(check) = crate::overrides::test_check(ty, m) {
@@ -128,7 +128,7 @@ impl TestFile {
         );
         for ty in types.iter().filter(|ty| !ty.properties.is_empty()) {
             let none = Gates::default();
-            let type_cfg = ty.gates.cfg(&none);
+            let type_cfg = instance_cfg(ty, ty.properties.iter().map(|p| &p.gates));
             for p in &ty.properties {
                 let _ = writeln!(
                     self.body,
@@ -261,6 +261,27 @@ fn init(target: &Target) -> &'static str {
         "    adw::init().expect(\"libadwaita initializes\");\n"
     } else {
         ""
+    }
+}
+
+/// The `#[cfg]` of the instance `ty`'s methods (of features `gates`) are tried on: where at
+/// least one of them is compiled, so that it is never unused.
+fn instance_cfg<'a>(ty: &TypeStreams<'_>, gates: impl Iterator<Item = &'a Gates>) -> String {
+    let none = Gates::default();
+    let mut predicates = Vec::new();
+    for gates in gates {
+        match ty.gates.merged(gates).predicate() {
+            Some(p) if !ty.gates.implies(gates) => predicates.push(p),
+            // One method needs no more than the type: the type's own gate.
+            _ => return ty.gates.cfg(&none),
+        }
+    }
+    predicates.sort_unstable();
+    predicates.dedup();
+    match predicates.len() {
+        0 => ty.gates.cfg(&none),
+        1 => format!("#[cfg({})]\n", predicates[0]),
+        _ => format!("#[cfg(any({}))]\n", predicates.join(", ")),
     }
 }
 
