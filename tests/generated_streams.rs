@@ -122,8 +122,6 @@ mod gtk {
 // The streams of API newer than GTK 4.0, behind the version features.
 #[cfg(feature = "gtk_v4_8")]
 mod gtk_newer {
-    use gtk4::prelude::*;
-
     use super::*;
 
     #[gtk4::test]
@@ -147,8 +145,6 @@ mod gtk_newer {
 
 #[cfg(feature = "adw")]
 mod adw_streams {
-    use adw::prelude::*;
-
     use super::*;
 
     fn view_with_a_page() -> (adw::TabView, adw::TabPage) {
