@@ -24,6 +24,14 @@ use gtk4::prelude::*;
 mod closing;
 mod test_hook;
 
+/// The factory's item as a list item: gtk4-rs gives a `gtk::ListItem`, or with its `v4_8`
+/// feature (the crate's `gtk_v4_8`) the `glib::Object` that GTK 4.8 declares.
+fn list_item<T: IsA<glib::Object>>(item: &T) -> &gtk::ListItem {
+    item.upcast_ref::<glib::Object>()
+        .downcast_ref()
+        .expect("a list view's factory makes list items")
+}
+
 fn label_of(item: &gtk::ListItem) -> Option<gtk::Label> {
     item.child().and_downcast::<gtk::Label>()
 }
@@ -49,7 +57,7 @@ fn build_window(app: &gtk::Application, activations: usize) {
         #[strong]
         state,
         move |_, item| {
-            item.set_child(Some(&gtk::Label::new(None)));
+            list_item(item).set_child(Some(&gtk::Label::new(None)));
             state.borrow_mut().widgets += 1;
         }
     ));
@@ -57,6 +65,7 @@ fn build_window(app: &gtk::Application, activations: usize) {
         #[strong]
         state,
         move |_, item| {
+            let item = list_item(item);
             let text = item.item().and_downcast::<gtk::StringObject>();
             if let (Some(label), Some(text)) = (label_of(item), text) {
                 label.set_label(&text.string());
@@ -71,6 +80,7 @@ fn build_window(app: &gtk::Application, activations: usize) {
         #[strong]
         state,
         move |_, item| {
+            let item = list_item(item);
             if let Some(label) = label_of(item) {
                 label.set_label("");
             }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the crate, its tests and its demo need are installed:
-# GTK 4 and GLib development files, Xvfb and xauth (a display for headless machines),
+# GTK 4, GLib and libadwaita development files (libadwaita's GIR file for gen-streams, its
+# library for the `adw` feature), Xvfb and xauth (a display for headless machines),
 # xdotool (real input in the end-to-end tests), imagemagick (the demo's screenshot).
 # Installs them with apt-get when running as root (or with passwordless sudo); otherwise
 # stops and prints the exact command to run.
 set -euo pipefail
 
-packages=(libgtk-4-dev xvfb xauth xdotool imagemagick pkg-config)
+packages=(libgtk-4-dev libadwaita-1-dev xvfb xauth xdotool imagemagick pkg-config)
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

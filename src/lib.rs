@@ -364,12 +364,19 @@
 //! - `gtk` (default): typed streams for every GTK 4 signal (`clicked_stream()`, ...), in
 //!   the prelude; implies `gio`.
 //! - `gio`: typed streams for every GIO signal. With neither, only `glib` is needed.
+//! - `adw`: typed streams for every libadwaita signal and property (libadwaita-rs 0.9,
+//!   imported as `adw`); implies `gtk`.
+//! - `gtk_v4_2` … `gtk_v4_8`, `gio_v2_58` … `gio_v2_74`, `adw_v1_1`, `adw_v1_2`: the streams
+//!   of API newer than GTK 4.0, GLib 2.56 and libadwaita 1.0, behind these features as their
+//!   bindings are behind gtk4-rs's, gio's and libadwaita-rs's `vX_Y` features (each enables
+//!   the binding's feature and the one below it).
 //!
 //! The typed streams are generated from GTK's and GIO's introspection data; [`check_signal`]
 //! verifies a stream's types against a signal without an instance, as their test does.
 //! Every readable property has a typed stream too (`entry.text_stream()` yields `String`,
 //! `button.label_stream()` `Option<String>`), checked the same way with [`check_property`].
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
 // `unsafe` lives only in the files that allow it, each named for its concept:
@@ -377,6 +384,8 @@
 #![deny(unsafe_code)]
 
 pub mod accumulator;
+#[cfg(feature = "adw")]
+mod adw_streams;
 mod args;
 #[cfg(feature = "gio")]
 mod auto_support;
@@ -438,6 +447,8 @@ pub const LOG_DOMAIN: &str = "glib-signal-stream";
 
 /// Brings the extension traits into scope: `use glib_signal_stream::prelude::*;`.
 pub mod prelude {
+    #[cfg(feature = "adw")]
+    pub use crate::adw_streams::*;
     pub use crate::ext::SignalStreamExt;
     #[cfg(feature = "gio")]
     pub use crate::gio_streams::*;

@@ -32,6 +32,7 @@ fn gio_events_match_their_signals() {
     failures.extend(
         check_signal::<(String,)>(gio::AppLaunchContext::static_type(), "launch-failed").err(),
     );
+    #[cfg(feature = "gio_v2_72")]
     failures.extend(
         check_signal::<(gio::AppInfo, Option<glib::Variant>)>(
             gio::AppLaunchContext::static_type(),
@@ -139,6 +140,14 @@ fn gio_events_match_their_signals() {
     );
     failures.extend(
         check_signal::<(u32, u32, u32)>(gio::ListModel::static_type(), "items-changed").err(),
+    );
+    #[cfg(feature = "gio_v2_64")]
+    failures.extend(
+        check_signal::<(gio::MemoryMonitorWarningLevel,)>(
+            gio::MemoryMonitor::static_type(),
+            "low-memory-warning",
+        )
+        .err(),
     );
     failures.extend(
         check_signal::<(i32, i32, i32)>(gio::MenuModel::static_type(), "items-changed").err(),
@@ -258,6 +267,7 @@ fn gtk_events_match_their_signals() {
     failures.extend(check_signal::<()>(gtk4::ATContext::static_type(), "state-change").err());
     failures.extend(check_signal::<()>(gtk4::Adjustment::static_type(), "changed").err());
     failures.extend(check_signal::<()>(gtk4::Adjustment::static_type(), "value-changed").err());
+    #[cfg(feature = "gtk_v4_4")]
     failures.extend(check_signal::<()>(gtk4::AppChooserButton::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::AppChooserButton::static_type(), "changed").err());
     failures.extend(
@@ -362,8 +372,10 @@ fn gtk_events_match_their_signals() {
     failures.extend(
         check_signal::<(String,)>(gtk4::CellRendererToggle::static_type(), "toggled").err(),
     );
+    #[cfg(feature = "gtk_v4_2")]
     failures.extend(check_signal::<()>(gtk4::CheckButton::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::CheckButton::static_type(), "toggled").err());
+    #[cfg(feature = "gtk_v4_4")]
     failures.extend(check_signal::<()>(gtk4::ColorButton::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::ColorButton::static_type(), "color-set").err());
     failures.extend(
@@ -371,6 +383,7 @@ fn gtk_events_match_their_signals() {
             .err(),
     );
     failures.extend(check_signal::<(u32,)>(gtk4::ColumnView::static_type(), "activate").err());
+    #[cfg(feature = "gtk_v4_6")]
     failures.extend(check_signal::<()>(gtk4::ComboBox::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::ComboBox::static_type(), "changed").err());
     failures.extend(
@@ -400,6 +413,7 @@ fn gtk_events_match_their_signals() {
     failures.extend(
         check_signal::<(f64, f64)>(gtk4::DropControllerMotion::static_type(), "motion").err(),
     );
+    #[cfg(feature = "gtk_v4_6")]
     failures.extend(check_signal::<()>(gtk4::DropDown::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::DropTarget::static_type(), "leave").err());
     failures.extend(
@@ -504,6 +518,7 @@ fn gtk_events_match_their_signals() {
     failures.extend(check_signal::<()>(gtk4::FlowBox::static_type(), "toggle-cursor-child").err());
     failures.extend(check_signal::<()>(gtk4::FlowBox::static_type(), "unselect-all").err());
     failures.extend(check_signal::<()>(gtk4::FlowBoxChild::static_type(), "activate").err());
+    #[cfg(feature = "gtk_v4_4")]
     failures.extend(check_signal::<()>(gtk4::FontButton::static_type(), "activate").err());
     failures.extend(check_signal::<()>(gtk4::FontButton::static_type(), "font-set").err());
     failures.extend(
@@ -615,6 +630,7 @@ fn gtk_events_match_their_signals() {
     failures.extend(check_signal::<()>(gtk4::ListBox::static_type(), "unselect-all").err());
     failures.extend(check_signal::<()>(gtk4::ListBoxRow::static_type(), "activate").err());
     failures.extend(check_signal::<(u32,)>(gtk4::ListView::static_type(), "activate").err());
+    #[cfg(feature = "gtk_v4_4")]
     failures.extend(check_signal::<()>(gtk4::MenuButton::static_type(), "activate").err());
     failures.extend(check_signal::<(i32,)>(gtk4::NativeDialog::static_type(), "response").err());
     failures.extend(
@@ -947,6 +963,59 @@ fn gtk_events_match_their_signals() {
     failures.extend(check_signal::<()>(gtk4::Window::static_type(), "activate-default").err());
     failures.extend(check_signal::<()>(gtk4::Window::static_type(), "activate-focus").err());
     failures.extend(check_signal::<()>(gtk4::Window::static_type(), "keys-changed").err());
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[cfg(feature = "adw")]
+#[gtk4::test]
+fn adw_events_match_their_signals() {
+    let mut failures = Vec::new();
+    failures.extend(check_signal::<()>(adw::ActionRow::static_type(), "activated").err());
+    failures.extend(check_signal::<()>(adw::Animation::static_type(), "done").err());
+    failures.extend(check_signal::<(u32,)>(adw::Carousel::static_type(), "page-changed").err());
+    #[cfg(feature = "adw_v1_2")]
+    failures.extend(check_signal::<()>(adw::EntryRow::static_type(), "apply").err());
+    #[cfg(feature = "adw_v1_2")]
+    failures.extend(check_signal::<()>(adw::EntryRow::static_type(), "entry-activated").err());
+    #[cfg(feature = "adw_v1_2")]
+    failures.extend(check_signal::<(String,)>(adw::MessageDialog::static_type(), "response").err());
+    failures.extend(check_signal::<()>(adw::SplitButton::static_type(), "activate").err());
+    failures.extend(check_signal::<()>(adw::SplitButton::static_type(), "clicked").err());
+    failures.extend(check_signal::<()>(adw::SwipeTracker::static_type(), "begin-swipe").err());
+    failures
+        .extend(check_signal::<(f64, f64)>(adw::SwipeTracker::static_type(), "end-swipe").err());
+    failures.extend(
+        check_signal::<(adw::NavigationDirection,)>(adw::SwipeTracker::static_type(), "prepare")
+            .err(),
+    );
+    failures.extend(check_signal::<(f64,)>(adw::SwipeTracker::static_type(), "update-swipe").err());
+    failures.extend(
+        check_signal::<(adw::TabPage,)>(adw::TabView::static_type(), "indicator-activated").err(),
+    );
+    failures.extend(
+        check_signal::<(adw::TabPage, i32)>(adw::TabView::static_type(), "page-attached").err(),
+    );
+    failures.extend(
+        check_signal::<(adw::TabPage, i32)>(adw::TabView::static_type(), "page-detached").err(),
+    );
+    failures.extend(
+        check_signal::<(adw::TabPage, i32)>(adw::TabView::static_type(), "page-reordered").err(),
+    );
+    failures.extend(
+        check_signal::<(Option<adw::TabPage>,)>(adw::TabView::static_type(), "setup-menu").err(),
+    );
+    #[cfg(feature = "adw_v1_2")]
+    failures.extend(check_signal::<()>(adw::Toast::static_type(), "button-clicked").err());
+    failures.extend(check_signal::<()>(adw::Toast::static_type(), "dismissed").err());
     assert!(
         failures.is_empty(),
         "{} mismatches:\n{}",

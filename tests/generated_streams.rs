@@ -1,5 +1,6 @@
 //! The generated typed streams at work: items, details and return-value handlers, on signals
-//! emitted for real.
+//! emitted for real; with the version features and `adw`, those of newer GTK and of
+//! libadwaita.
 
 #![cfg(feature = "gio")]
 
@@ -46,8 +47,8 @@ fn detailed_stream_without_detail_sees_every_emission() {
     group.add_action(&gio::SimpleAction::new("save", None));
     group.add_action(&gio::SimpleAction::new("open", None));
     drop(group);
-    let names: Vec<String> =
-        glib::MainContext::default().block_on(added.map(|(name,)| name).collect());
+    // Not the default main context: the GTK tests of this file hold it on their thread.
+    let names: Vec<String> = futures::executor::block_on(added.map(|(name,)| name).collect());
     assert_eq!(names, ["save", "open"]);
 }
 
@@ -115,5 +116,73 @@ mod gtk {
         drop(target);
         let (dropped, x, y) = next(&mut drops).unwrap();
         assert_eq!((dropped.get::<i32>(), x, y), (Ok(5), 1.0, 2.0));
+    }
+}
+
+// The streams of API newer than GTK 4.0, behind the version features.
+#[cfg(feature = "gtk_v4_8")]
+mod gtk_newer {
+    use super::*;
+
+    #[gtk4::test]
+    fn property_new_in_gtk_4_8_streams_typed_values() {
+        let picture = gtk4::Picture::new();
+        let mut fits = picture.content_fit_stream();
+        assert_eq!(next(&mut fits), Some(gtk4::ContentFit::Contain));
+        picture.set_content_fit(gtk4::ContentFit::Cover);
+        assert_eq!(next(&mut fits), Some(gtk4::ContentFit::Cover));
+    }
+
+    #[gtk4::test]
+    fn property_new_in_gtk_4_4_streams_typed_values() {
+        let button = gtk4::MenuButton::new();
+        let mut primary = button.primary_stream();
+        assert_eq!(next(&mut primary), Some(false));
+        button.set_primary(true);
+        assert_eq!(next(&mut primary), Some(true));
+    }
+}
+
+#[cfg(feature = "adw")]
+mod adw_streams {
+    use super::*;
+
+    fn view_with_a_page() -> (adw::TabView, adw::TabPage) {
+        adw::init().expect("libadwaita initializes");
+        let view = adw::TabView::new();
+        let page = view.append(&gtk4::Label::new(None));
+        (view, page)
+    }
+
+    #[gtk4::test]
+    fn close_page_is_answered_by_the_handler_and_streamed() {
+        let (view, page) = view_with_a_page();
+        let mut requests = view.close_page_stream(|_| glib::Propagation::Stop);
+        view.close_page(&page);
+        assert_eq!(next(&mut requests), Some((page.clone(),)));
+        assert_eq!(
+            view.n_pages(),
+            1,
+            "Stop keeps the page until close_page_finish"
+        );
+        view.close_page_finish(&page, true);
+        assert_eq!(view.n_pages(), 0);
+    }
+
+    #[gtk4::test]
+    fn signal_without_an_answer_streams_its_parameters() {
+        let (view, _first) = view_with_a_page();
+        let mut attached = view.page_attached_stream();
+        let second = view.append(&gtk4::Label::new(None));
+        assert_eq!(next(&mut attached), Some((second, 1)));
+    }
+
+    #[gtk4::test]
+    fn property_stream_follows_the_view() {
+        let (view, page) = view_with_a_page();
+        let mut pages = view.n_pages_stream();
+        assert_eq!(next(&mut pages), Some(1));
+        view.close_page(&page);
+        assert_eq!(next(&mut pages), Some(0));
     }
 }

@@ -8,6 +8,7 @@
 use std::{fmt::Write, path::PathBuf};
 
 use crate::{
+    gates::{self, Gates},
     overrides::{conversion, item, tuple, vars},
     rust::RustType,
     write::{Method, TypeStreams},
@@ -55,10 +56,12 @@ pub fn files(
     let mut mod_rs = header.clone();
     let mut uses = String::new();
     let feature = target.feature;
-    let attr = if feature == "gtk" {
-        "gtk4::test"
-    } else {
+    // GTK and libadwaita are used from one thread: their tests run on the thread
+    // `gtk4::test` sets up.
+    let attr = if feature == "gio" {
         "test"
+    } else {
+        "gtk4::test"
     };
     let _ = write!(
         test,
@@ -76,10 +79,11 @@ pub fn files(
             dir(target).join(format!("{}.rs", ty.module)),
             format!("{header}{}", module(ty, &methods, &enum_name, &with_trait)),
         ));
-        let _ = writeln!(mod_rs, "mod {};", ty.module);
+        let cfg = ty.gates.cfg(&Gates::default());
+        let _ = writeln!(mod_rs, "{cfg}mod {};", ty.module);
         let _ = writeln!(
             uses,
-            "pub use self::{}::{{{enum_name}, {with_trait}}};",
+            "{cfg}pub use self::{}::{{{enum_name}, {with_trait}}};",
             ty.module
         );
         for m in &methods {
@@ -90,8 +94,10 @@ pub fn files(
             };
             let _ = writeln!(
                 test,
-                "    failures.extend(check_signal::<{checked}>({}::static_type(), \"{}\").err());",
-                ty.path, m.signal
+                "    {}failures.extend(check_signal::<{checked}>({}::static_type(), \"{}\").err());",
+                ty.gates.merged(&m.gates).cfg(&Gates::default()),
+                ty.path,
+                m.signal
             );
         }
     }
@@ -125,33 +131,43 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
     let path = &ty.path;
     let mut out = String::new();
     // The stream types the `_stream_with` methods return (see `with_method`).
-    let mut streams: Vec<_> = methods
+    let streams: Vec<_> = methods
         .iter()
         .map(|m| {
-            if item(ty, m).convert.is_none() && crate::send::signal_is_send(ty.class, m) {
-                "SendSignalStream"
-            } else {
-                "SignalStream"
-            }
+            let stream =
+                if item(ty, m).convert.is_none() && crate::send::signal_is_send(ty.class, m) {
+                    "SendSignalStream"
+                } else {
+                    "SignalStream"
+                };
+            let cfg = (!ty.gates.implies(&m.gates))
+                .then(|| m.gates.predicate())
+                .flatten();
+            (stream, cfg)
         })
         .collect();
-    streams.sort_unstable();
-    streams.dedup();
-    let stream = streams.join(", ");
+    let (plain, gated) = gates::uses("crate", &streams);
+    let stream: String = plain.iter().map(|s| format!(", {s}")).collect();
+    let doc_cfg = ty
+        .gates
+        .predicate()
+        .map(|p| format!("#[cfg_attr(docsrs, doc(cfg({p})))]\n"))
+        .unwrap_or_default();
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{ManySignalStreamBuilder, SignalEvents, {stream}}};\n\n\
+         use crate::{{ManySignalStreamBuilder, SignalEvents{stream}}};\n{gated}\n\
          /// The signals of [`{path}`] itself that return nothing, one variant each with the\n\
          /// signal's parameters: the items of\n\
          /// [`events_stream::<{enum_name}>()`](crate::prelude::SignalStreamExt::events_stream),\n\
          /// in emission order.\n\
          #[derive(Debug)]\n\
-         pub enum {enum_name} {{\n"
+         {doc_cfg}pub enum {enum_name} {{\n"
     );
     for m in methods {
         let item = item(ty, m);
         let _ = writeln!(out, "    /// `{}::{}`.", ty.class.c_type, m.signal);
+        out.push_str(&indent(&m.gates.attrs(&ty.gates)));
         let fields: Vec<String> = item.types.iter().map(RustType::owned).collect();
         if fields.is_empty() {
             let _ = writeln!(out, "    {},", camel(&m.signal));
@@ -165,9 +181,24 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
          // `#[inline]`: compiled only by a crate that streams these events (a non-generic\n    \
          // function is otherwise compiled here, for every type, used or not).\n    \
          #[inline]\n    \
-         fn add_signals(builder: ManySignalStreamBuilder<'_, Self>) -> ManySignalStreamBuilder<'_, Self> {{\n        builder\n"
+         fn add_signals(builder: ManySignalStreamBuilder<'_, Self>) -> ManySignalStreamBuilder<'_, Self> {{\n"
     );
-    for m in methods {
+    // The signals behind more features than the type's are added one statement each, under
+    // their `cfg`, after the others.
+    let gated = |m: &&&Method| !ty.gates.implies(&m.gates);
+    let any_gated = methods.iter().any(|m| gated(&m));
+    let any_plain = methods.iter().any(|m| !gated(&m));
+    match (any_gated, any_plain) {
+        (false, _) => out.push_str("        builder\n"),
+        (true, true) => out.push_str("        let builder = builder\n"),
+        (true, false) => {}
+    }
+    let mut plain_done = false;
+    for m in methods
+        .iter()
+        .filter(|m| !gated(m))
+        .chain(methods.iter().filter(gated))
+    {
         let item = item(ty, m);
         let n = m.params.len();
         let vars = vars(m);
@@ -190,11 +221,26 @@ fn module(ty: &TypeStreams<'_>, methods: &[&Method], enum_name: &str, with_trait
         } else {
             tuple(vars.iter().cloned())
         };
-        let _ = writeln!(
-            out,
-            "            .signal(\"{}\", |{pattern}: {pattern_type}| {make})",
+        let add = format!(
+            ".signal(\"{}\", |{pattern}: {pattern_type}| {make})",
             m.signal
         );
+        if gated(&m) {
+            if any_plain && !plain_done {
+                out.push_str("        ;\n");
+            }
+            plain_done = true;
+            let _ = writeln!(
+                out,
+                "        {}let builder = builder{add};",
+                m.gates.cfg(&Gates::default())
+            );
+        } else {
+            let _ = writeln!(out, "            {add}");
+        }
+    }
+    if any_gated {
+        out.push_str("        builder\n");
     }
     out.push_str("    }\n}\n\n");
 
@@ -234,6 +280,7 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
     } else {
         tuple(vars.iter().cloned())
     };
+    let attrs = indent(&m.gates.attrs(&ty.gates));
     let obj = format!("self.upcast_ref::<{}>().upcast_ref()", ty.path);
     let (signal, detail_arg) = if m.detailed {
         (
@@ -253,8 +300,8 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
         return format!(
             "    /// Like [`{name}`](crate::prelude::{trait_name}::{name}), and `handler` runs inside each\n    \
              /// emission with the parameters, on whatever thread emits, before it returns; the item\n    \
-             /// is then queued.\n    \
-             #[doc(alias = \"{signal_name}\")]\n    \
+             /// is then queued.\n\
+             {attrs}    #[doc(alias = \"{signal_name}\")]\n    \
              fn {name}_with<F>(&self{detail_arg}, handler: F) -> SendSignalStream<{item_type}, Self>\n    \
              where\n        Self: Send + Sync,\n        F: Fn({args}) + Send + Sync + 'static,\n    {{\n        \
              crate::auto_support::send_stream_with_return(self, {signal}, {handler})\n    }}\n\n",
@@ -273,8 +320,8 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
     };
     format!(
         "    /// Like [`{name}`](crate::prelude::{trait_name}::{name}), and `handler` runs inside each\n    \
-         /// emission with the parameters, before it returns; the item is then queued.\n    \
-         #[doc(alias = \"{signal_name}\")]\n    \
+         /// emission with the parameters, before it returns; the item is then queued.\n\
+         {attrs}    #[doc(alias = \"{signal_name}\")]\n    \
          fn {name}_with<F>(&self{detail_arg}, handler: F) -> SignalStream<{item_type}>\n    \
          where\n        F: Fn({args}) + 'static,\n    {{\n        {call}\n    }}\n\n",
         name = m.name,
@@ -282,4 +329,9 @@ fn with_method(ty: &TypeStreams<'_>, m: &Method) -> String {
         signal_name = m.signal,
         args = handler_args.join(", "),
     )
+}
+
+/// `lines` indented once (the attributes of a trait method or an enum variant).
+fn indent(lines: &str) -> String {
+    lines.lines().map(|l| format!("    {l}\n")).collect()
 }

@@ -59,6 +59,8 @@ pub struct Signal {
     pub params: Vec<Param>,
     /// `None` for `void`.
     pub ret: Option<TypeRef>,
+    /// The `version` attribute: the library version that added the signal.
+    pub version: Option<String>,
     /// The `deprecated-version` (or `""`) if the GIR marks it deprecated.
     pub deprecated: Option<String>,
 }
@@ -244,6 +246,7 @@ fn signal(node: Node<'_, '_>) -> Signal {
         introspectable: node.attribute("introspectable") != Some("0"),
         params,
         ret,
+        version: node.attribute("version").map(str::to_owned),
         deprecated: deprecated(node),
     }
 }

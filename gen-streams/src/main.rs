@@ -1,5 +1,5 @@
-//! Generates glib-signal-stream's typed streams from the GObject-Introspection files of GTK 4
-//! and GIO: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
+//! Generates glib-signal-stream's typed streams from the GObject-Introspection files of GTK 4,
+//! GIO and libadwaita: one `<Type>StreamExt` trait per class and interface, one `<signal>_stream`
 //! method per signal and one `<property>_stream` method per readable property, tests
 //! checking each of them against the running libraries, and a report of what could not be
 //! wrapped and why. Beside them (`events.rs`): an events enum and a
@@ -12,6 +12,7 @@
 //! pins it.
 
 mod events;
+mod gates;
 mod gir;
 mod links;
 mod module;
@@ -35,7 +36,8 @@ use gir::Index;
 use links::Links;
 use versions::Versions;
 
-/// Where the introspection files are (Debian: `libgtk-4-dev` and `libglib2.0-dev`).
+/// Where the introspection files are (Debian: `libgtk-4-dev`, `libglib2.0-dev` and
+/// `libadwaita-1-dev`).
 const GIR_DIR: &str = "/usr/share/gir-1.0";
 
 /// One generated namespace.
@@ -50,7 +52,7 @@ pub struct Target {
     pub feature: &'static str,
 }
 
-pub const TARGETS: [Target; 2] = [
+pub const TARGETS: [Target; 3] = [
     Target {
         ns: "Gio",
         file: "Gio-2.0.gir",
@@ -62,6 +64,12 @@ pub const TARGETS: [Target; 2] = [
         file: "Gtk-4.0.gir",
         dir: "src/gtk_streams/auto",
         feature: "gtk",
+    },
+    Target {
+        ns: "Adw",
+        file: "Adw-1.gir",
+        dir: "src/adw_streams/auto",
+        feature: "adw",
     },
 ];
 

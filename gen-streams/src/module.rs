@@ -1,10 +1,11 @@
 //! The text of the generated modules: one trait per type, shaped like gir's own output in
-//! gtk4-rs and gio (a header naming the input, the GIR's parameter names, `#[doc(alias)]`,
+//! gtk4-rs, gio and libadwaita-rs (a header naming the input, the GIR's parameter names, `#[doc(alias)]`,
 //! `#[deprecated]`, a link to the matching `connect_*` method instead of copied prose).
 
 use std::{collections::HashMap, fmt::Write};
 
 use crate::{
+    gates::{self, Gates},
     links::Links,
     property::PropertyMethod,
     send,
@@ -29,6 +30,10 @@ pub fn header(target: &Target, versions: &Versions) -> String {
             "{} of GTK {}, with types from the GIR files of\n// GLib {} and the others pinned in gen-streams/versions.txt.",
             target.file, versions.gtk, versions.glib
         ),
+        "Adw" => format!(
+            "{} of libadwaita {}, with types from the GIR files of\n// GTK {}, GLib {} and the others pinned in gen-streams/versions.txt.",
+            target.file, versions.adw, versions.gtk, versions.glib
+        ),
         _ => format!(
             "{} of GLib {}, with types from the GIR files\n// pinned in gen-streams/versions.txt.",
             target.file, versions.glib
@@ -46,8 +51,17 @@ pub fn module(
     links: &Links,
 ) -> String {
     let sends = |m: &Method| send::signal_is_send(ty.class, m);
-    let mut helpers = Vec::new();
-    let mut types = Vec::new();
+    // Each name with the `cfg` predicate of the method using it (`None`: no more features
+    // than the type's), for `gates::uses`.
+    let mut helpers: Vec<(&str, Option<String>)> = Vec::new();
+    let mut types: Vec<(&str, Option<String>)> = Vec::new();
+    let beyond = |gates: &Gates| {
+        if ty.gates.implies(gates) {
+            None
+        } else {
+            gates.predicate()
+        }
+    };
     for m in &ty.methods {
         let (helper, stream) = match (&m.ret, sends(m)) {
             (None, _) if crate::overrides::converted(ty, m) => (None, "SignalStream"),
@@ -56,24 +70,50 @@ pub fn module(
             (Some(_), false) => (Some("stream_with_return"), "SignalStream"),
             (Some(_), true) => (Some("send_stream_with_return"), "SendSignalStream"),
         };
-        helpers.extend(helper);
-        types.push(stream);
+        let cfg = beyond(&m.gates);
+        helpers.extend(helper.map(|h| (h, cfg.clone())));
+        types.push((stream, cfg.clone()));
         if m.detailed {
-            helpers.push("detailed");
+            helpers.push(("detailed", cfg));
         }
     }
     for p in &ty.properties {
-        helpers.push(p.helper);
-        types.push(if p.helper == "property_send" {
-            "SendPropertyStream"
-        } else {
-            "PropertyStream"
-        });
+        let cfg = beyond(&p.gates);
+        helpers.push((p.helper, cfg.clone()));
+        types.push((
+            if p.helper == "property_send" {
+                "SendPropertyStream"
+            } else {
+                "PropertyStream"
+            },
+            cfg,
+        ));
     }
-    helpers.sort_unstable();
-    helpers.dedup();
-    types.sort_unstable();
-    types.dedup();
+    let (plain_helpers, gated_helpers) = gates::uses("crate::auto_support", &helpers);
+    let (plain_types, gated_types) = gates::uses("crate", &types);
+    let mut imports: Vec<String> = Vec::new();
+    if !plain_helpers.is_empty() {
+        imports.push(format!("auto_support::{{{}}}", plain_helpers.join(", ")));
+    }
+    imports.extend(plain_types.iter().map(|t| (*t).to_owned()));
+    let use_crate = match imports.len() {
+        0 => String::new(),
+        1 => format!(
+            "use crate::{};
+",
+            imports[0]
+        ),
+        _ => format!(
+            "use crate::{{{}}};
+",
+            imports.join(", ")
+        ),
+    };
+    let doc_cfg = ty
+        .gates
+        .predicate()
+        .map(|p| format!("#[cfg_attr(docsrs, doc(cfg({p})))]\n"))
+        .unwrap_or_default();
     let mut out = header(target, versions);
     let kind = if ty.class.interface {
         "implementors"
@@ -88,11 +128,9 @@ pub fn module(
     let _ = write!(
         out,
         "use glib::prelude::*;\n\n\
-         use crate::{{auto_support::{{{}}}, {}}};\n\n\
+         {use_crate}{gated_helpers}{gated_types}\n\
          /// Typed {what} streams for [`{path}`] and its {kind}.\n{rule}\
-         pub trait {name}: IsA<{path}> {{\n",
-        helpers.join(", "),
-        types.join(", "),
+         {doc_cfg}pub trait {name}: IsA<{path}> {{\n",
         path = ty.path,
         name = ty.trait_name,
         rule = if send::is_send_sync(ty.class) {
@@ -121,11 +159,17 @@ pub fn module(
 pub fn mod_rs(target: &Target, versions: &Versions, types: &[TypeStreams<'_>]) -> String {
     let mut out = header(target, versions);
     for ty in types {
-        let _ = writeln!(out, "mod {};", ty.module);
+        let _ = writeln!(out, "{}mod {};", ty.gates.cfg(&Gates::default()), ty.module);
     }
     out.push('\n');
     for ty in types {
-        let _ = writeln!(out, "pub use self::{}::{};", ty.module, ty.trait_name);
+        let _ = writeln!(
+            out,
+            "{}pub use self::{}::{};",
+            ty.gates.cfg(&Gates::default()),
+            ty.module,
+            ty.trait_name
+        );
     }
     out
 }
@@ -150,11 +194,13 @@ fn deprecated(out: &mut String, deprecated: Option<&str>) {
     }
 }
 
-/// `[`name`](path)` if gtk4-rs or gio has `type_path`'s method `name`.
-fn link(links: &Links, ty: &TypeStreams<'_>, name: &str) -> Option<String> {
+/// `[`name`](path)` if gtk4-rs, gio or libadwaita-rs has `type_path`'s method `name` whenever
+/// the features `gates` are enabled.
+fn link(links: &Links, ty: &TypeStreams<'_>, name: &str, gates: &Gates) -> Option<String> {
     links
         .get(&ty.path, name)
-        .map(|path| format!("[`{name}`]({path})"))
+        .filter(|(_, gate)| gate.is_none_or(|(lib, version)| gates.covers(lib, version)))
+        .map(|(path, _)| format!("[`{name}`]({path})"))
 }
 
 fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Links) -> String {
@@ -162,6 +208,7 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
         links,
         ty,
         &format!("connect_{}", m.signal.replace('-', "_")),
+        &ty.gates.merged(&m.gates),
     );
     let mut out = match doc {
         Some(doc) => {
@@ -175,6 +222,7 @@ fn method_source(ty: &TypeStreams<'_>, m: &Method, doc: Option<&str>, links: &Li
     };
     let params: Vec<_> = m.params.iter().map(|(_, ty)| ty).collect();
     out.extend(send::local_reason(ty.class, &params));
+    out.push_str(&m.gates.attrs(&ty.gates));
     let _ = writeln!(out, "#[doc(alias = \"{}\")]", m.signal);
     deprecated(&mut out, m.deprecated.as_deref());
     let obj = object(ty);
@@ -264,6 +312,7 @@ fn property_source(ty: &TypeStreams<'_>, p: &PropertyMethod, links: &Links) -> S
         links,
         ty,
         &format!("connect_{}_notify", p.property.replace('-', "_")),
+        &ty.gates.merged(&p.gates),
     ) {
         let _ = writeln!(out, "///\n/// The callback form is {connect}.");
     }
@@ -280,6 +329,7 @@ fn property_source(ty: &TypeStreams<'_>, p: &PropertyMethod, links: &Links) -> S
         );
     }
     out.extend(send::local_reason(ty.class, &[&p.ty]));
+    out.push_str(&p.gates.attrs(&ty.gates));
     let _ = writeln!(out, "#[doc(alias = \"{}\")]", p.property);
     deprecated(&mut out, p.deprecated.as_deref());
     if p.name.starts_with("from_") || p.name.starts_with("into_") {

@@ -9,6 +9,7 @@
 //! applies.
 
 use crate::{
+    gates::Gates,
     gir::{qualify, Class, Index, Kind, Property},
     links::Links,
     rust::{self, RustType},
@@ -18,9 +19,11 @@ use crate::{
 };
 
 /// Properties whose getter the GIR does not annotate `nullable` but whose value is NULL on a
-/// new instance in GTK 4.8 (found by `tests/generated_properties.rs`, which reads them): their
+/// new instance in GTK 4.8 or libadwaita 1.2 (found by `tests/generated_properties.rs`, which reads them): their
 /// item is an `Option` all the same. GIR class name and property name.
-const NULL_UNANNOTATED: [(&str, &str); 6] = [
+const NULL_UNANNOTATED: [(&str, &str); 7] = [
+    // libadwaita 1.2.
+    ("AboutWindow", "translator-credits"),
     ("EventController", "widget"),
     ("FontChooser", "font-features"),
     ("FontChooser", "preview-text"),
@@ -39,6 +42,8 @@ pub struct PropertyMethod {
     pub name: String,
     pub ty: RustType,
     pub deprecated: Option<String>,
+    /// The version features it needs beyond its type's (see [`gates`](crate::gates)).
+    pub gates: Gates,
 }
 
 /// What happens to each readable property of `class`.
@@ -85,7 +90,8 @@ fn method(
     property: &Property,
     links: &Links,
 ) -> Result<PropertyMethod, String> {
-    rust::check_version(target.ns, &property.name, property.version.as_deref())?;
+    let mut gates = Gates::default();
+    gates.need_gir(target.ns, &property.name, property.version.as_deref())?;
     let getter = if NULL_UNANNOTATED.contains(&(class.name.as_str(), property.name.as_str())) {
         Some(true)
     } else {
@@ -99,15 +105,23 @@ fn method(
         .as_deref()
         .and_then(|name| index.types.get(&qualify(target.ns, name)));
     if object.is_some_and(|t| matches!(t.kind, Kind::Class | Kind::Interface))
-        && (ty.path.starts_with("gtk4::") || ty.path.starts_with("gio::"))
+        && ["gtk4::", "gio::", "adw::"]
+            .iter()
+            .any(|krate| ty.path.starts_with(krate))
         && ty.path.matches("::").count() == 1
-        && !links.has_type(&ty.path)
     {
-        return Err(format!(
-            "`{}` is not a type of the bindings without cargo features",
-            ty.path
-        ));
+        match links.type_gate(&ty.path) {
+            None => {
+                return Err(format!(
+                    "`{}` is not a type of the bindings without cargo features",
+                    ty.path
+                ))
+            }
+            Some(Some((lib, version))) => gates.need_binding(lib, version, &ty.path)?,
+            Some(None) => {}
+        }
     }
+    gates.merge(&ty.gates);
     let base = property.name.replace('-', "_");
     let name = if collides_with_signal(index, qualified, &base) {
         format!("{base}_property_stream")
@@ -124,6 +138,7 @@ fn method(
         name,
         ty,
         deprecated: property.deprecated.clone().or(class.deprecated.clone()),
+        gates,
     })
 }
 

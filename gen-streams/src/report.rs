@@ -15,6 +15,8 @@ pub struct Report {
     totals: (usize, usize, usize),
     connected: usize,
     properties: PropertyReport,
+    /// (GIR file, features) to the signal and property streams generated behind them.
+    gated: BTreeMap<(String, String), (usize, usize)>,
 }
 
 /// The properties' part of the report.
@@ -57,6 +59,35 @@ impl Report {
         for s in skipped {
             let _ = writeln!(self.skipped, "- `{}`: {}", s.what, s.reason);
             *self.reasons.entry(category(&s.reason)).or_default() += 1;
+        }
+    }
+
+    /// Counts the streams of `types` generated behind version features.
+    pub fn add_gated(&mut self, target: &Target, types: &[TypeStreams<'_>]) {
+        for ty in types {
+            let signals = ty.methods.iter().map(|m| (&m.gates, true));
+            let properties = ty.properties.iter().map(|p| (&p.gates, false));
+            for (gates, signal) in signals.chain(properties) {
+                let gates = ty.gates.merged(gates);
+                if gates.is_empty() {
+                    continue;
+                }
+                let features = gates
+                    .features()
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                let entry = self
+                    .gated
+                    .entry((target.file.to_owned(), features))
+                    .or_default();
+                if signal {
+                    entry.0 += 1;
+                } else {
+                    entry.1 += 1;
+                }
+            }
         }
     }
 
@@ -131,6 +162,21 @@ impl Report {
             out,
             "| total | {total} | {generated} | {skipped} | | {connected} |"
         );
+        out.push_str(
+            "\n## Behind version features\n\n\
+             Streams of API newer than the bindings' base versions (GTK 4.0, GLib 2.56, \
+             libadwaita 1.0),\nor whose binding is behind gtk4-rs's, gio's or libadwaita-rs's \
+             version features, are generated\nbehind this crate's feature of that version, \
+             which enables the binding's (counted in the\ntables above and below):\n\n\
+             | GIR file | features | signal streams | property streams |\n|---|---|---|---|\n",
+        );
+        let (mut signals, mut properties) = (0, 0);
+        for ((file, features), (s, p)) in &self.gated {
+            let _ = writeln!(out, "| {file} | {features} | {s} | {p} |");
+            signals += s;
+            properties += p;
+        }
+        let _ = writeln!(out, "| total | | {signals} | {properties} |");
         out.push_str("\n## Skipped, by reason\n\n| reason | signals |\n|---|---|\n");
         for (reason, count) in &self.reasons {
             let _ = writeln!(out, "| {reason} | {count} |");

@@ -1,7 +1,10 @@
 //! From GIR types to the Rust types gtk4-rs and gio use for them, and the few choices
 //! gtk4-rs makes by hand (`glib::Propagation`, `gdk::Key`).
 
-use crate::gir::{qualify, Index, Kind, TypeRef};
+use crate::{
+    gates::Gates,
+    gir::{qualify, Index, Kind, TypeRef},
+};
 
 /// How a handler receives a value of the item tuple.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +27,8 @@ pub struct RustType {
     pub path: String,
     pub pass: Pass,
     pub nullable: bool,
+    /// The version features the type needs (a GTK type new in 4.6: `gtk_v4_6`).
+    pub gates: Gates,
 }
 
 impl RustType {
@@ -32,6 +37,7 @@ impl RustType {
             path: path.to_owned(),
             pass,
             nullable: false,
+            gates: Gates::default(),
         }
     }
 
@@ -76,9 +82,10 @@ impl RustType {
     }
 }
 
-/// Signals whose `gboolean` return gtk4-rs types as `glib::Propagation` (the rest are
-/// `bool`): GIR class name and signal name, as in gtk4-rs 0.11's `connect_*` methods.
-const PROPAGATION: [(&str, &str); 19] = [
+/// Signals whose `gboolean` return gtk4-rs or libadwaita-rs types as `glib::Propagation`
+/// (the rest are `bool`): GIR class name and signal name, as in gtk4-rs 0.11's and
+/// libadwaita-rs 0.9's `connect_*` methods.
+const PROPAGATION: [(&str, &str); 20] = [
     ("AboutDialog", "activate-link"),
     ("EntryCompletion", "cursor-on-match"),
     ("EntryCompletion", "insert-prefix"),
@@ -92,6 +99,8 @@ const PROPAGATION: [(&str, &str); 19] = [
     ("LinkButton", "activate-link"),
     ("Range", "change-value"),
     ("SpinButton", "output"),
+    // libadwaita-rs 0.9.
+    ("TabView", "close-page"),
     ("Switch", "state-set"),
     ("TreeView", "test-collapse-row"),
     ("TreeView", "test-expand-row"),
@@ -113,37 +122,6 @@ pub fn is_keyval(class: &str, signal: &str, param: &str) -> bool {
         && param == "keyval"
 }
 
-/// The oldest library versions the Rust bindings cover without cargo features: anything
-/// newer is behind a `vX_Y` feature of gtk4 or gio, which this crate does not enable.
-fn base_version(ns: &str) -> Option<(u32, u32, &'static str)> {
-    match ns {
-        "Gtk" | "Gdk" | "Gsk" => Some((4, 0, "gtk4")),
-        "Gio" | "GLib" | "GObject" => Some((2, 56, "gio/glib")),
-        _ => None,
-    }
-}
-
-fn parse_version(version: &str) -> (u32, u32) {
-    let mut parts = version.split('.').map(|p| p.parse().unwrap_or(0));
-    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
-}
-
-/// `Err(reason)` if `ns`'s item added in `version` is behind a cargo feature we do not enable.
-pub fn check_version(ns: &str, name: &str, version: Option<&str>) -> Result<(), String> {
-    let (Some(version), Some((major, minor, krate))) = (version, base_version(ns)) else {
-        return Ok(());
-    };
-    let (v_major, v_minor) = parse_version(version);
-    if (v_major, v_minor) > (major, minor) {
-        Err(format!(
-            "`{ns}.{name}` is new in {version}: its binding is behind {krate}'s cargo feature \
-             `v{v_major}_{v_minor}`, not enabled"
-        ))
-    } else {
-        Ok(())
-    }
-}
-
 /// The Rust path of namespace `ns`'s types, seen from the generated code.
 fn crate_path(ns: &str) -> Option<&'static str> {
     Some(match ns {
@@ -156,6 +134,7 @@ fn crate_path(ns: &str) -> Option<&'static str> {
         "cairo" => "gtk4::cairo",
         "Gio" => "gio",
         "GLib" | "GObject" => "glib",
+        "Adw" => "adw",
         _ => return None,
     })
 }
@@ -242,13 +221,20 @@ fn map_name(index: &Index, name: &str) -> Result<RustType, String> {
         .types
         .get(name)
         .ok_or_else(|| format!("`{name}` is not in the GIR files read"))?;
-    check_version(ns, short, info.version.as_deref())?;
+    let mut gates = Gates::default();
+    gates.need_gir(ns, short, info.version.as_deref())?;
     let path = crate_path(ns)
         .map(|krate| format!("{krate}::{short}"))
         .ok_or_else(|| format!("`{name}`: no Rust crate for namespace {ns}"))?;
+    let with_gates = |mut ty: RustType| {
+        ty.gates = gates.clone();
+        Ok(ty)
+    };
     match &info.kind {
-        Kind::Class | Kind::Interface | Kind::Boxed => Ok(RustType::plain(&path, Pass::Ref)),
-        Kind::Enum { registered: true } => Ok(RustType::plain(&path, Pass::Copy)),
+        Kind::Class | Kind::Interface | Kind::Boxed => {
+            with_gates(RustType::plain(&path, Pass::Ref))
+        }
+        Kind::Enum { registered: true } => with_gates(RustType::plain(&path, Pass::Copy)),
         Kind::Enum { registered: false } => {
             Err(format!("`{name}` has no GType: no `glib::Value` holds it"))
         }

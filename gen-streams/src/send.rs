@@ -85,6 +85,7 @@ mod tests {
             path: path.to_owned(),
             pass,
             nullable: false,
+            gates: Default::default(),
         }
     }
 

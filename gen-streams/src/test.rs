@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::{
+    gates::Gates,
     gir::{Class, Index},
     links::Links,
     rust,
@@ -31,20 +32,20 @@ impl TestFile {
         let mut connected = 0;
         let feature = target.feature;
         let ns = target.ns.to_lowercase();
-        // GTK is used from one thread: its tests run on the thread `gtk4::test` sets up.
-        let test = if feature == "gtk" {
-            "gtk4::test"
-        } else {
-            "test"
-        };
         let _ = write!(
             self.body,
-            "#[cfg(feature = \"{feature}\")]\n#[{test}]\n\
-             fn {ns}_streams_match_their_signals() {{\n    let mut failures = Vec::new();\n"
+            "#[cfg(feature = \"{feature}\")]\n#[{}]\n\
+             fn {ns}_streams_match_their_signals() {{\n{}    let mut failures = Vec::new();\n",
+            test_attr(target),
+            init(target),
         );
         for ty in types.iter().filter(|ty| !ty.methods.is_empty()) {
+            let none = Gates::default();
+            let type_cfg = instance_cfg(ty, ty.methods.iter().map(|m| &m.gates));
             for m in &ty.methods {
+                let cfg = ty.gates.merged(&m.gates).cfg(&none);
                 if let Some(check) = crate::overrides::test_check(ty, m) {
+                    self.body.push_str(&cfg);
                     self.body.push_str(&check);
                     continue;
                 }
@@ -69,7 +70,7 @@ impl TestFile {
                 };
                 let _ = writeln!(
                     self.body,
-                    "    failures.extend({check}{send}::<{path}, _{extra}>(\"{signal}\", {method}).err());",
+                    "    {cfg}failures.extend({check}{send}::<{path}, _{extra}>(\"{signal}\", {method}).err());",
                     path = ty.path,
                     signal = m.signal,
                 );
@@ -80,9 +81,10 @@ impl TestFile {
             connected += ty.methods.len();
             let _ = writeln!(
                 self.body,
-                "    let obj = glib::Object::with_type({instance}::static_type()).downcast::<{instance}>().unwrap();",
+                "    {type_cfg}let obj = glib::Object::with_type({instance}::static_type()).downcast::<{instance}>().unwrap();",
             );
             for m in &ty.methods {
+                let cfg = ty.gates.merged(&m.gates).cfg(&none);
                 let detail = if m.detailed { ", None" } else { "" };
                 let handler = match m.ret {
                     None => String::new(),
@@ -93,7 +95,7 @@ impl TestFile {
                 };
                 let _ = writeln!(
                     self.body,
-                    "    drop({}::{}(&obj{detail}{handler}));",
+                    "    {cfg}drop({}::{}(&obj{detail}{handler}));",
                     ty.trait_name, m.name
                 );
             }
@@ -117,21 +119,21 @@ impl TestFile {
         let mut read = 0;
         let feature = target.feature;
         let ns = target.ns.to_lowercase();
-        let test = if feature == "gtk" {
-            "gtk4::test"
-        } else {
-            "test"
-        };
         let _ = write!(
             self.body,
-            "#[cfg(feature = \"{feature}\")]\n#[{test}]\n\
-             fn {ns}_property_streams_match_their_properties() {{\n    let mut failures = Vec::new();\n"
+            "#[cfg(feature = \"{feature}\")]\n#[{}]\n\
+             fn {ns}_property_streams_match_their_properties() {{\n{}    let mut failures = Vec::new();\n",
+            test_attr(target),
+            init(target),
         );
         for ty in types.iter().filter(|ty| !ty.properties.is_empty()) {
+            let none = Gates::default();
+            let type_cfg = instance_cfg(ty, ty.properties.iter().map(|p| &p.gates));
             for p in &ty.properties {
                 let _ = writeln!(
                     self.body,
-                    "    failures.extend(checked{send}::<{path}, _>(\"{property}\", {trait_name}::{name}).err());",
+                    "    {}failures.extend(checked{send}::<{path}, _>(\"{property}\", {trait_name}::{name}).err());",
+                    ty.gates.merged(&p.gates).cfg(&none),
                     send = if p.helper == "property_send" { "_send" } else { "" },
                     path = ty.path,
                     property = p.property,
@@ -145,13 +147,16 @@ impl TestFile {
             read += ty.properties.len();
             let _ = writeln!(
                 self.body,
-                "    let obj = glib::Object::with_type({instance}::static_type()).downcast::<{instance}>().unwrap();",
+                "    {type_cfg}let obj = glib::Object::with_type({instance}::static_type()).downcast::<{instance}>().unwrap();",
             );
             for p in &ty.properties {
                 let _ = writeln!(
                     self.body,
-                    "    failures.extend(current(&obj, \"{}\", {}::{}(&obj)).err());",
-                    p.property, ty.trait_name, p.name
+                    "    {}failures.extend(current(&obj, \"{}\", {}::{}(&obj)).err());",
+                    ty.gates.merged(&p.gates).cfg(&none),
+                    p.property,
+                    ty.trait_name,
+                    p.name
                 );
             }
         }
@@ -164,9 +169,10 @@ impl TestFile {
     pub fn finish_properties(self, versions: &Versions) -> String {
         format!(
             "{}\
-             //! Every generated property stream, checked against its property in the running GIO\n\
-             //! and GTK: the property exists on the trait's type, is readable and holds the item\n\
-             //! type. On types that can be made without arguments, each stream is also read: its\n\
+             //! Every generated property stream, checked against its property in the running GIO,\n\
+             //! GTK and libadwaita: the property exists on the trait's type, is readable and holds\n\
+             //! the item type (behind the version features, those newer than the bindings' base).\n\
+             //! On types that can be made without arguments, each stream is also read: its\n\
              //! first item, the current value, must be there (a NULL would be missing from a\n\
              //! stream whose item is not an `Option`).\n\n\
              #![cfg(feature = \"gio\")]\n\
@@ -192,7 +198,7 @@ impl TestFile {
         format!(
             "{}\
              //! Every generated typed stream, checked against the signal it streams in the running\n\
-             //! GIO and GTK: the signal exists on the trait's type, and the item and return types\n\
+             //! GIO, GTK and libadwaita: the signal exists on the trait's type, and the item and return types\n\
              //! pass the checks made when connecting. Types that can be made without arguments\n\
              //! are also connected for real.\n\n\
              #![cfg(feature = \"gio\")]\n\
@@ -228,13 +234,55 @@ impl TestFile {
     }
 }
 
-/// The header of a generated test: both GIR files and their library versions.
+/// The header of a generated test: the three GIR files and their library versions.
 fn header_of_tests(versions: &Versions) -> String {
     format!(
-        "// Generated by gen-streams from Gio-2.0.gir of GLib {} and Gtk-4.0.gir of GTK {}, with\n\
-         // types from the GIR files pinned in gen-streams/versions.txt.\n// DO NOT EDIT\n\n",
-        versions.glib, versions.gtk
+        "// Generated by gen-streams from Gio-2.0.gir of GLib {}, Gtk-4.0.gir of GTK {} and\n\
+         // Adw-1.gir of libadwaita {}, with types from the GIR files pinned in\n\
+         // gen-streams/versions.txt.\n// DO NOT EDIT\n\n",
+        versions.glib, versions.gtk, versions.adw
     )
+}
+
+/// The test attribute of `target`'s tests: GTK and libadwaita are used from one thread, so
+/// theirs run on the thread `gtk4::test` sets up.
+fn test_attr(target: &Target) -> &'static str {
+    if target.feature == "gio" {
+        "test"
+    } else {
+        "gtk4::test"
+    }
+}
+
+/// What `target`'s tests call first: `adw::init()` for libadwaita (its style manager and
+/// styles), nothing for the others.
+fn init(target: &Target) -> &'static str {
+    if target.feature == "adw" {
+        "    adw::init().expect(\"libadwaita initializes\");\n"
+    } else {
+        ""
+    }
+}
+
+/// The `#[cfg]` of the instance `ty`'s methods (of features `gates`) are tried on: where at
+/// least one of them is compiled, so that it is never unused.
+fn instance_cfg<'a>(ty: &TypeStreams<'_>, gates: impl Iterator<Item = &'a Gates>) -> String {
+    let none = Gates::default();
+    let mut predicates = Vec::new();
+    for gates in gates {
+        match ty.gates.merged(gates).predicate() {
+            Some(p) if !ty.gates.implies(gates) => predicates.push(p),
+            // One method needs no more than the type: the type's own gate.
+            _ => return ty.gates.cfg(&none),
+        }
+    }
+    predicates.sort_unstable();
+    predicates.dedup();
+    match predicates.len() {
+        0 => ty.gates.cfg(&none),
+        1 => format!("#[cfg({})]\n", predicates[0]),
+        _ => format!("#[cfg(any({}))]\n", predicates.join(", ")),
+    }
 }
 
 /// The handler type of `m` as a function pointer, for naming the method's generic parameter.
@@ -253,8 +301,12 @@ fn instance_type(
     links: &Links,
 ) -> Option<String> {
     let wanted = format!("{}.{}", target.ns, ty.class.name);
+    // A class behind more version features than `ty` would leave `ty` untested without them.
     let makeable = |c: &Class| {
-        c.plain_new && !c.abstract_ && !c.interface && class_binding(target, c, links).is_ok()
+        c.plain_new
+            && !c.abstract_
+            && !c.interface
+            && class_binding(target, c, links).is_ok_and(|gates| ty.gates.implies(&gates))
     };
     std::iter::once(ty.class)
         .chain(&index.classes[target.ns])

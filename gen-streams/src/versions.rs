@@ -1,5 +1,5 @@
-//! The pinned input, `gen-streams/versions.txt`: the GTK and GLib versions, a checksum of
-//! each GIR file, and the gtk4 and gio crate versions (whose sources give the doc links) the
+//! The pinned input, `gen-streams/versions.txt`: the GTK, GLib and libadwaita versions, a
+//! checksum of each GIR file, and the gtk4, gio and libadwaita crate versions (whose sources give the doc links) the
 //! committed code was generated from. The generator refuses other input
 //! (another distribution's GIR files would silently change the generated API) unless asked to
 //! pin it anew with `--repin`.
@@ -17,6 +17,8 @@ pub struct Versions {
     pub gtk: String,
     /// `pkg-config --modversion glib-2.0`.
     pub glib: String,
+    /// `pkg-config --modversion libadwaita-1`.
+    pub adw: String,
     /// `(file name, size, FNV-1a 64 checksum)` of each GIR file read.
     files: Vec<(String, usize, u64)>,
     /// `(crate, version)` of the bindings in `Cargo.lock`.
@@ -35,13 +37,14 @@ impl Versions {
                 Ok(((*name).to_owned(), bytes.len(), fnv1a(&bytes)))
             })
             .collect::<Result<_, String>>()?;
-        let bindings = ["gtk4", "gio"]
+        let bindings = ["gtk4", "gio", "libadwaita"]
             .iter()
             .map(|krate| Ok(((*krate).to_owned(), locked_version(lock, krate)?.to_owned())))
             .collect::<Result<_, String>>()?;
         Ok(Self {
             gtk: modversion("gtk4")?,
             glib: modversion("glib-2.0")?,
+            adw: modversion("libadwaita-1")?,
             files,
             bindings,
         })
@@ -54,8 +57,8 @@ impl Versions {
              # the binding crates (Cargo.lock) the committed code was generated from.\n\
              # `cargo run -p gen-streams` fails on other input; `cargo run -p gen-streams -- --repin`\n\
              # pins new input (review the diff).\n\
-             GTK {}\nGLib {}\n",
-            self.gtk, self.glib
+             GTK {}\nGLib {}\nlibadwaita {}\n",
+            self.gtk, self.glib, self.adw
         );
         for (name, size, sum) in &self.files {
             out.push_str(&format!("{name} {size} {sum:016x}\n"));
@@ -125,6 +128,7 @@ mod tests {
         Versions {
             gtk: "4.8.3".into(),
             glib: "2.74.6".into(),
+            adw: "1.2.2".into(),
             files: vec![("Gtk-4.0.gir".into(), 10, 0xabc)],
             bindings: vec![("gtk4".into(), "0.11.5".into())],
         }

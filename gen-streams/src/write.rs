@@ -4,6 +4,7 @@
 use std::{collections::HashMap, path::PathBuf};
 
 use crate::{
+    gates::Gates,
     gir::{Class, Index, Signal},
     links::Links,
     module,
@@ -38,6 +39,8 @@ pub struct Method {
     pub ret: Option<Ret>,
     pub detailed: bool,
     pub deprecated: Option<String>,
+    /// The version features it needs beyond its type's (see [`gates`](crate::gates)).
+    pub gates: Gates,
 }
 
 impl Method {
@@ -68,6 +71,8 @@ pub struct TypeStreams<'a> {
     pub module: String,
     pub methods: Vec<Method>,
     pub properties: Vec<PropertyMethod>,
+    /// The version features the type needs (see [`gates`](crate::gates)).
+    pub gates: Gates,
 }
 
 /// A signal that is not generated, and why.
@@ -108,22 +113,30 @@ pub fn generate(
             total += class.signals.len();
             let readable = class.properties.iter().filter(|p| p.readable);
             total_properties += readable.clone().count();
-            let trait_prefix = if target.ns != "Gio" && gio_names.contains(&class.name.as_str()) {
-                target.ns
-            } else {
-                ""
+            // Names the prelude already has: GIO's (with signals) for GTK's types, GTK's and
+            // GIO's for libadwaita's (`AdwApplicationWindowStreamExt`), as libadwaita-rs does.
+            let taken = match target.ns {
+                "Gio" => false,
+                "Gtk" => gio_names.contains(&class.name.as_str()),
+                _ => ["Gtk", "Gio"]
+                    .iter()
+                    .any(|ns| index.classes[*ns].iter().any(|c| c.name == class.name)),
             };
-            if let Err(reason) = class_binding(target, class, links) {
-                skipped.extend(class.signals.iter().map(|s| Skipped {
-                    what: format!("{}::{}", class.c_type, s.name),
-                    reason: reason.clone(),
-                }));
-                skipped_properties.extend(readable.map(|p| Skipped {
-                    what: format!("{}:{}", class.c_type, p.name),
-                    reason: reason.clone(),
-                }));
-                continue;
-            }
+            let trait_prefix = if taken { target.ns } else { "" };
+            let class_gates = match class_binding(target, class, links) {
+                Ok(gates) => gates,
+                Err(reason) => {
+                    skipped.extend(class.signals.iter().map(|s| Skipped {
+                        what: format!("{}::{}", class.c_type, s.name),
+                        reason: reason.clone(),
+                    }));
+                    skipped_properties.extend(readable.map(|p| Skipped {
+                        what: format!("{}:{}", class.c_type, p.name),
+                        reason: reason.clone(),
+                    }));
+                    continue;
+                }
+            };
             let properties = property::properties(index, target, class, links);
             skipped_properties.extend(properties.skipped);
             inherited.extend(properties.inherited);
@@ -145,6 +158,7 @@ pub fn generate(
                     module: module::ident(&snake(&class.name)),
                     methods,
                     properties: properties.methods,
+                    gates: class_gates,
                 });
             }
         }
@@ -162,6 +176,7 @@ pub fn generate(
         let connected = test.add(index, target, &types, links);
         let read = property_test.add_properties(index, target, &types, links);
         report.add(target, total, &types, skipped, connected);
+        report.add_gated(target, &types);
         report.add_properties(
             target,
             total_properties,
@@ -184,16 +199,21 @@ pub fn generate(
     Ok(files)
 }
 
-/// `Err(reason)` unless gtk4-rs or gio binds `class` without cargo features.
-pub fn class_binding(target: &Target, class: &Class, links: &Links) -> Result<(), String> {
-    rust::check_version(target.ns, &class.name, class.version.as_deref())?;
+/// The version features `class` needs; `Err(reason)` unless gtk4-rs, gio or libadwaita-rs
+/// binds it without cargo features other than version features.
+pub fn class_binding(target: &Target, class: &Class, links: &Links) -> Result<Gates, String> {
+    let mut gates = Gates::default();
+    gates.need_gir(target.ns, &class.name, class.version.as_deref())?;
     let path = rust::class_path(target.ns, &class.name);
-    if links.has_type(&path) {
-        Ok(())
-    } else {
-        Err(format!(
+    match links.type_gate(&path) {
+        None => Err(format!(
             "`{path}` is not a non-generic type of the bindings without cargo features"
-        ))
+        )),
+        Some(None) => Ok(gates),
+        Some(Some((lib, version))) => {
+            gates.need_binding(lib, version, &path)?;
+            Ok(gates)
+        }
     }
 }
 
@@ -201,6 +221,8 @@ fn method(index: &Index, ns: &str, class: &Class, signal: &Signal) -> Result<Met
     if !signal.introspectable {
         return Err("marked not introspectable".into());
     }
+    let mut gates = Gates::default();
+    gates.need_gir(ns, &signal.name, signal.version.as_deref())?;
     let mut params = Vec::new();
     for param in &signal.params {
         let ty = if rust::is_keyval(&class.name, &signal.name, &param.name) {
@@ -208,11 +230,13 @@ fn method(index: &Index, ns: &str, class: &Class, signal: &Signal) -> Result<Met
                 path: "gtk4::gdk::Key".into(),
                 pass: rust::Pass::Copy,
                 nullable: false,
+                gates: Gates::default(),
             }
         } else {
             rust::map_type(index, ns, &param.ty)
                 .map_err(|reason| format!("parameter `{}`: {reason}", param.name))?
         };
+        gates.merge(&ty.gates);
         params.push((param.name.clone(), ty));
     }
     if params.len() > 12 {
@@ -226,9 +250,12 @@ fn method(index: &Index, ns: &str, class: &Class, signal: &Signal) -> Result<Met
         {
             Some(Ret::Propagation)
         }
-        Some(ty) => Some(Ret::Value(
-            rust::map_type(index, ns, ty).map_err(|reason| format!("return value: {reason}"))?,
-        )),
+        Some(ty) => {
+            let ty = rust::map_type(index, ns, ty)
+                .map_err(|reason| format!("return value: {reason}"))?;
+            gates.merge(&ty.gates);
+            Some(Ret::Value(ty))
+        }
     };
     Ok(Method {
         signal: signal.name.clone(),
@@ -237,6 +264,7 @@ fn method(index: &Index, ns: &str, class: &Class, signal: &Signal) -> Result<Met
         ret,
         detailed: signal.detailed,
         deprecated: signal.deprecated.clone().or(class.deprecated.clone()),
+        gates,
     })
 }
 

@@ -34,15 +34,28 @@ pub fn examples_dir() -> &'static Path {
         if cfg!(feature = "gtk") {
             features.push("gtk");
         }
+        // libadwaita and the newest version features (those of `.ci/run`), which
+        // `examples/adw_tabs` needs: the same build as the test's, not a second one.
+        for (on, feature) in [
+            (cfg!(feature = "adw"), "adw"),
+            (cfg!(feature = "adw_v1_2"), "adw_v1_2"),
+            (cfg!(feature = "gtk_v4_8"), "gtk_v4_8"),
+            (cfg!(feature = "gio_v2_74"), "gio_v2_74"),
+        ] {
+            if on {
+                features.push(feature);
+            }
+        }
         let mut cargo = Command::new(env!("CARGO"));
         cargo
             .args(["build", "--examples", "--quiet"])
             .current_dir(env!("CARGO_MANIFEST_DIR"));
         if !cfg!(feature = "default") {
             cargo.arg("--no-default-features");
-            if !features.is_empty() {
-                cargo.args(["--features", &features.join(",")]);
-            }
+        }
+        // With the default features, `gio,gtk` is the same feature set: no second build.
+        if !features.is_empty() {
+            cargo.args(["--features", &features.join(",")]);
         }
         // This test binary is target/<profile>/deps/examples-<hash>; examples are beside deps.
         let exe = std::env::current_exe().expect("the test binary's path");

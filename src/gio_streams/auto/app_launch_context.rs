@@ -24,6 +24,10 @@ pub trait AppLaunchContextStreamExt: IsA<gio::AppLaunchContext> {
     /// A stream of `GAppLaunchContext::launch-started`.
     ///
     /// Each item holds the signal's parameters (`info`, `platform_data`).
+    ///
+    /// The callback form is [`connect_launch_started`](gio::prelude::AppLaunchContextExt::connect_launch_started).
+    #[cfg(feature = "gio_v2_72")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_72")))]
     #[doc(alias = "launch-started")]
     fn launch_started_stream(&self) -> SignalStream<(gio::AppInfo, Option<glib::Variant>)> {
         stream(

@@ -82,6 +82,10 @@ pub trait ApplicationStreamExt: IsA<gio::Application> {
     ///
     /// `handler` runs inside each emission with the parameters and its result is returned to
     /// the emitter; the item is queued on the stream as well.
+    ///
+    /// The callback form is [`connect_name_lost`](gio::prelude::ApplicationExt::connect_name_lost).
+    #[cfg(feature = "gio_v2_60")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_60")))]
     #[doc(alias = "name-lost")]
     fn name_lost_stream<F>(&self, handler: F) -> SignalStream<()>
     where

@@ -35,8 +35,6 @@ pub trait DBusProxyStreamExt: IsA<gio::DBusProxy> {
     /// Each item holds the signal's parameters (`sender_name`, `signal_name`, `parameters`).
     ///
     /// With `Some(detail)`, only the emissions for that detail.
-    ///
-    /// The callback form is [`connect_g_signal`](gio::prelude::DBusProxyExtManual::connect_g_signal).
     #[doc(alias = "g-signal")]
     fn g_signal_stream(
         &self,

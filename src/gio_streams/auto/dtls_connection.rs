@@ -36,6 +36,22 @@ pub trait DtlsConnectionStreamExt: IsA<gio::DtlsConnection> {
         )
     }
 
+    /// A stream of the `GDtlsConnection:advertised-protocols` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_advertised_protocols_notify`](gio::prelude::DtlsConnectionExt::connect_advertised_protocols_notify).
+    #[cfg(feature = "gio_v2_60")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_60")))]
+    #[doc(alias = "advertised-protocols")]
+    fn advertised_protocols_stream(&self) -> PropertyStream<Vec<String>> {
+        property(
+            self.upcast_ref::<gio::DtlsConnection>().as_ref(),
+            "advertised-protocols",
+        )
+    }
+
     /// A stream of the `GDtlsConnection:base-socket` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -63,6 +79,24 @@ pub trait DtlsConnectionStreamExt: IsA<gio::DtlsConnection> {
         property(
             self.upcast_ref::<gio::DtlsConnection>().as_ref(),
             "certificate",
+        )
+    }
+
+    /// A stream of the `GDtlsConnection:ciphersuite-name` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_ciphersuite_name_notify`](gio::prelude::DtlsConnectionExt::connect_ciphersuite_name_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "ciphersuite-name")]
+    fn ciphersuite_name_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::DtlsConnection>().as_ref(),
+            "ciphersuite-name",
         )
     }
 
@@ -98,6 +132,24 @@ pub trait DtlsConnectionStreamExt: IsA<gio::DtlsConnection> {
         )
     }
 
+    /// A stream of the `GDtlsConnection:negotiated-protocol` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_negotiated_protocol_notify`](gio::prelude::DtlsConnectionExt::connect_negotiated_protocol_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_60")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_60")))]
+    #[doc(alias = "negotiated-protocol")]
+    fn negotiated_protocol_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::DtlsConnection>().as_ref(),
+            "negotiated-protocol",
+        )
+    }
+
     /// A stream of the `GDtlsConnection:peer-certificate` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -125,6 +177,22 @@ pub trait DtlsConnectionStreamExt: IsA<gio::DtlsConnection> {
         property(
             self.upcast_ref::<gio::DtlsConnection>().as_ref(),
             "peer-certificate-errors",
+        )
+    }
+
+    /// A stream of the `GDtlsConnection:protocol-version` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_protocol_version_notify`](gio::prelude::DtlsConnectionExt::connect_protocol_version_notify).
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "protocol-version")]
+    fn protocol_version_stream(&self) -> PropertyStream<gio::TlsProtocolVersion> {
+        property(
+            self.upcast_ref::<gio::DtlsConnection>().as_ref(),
+            "protocol-version",
         )
     }
 

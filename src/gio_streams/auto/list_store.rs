@@ -16,6 +16,17 @@ pub trait ListStoreStreamExt: IsA<gio::ListStore> {
     fn item_type_stream(&self) -> PropertyStream<glib::Type> {
         property(self.upcast_ref::<gio::ListStore>().as_ref(), "item-type")
     }
+
+    /// A stream of the `GListStore:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gio_v2_74")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_74")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gio::ListStore>().as_ref(), "n-items")
+    }
 }
 
 impl<O: IsA<gio::ListStore>> ListStoreStreamExt for O {}

@@ -29,6 +29,10 @@ mod dbus_object_proxy;
 mod dbus_object_skeleton;
 mod dbus_proxy;
 mod dbus_server;
+#[cfg(feature = "gio_v2_72")]
+mod debug_controller;
+#[cfg(feature = "gio_v2_72")]
+mod debug_controller_dbus;
 mod drive;
 mod dtls_client_connection;
 mod dtls_connection;
@@ -46,6 +50,8 @@ mod inet_socket_address;
 mod io_stream;
 mod list_model;
 mod list_store;
+#[cfg(feature = "gio_v2_64")]
+mod memory_monitor;
 mod memory_output_stream;
 mod menu_model;
 mod mount;
@@ -54,6 +60,8 @@ mod network_address;
 mod network_monitor;
 mod network_service;
 mod permission;
+#[cfg(feature = "gio_v2_70")]
+mod power_profile_monitor;
 mod property_action;
 mod proxy_address;
 mod proxy_address_enumerator;
@@ -112,6 +120,10 @@ pub use self::dbus_object_proxy::DBusObjectProxyStreamExt;
 pub use self::dbus_object_skeleton::DBusObjectSkeletonStreamExt;
 pub use self::dbus_proxy::DBusProxyStreamExt;
 pub use self::dbus_server::DBusServerStreamExt;
+#[cfg(feature = "gio_v2_72")]
+pub use self::debug_controller::DebugControllerStreamExt;
+#[cfg(feature = "gio_v2_72")]
+pub use self::debug_controller_dbus::DebugControllerDBusStreamExt;
 pub use self::drive::DriveStreamExt;
 pub use self::dtls_client_connection::DtlsClientConnectionStreamExt;
 pub use self::dtls_connection::DtlsConnectionStreamExt;
@@ -129,6 +141,8 @@ pub use self::inet_socket_address::InetSocketAddressStreamExt;
 pub use self::io_stream::IOStreamStreamExt;
 pub use self::list_model::ListModelStreamExt;
 pub use self::list_store::ListStoreStreamExt;
+#[cfg(feature = "gio_v2_64")]
+pub use self::memory_monitor::MemoryMonitorStreamExt;
 pub use self::memory_output_stream::MemoryOutputStreamStreamExt;
 pub use self::menu_model::MenuModelStreamExt;
 pub use self::mount::MountStreamExt;
@@ -137,6 +151,8 @@ pub use self::network_address::NetworkAddressStreamExt;
 pub use self::network_monitor::NetworkMonitorStreamExt;
 pub use self::network_service::NetworkServiceStreamExt;
 pub use self::permission::PermissionStreamExt;
+#[cfg(feature = "gio_v2_70")]
+pub use self::power_profile_monitor::PowerProfileMonitorStreamExt;
 pub use self::property_action::PropertyActionStreamExt;
 pub use self::proxy_address::ProxyAddressStreamExt;
 pub use self::proxy_address_enumerator::ProxyAddressEnumeratorStreamExt;

@@ -106,6 +106,38 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
         property(self.upcast_ref::<gio::MountOperation>().as_ref(), "domain")
     }
 
+    /// A stream of the `GMountOperation:is-tcrypt-hidden-volume` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_is_tcrypt_hidden_volume_notify`](gio::prelude::MountOperationExt::connect_is_tcrypt_hidden_volume_notify).
+    #[cfg(feature = "gio_v2_58")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_58")))]
+    #[doc(alias = "is-tcrypt-hidden-volume")]
+    fn is_tcrypt_hidden_volume_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gio::MountOperation>().as_ref(),
+            "is-tcrypt-hidden-volume",
+        )
+    }
+
+    /// A stream of the `GMountOperation:is-tcrypt-system-volume` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_is_tcrypt_system_volume_notify`](gio::prelude::MountOperationExt::connect_is_tcrypt_system_volume_notify).
+    #[cfg(feature = "gio_v2_58")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_58")))]
+    #[doc(alias = "is-tcrypt-system-volume")]
+    fn is_tcrypt_system_volume_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gio::MountOperation>().as_ref(),
+            "is-tcrypt-system-volume",
+        )
+    }
+
     /// A stream of the `GMountOperation:password` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -134,6 +166,19 @@ pub trait MountOperationStreamExt: IsA<gio::MountOperation> {
             self.upcast_ref::<gio::MountOperation>().as_ref(),
             "password-save",
         )
+    }
+
+    /// A stream of the `GMountOperation:pim` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_pim_notify`](gio::prelude::MountOperationExt::connect_pim_notify).
+    #[cfg(feature = "gio_v2_58")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_58")))]
+    #[doc(alias = "pim")]
+    fn pim_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gio::MountOperation>().as_ref(), "pim")
     }
 
     /// A stream of the `GMountOperation:username` property.

@@ -33,6 +33,76 @@ pub trait TlsCertificateStreamExt: IsA<gio::TlsCertificate> {
         property(self.upcast_ref::<gio::TlsCertificate>().as_ref(), "issuer")
     }
 
+    /// A stream of the `GTlsCertificate:issuer-name` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_issuer_name_notify`](gio::prelude::TlsCertificateExt::connect_issuer_name_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "issuer-name")]
+    fn issuer_name_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "issuer-name",
+        )
+    }
+
+    /// A stream of the `GTlsCertificate:not-valid-after` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_not_valid_after_notify`](gio::prelude::TlsCertificateExt::connect_not_valid_after_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "not-valid-after")]
+    fn not_valid_after_stream(&self) -> PropertyStream<Option<glib::DateTime>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "not-valid-after",
+        )
+    }
+
+    /// A stream of the `GTlsCertificate:not-valid-before` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_not_valid_before_notify`](gio::prelude::TlsCertificateExt::connect_not_valid_before_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "not-valid-before")]
+    fn not_valid_before_stream(&self) -> PropertyStream<Option<glib::DateTime>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "not-valid-before",
+        )
+    }
+
+    /// A stream of the `GTlsCertificate:pkcs11-uri` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_68")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_68")))]
+    #[doc(alias = "pkcs11-uri")]
+    fn pkcs11_uri_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "pkcs11-uri",
+        )
+    }
+
     /// A stream of the `GTlsCertificate:private-key-pem` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -44,6 +114,40 @@ pub trait TlsCertificateStreamExt: IsA<gio::TlsCertificate> {
         property(
             self.upcast_ref::<gio::TlsCertificate>().as_ref(),
             "private-key-pem",
+        )
+    }
+
+    /// A stream of the `GTlsCertificate:private-key-pkcs11-uri` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_68")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_68")))]
+    #[doc(alias = "private-key-pkcs11-uri")]
+    fn private_key_pkcs11_uri_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "private-key-pkcs11-uri",
+        )
+    }
+
+    /// A stream of the `GTlsCertificate:subject-name` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_subject_name_notify`](gio::prelude::TlsCertificateExt::connect_subject_name_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "subject-name")]
+    fn subject_name_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsCertificate>().as_ref(),
+            "subject-name",
         )
     }
 }

@@ -36,6 +36,22 @@ pub trait TlsConnectionStreamExt: IsA<gio::TlsConnection> {
         )
     }
 
+    /// A stream of the `GTlsConnection:advertised-protocols` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_advertised_protocols_notify`](gio::prelude::TlsConnectionExt::connect_advertised_protocols_notify).
+    #[cfg(feature = "gio_v2_60")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_60")))]
+    #[doc(alias = "advertised-protocols")]
+    fn advertised_protocols_stream(&self) -> PropertyStream<Vec<String>> {
+        property(
+            self.upcast_ref::<gio::TlsConnection>().as_ref(),
+            "advertised-protocols",
+        )
+    }
+
     /// A stream of the `GTlsConnection:base-io-stream` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -63,6 +79,24 @@ pub trait TlsConnectionStreamExt: IsA<gio::TlsConnection> {
         property(
             self.upcast_ref::<gio::TlsConnection>().as_ref(),
             "certificate",
+        )
+    }
+
+    /// A stream of the `GTlsConnection:ciphersuite-name` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_ciphersuite_name_notify`](gio::prelude::TlsConnectionExt::connect_ciphersuite_name_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "ciphersuite-name")]
+    fn ciphersuite_name_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsConnection>().as_ref(),
+            "ciphersuite-name",
         )
     }
 
@@ -95,6 +129,24 @@ pub trait TlsConnectionStreamExt: IsA<gio::TlsConnection> {
         )
     }
 
+    /// A stream of the `GTlsConnection:negotiated-protocol` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_negotiated_protocol_notify`](gio::prelude::TlsConnectionExt::connect_negotiated_protocol_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gio_v2_60")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_60")))]
+    #[doc(alias = "negotiated-protocol")]
+    fn negotiated_protocol_stream(&self) -> PropertyStream<Option<String>> {
+        property(
+            self.upcast_ref::<gio::TlsConnection>().as_ref(),
+            "negotiated-protocol",
+        )
+    }
+
     /// A stream of the `GTlsConnection:peer-certificate` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -122,6 +174,22 @@ pub trait TlsConnectionStreamExt: IsA<gio::TlsConnection> {
         property(
             self.upcast_ref::<gio::TlsConnection>().as_ref(),
             "peer-certificate-errors",
+        )
+    }
+
+    /// A stream of the `GTlsConnection:protocol-version` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_protocol_version_notify`](gio::prelude::TlsConnectionExt::connect_protocol_version_notify).
+    #[cfg(feature = "gio_v2_70")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_70")))]
+    #[doc(alias = "protocol-version")]
+    fn protocol_version_stream(&self) -> PropertyStream<gio::TlsProtocolVersion> {
+        property(
+            self.upcast_ref::<gio::TlsConnection>().as_ref(),
+            "protocol-version",
         )
     }
 

@@ -13,6 +13,8 @@ pub enum AppLaunchContextEvent {
     /// `GAppLaunchContext::launch-failed`.
     LaunchFailed(String),
     /// `GAppLaunchContext::launch-started`.
+    #[cfg(feature = "gio_v2_72")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_72")))]
     LaunchStarted(gio::AppInfo, Option<glib::Variant>),
     /// `GAppLaunchContext::launched`.
     Launched(gio::AppInfo, glib::Variant),
@@ -27,22 +29,24 @@ impl SignalEvents for AppLaunchContextEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder
+        let builder = builder
             .signal("launch-failed", |(startup_notify_id,): (String,)| {
                 Self::LaunchFailed(startup_notify_id)
             })
-            .signal(
-                "launch-started",
-                |(info, platform_data): (gio::AppInfo, Option<glib::Variant>)| {
-                    Self::LaunchStarted(info, platform_data)
-                },
-            )
             .signal(
                 "launched",
                 |(info, platform_data): (gio::AppInfo, glib::Variant)| {
                     Self::Launched(info, platform_data)
                 },
-            )
+            );
+        #[cfg(feature = "gio_v2_72")]
+        let builder = builder.signal(
+            "launch-started",
+            |(info, platform_data): (gio::AppInfo, Option<glib::Variant>)| {
+                Self::LaunchStarted(info, platform_data)
+            },
+        );
+        builder
     }
 }
 
@@ -66,6 +70,8 @@ pub trait AppLaunchContextStreamWithExt: IsA<gio::AppLaunchContext> {
 
     /// Like [`launch_started_stream`](crate::prelude::AppLaunchContextStreamExt::launch_started_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gio_v2_72")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gio_v2_72")))]
     #[doc(alias = "launch-started")]
     fn launch_started_stream_with<F>(
         &self,

@@ -14,6 +14,8 @@ mod drive;
 mod file_monitor;
 mod filename_completer;
 mod list_model;
+#[cfg(feature = "gio_v2_64")]
+mod memory_monitor;
 mod menu_model;
 mod mount;
 mod mount_operation;
@@ -42,6 +44,8 @@ pub use self::drive::{DriveEvent, DriveStreamWithExt};
 pub use self::file_monitor::{FileMonitorEvent, FileMonitorStreamWithExt};
 pub use self::filename_completer::{FilenameCompleterEvent, FilenameCompleterStreamWithExt};
 pub use self::list_model::{ListModelEvent, ListModelStreamWithExt};
+#[cfg(feature = "gio_v2_64")]
+pub use self::memory_monitor::{MemoryMonitorEvent, MemoryMonitorStreamWithExt};
 pub use self::menu_model::{MenuModelEvent, MenuModelStreamWithExt};
 pub use self::mount::{MountEvent, MountStreamWithExt};
 pub use self::mount_operation::{MountOperationEvent, MountOperationStreamWithExt};

@@ -14,6 +14,10 @@ pub trait AppChooserButtonStreamExt: IsA<gtk4::AppChooserButton> {
     /// A stream of `GtkAppChooserButton::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::AppChooserButton::connect_activate).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(

@@ -47,6 +47,20 @@ pub trait BookmarkListStreamExt: IsA<gtk4::BookmarkList> {
         )
     }
 
+    /// A stream of the `GtkBookmarkList:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::BookmarkList>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkBookmarkList:loading` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -56,6 +70,17 @@ pub trait BookmarkListStreamExt: IsA<gtk4::BookmarkList> {
     #[doc(alias = "loading")]
     fn loading_stream(&self) -> PropertyStream<bool> {
         property(self.upcast_ref::<gtk4::BookmarkList>().as_ref(), "loading")
+    }
+
+    /// A stream of the `GtkBookmarkList:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::BookmarkList>().as_ref(), "n-items")
     }
 }
 

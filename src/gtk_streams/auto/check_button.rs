@@ -14,6 +14,10 @@ pub trait CheckButtonStreamExt: IsA<gtk4::CheckButton> {
     /// A stream of `GtkCheckButton::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::prelude::CheckButtonExt::connect_activate).
+    #[cfg(feature = "gtk_v4_2")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_2")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::CheckButton>().as_ref(), "activate")
@@ -39,6 +43,21 @@ pub trait CheckButtonStreamExt: IsA<gtk4::CheckButton> {
     #[doc(alias = "active")]
     fn active_stream(&self) -> PropertyStream<bool> {
         property(self.upcast_ref::<gtk4::CheckButton>().as_ref(), "active")
+    }
+
+    /// A stream of the `GtkCheckButton:child` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_child_notify`](gtk4::prelude::CheckButtonExt::connect_child_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "child")]
+    fn child_stream(&self) -> PropertyStream<Option<gtk4::Widget>> {
+        property(self.upcast_ref::<gtk4::CheckButton>().as_ref(), "child")
     }
 
     /// A stream of the `GtkCheckButton:inconsistent` property.

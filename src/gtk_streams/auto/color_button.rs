@@ -14,6 +14,10 @@ pub trait ColorButtonStreamExt: IsA<gtk4::ColorButton> {
     /// A stream of `GtkColorButton::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::ColorButton::connect_activate).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::ColorButton>().as_ref(), "activate")

@@ -14,6 +14,10 @@ pub trait ComboBoxStreamExt: IsA<gtk4::ComboBox> {
     /// A stream of `GtkComboBox::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::prelude::ComboBoxExt::connect_activate).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::ComboBox>().as_ref(), "activate")

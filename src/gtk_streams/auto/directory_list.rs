@@ -64,6 +64,20 @@ pub trait DirectoryListStreamExt: IsA<gtk4::DirectoryList> {
         )
     }
 
+    /// A stream of the `GtkDirectoryList:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::DirectoryList>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkDirectoryList:loading` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -87,6 +101,17 @@ pub trait DirectoryListStreamExt: IsA<gtk4::DirectoryList> {
             self.upcast_ref::<gtk4::DirectoryList>().as_ref(),
             "monitored",
         )
+    }
+
+    /// A stream of the `GtkDirectoryList:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::DirectoryList>().as_ref(), "n-items")
     }
 }
 

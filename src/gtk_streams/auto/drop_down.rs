@@ -4,16 +4,21 @@
 
 use glib::prelude::*;
 
-use crate::{
-    auto_support::{property, stream},
-    PropertyStream, SignalStream,
-};
+#[cfg(feature = "gtk_v4_6")]
+use crate::auto_support::stream;
+#[cfg(feature = "gtk_v4_6")]
+use crate::SignalStream;
+use crate::{auto_support::property, PropertyStream};
 
 /// Typed signal and property streams for [`gtk4::DropDown`] and its subclasses.
 pub trait DropDownStreamExt: IsA<gtk4::DropDown> {
     /// A stream of `GtkDropDown::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::DropDown::connect_activate).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::DropDown>().as_ref(), "activate")
@@ -110,6 +115,19 @@ pub trait DropDownStreamExt: IsA<gtk4::DropDown> {
             self.upcast_ref::<gtk4::DropDown>().as_ref(),
             "selected-item",
         )
+    }
+
+    /// A stream of the `GtkDropDown:show-arrow` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_show_arrow_notify`](gtk4::DropDown::connect_show_arrow_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "show-arrow")]
+    fn show_arrow_stream(&self) -> PropertyStream<bool> {
+        property(self.upcast_ref::<gtk4::DropDown>().as_ref(), "show-arrow")
     }
 }
 

@@ -112,6 +112,24 @@ pub trait DropTargetStreamExt: IsA<gtk4::DropTarget> {
         property(self.upcast_ref::<gtk4::DropTarget>().as_ref(), "actions")
     }
 
+    /// A stream of the `GtkDropTarget:current-drop` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_current_drop_notify`](gtk4::DropTarget::connect_current_drop_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
+    #[doc(alias = "current-drop")]
+    fn current_drop_stream(&self) -> PropertyStream<Option<gtk4::gdk::Drop>> {
+        property(
+            self.upcast_ref::<gtk4::DropTarget>().as_ref(),
+            "current-drop",
+        )
+    }
+
     /// A stream of the `GtkDropTarget:drop` property.
     ///
     /// The current value first, then the latest after each change, as

@@ -8,6 +8,20 @@ use crate::{auto_support::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::FlattenListModel`] and its subclasses.
 pub trait FlattenListModelStreamExt: IsA<gtk4::FlattenListModel> {
+    /// A stream of the `GtkFlattenListModel:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::FlattenListModel>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkFlattenListModel:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -21,6 +35,20 @@ pub trait FlattenListModelStreamExt: IsA<gtk4::FlattenListModel> {
         property(
             self.upcast_ref::<gtk4::FlattenListModel>().as_ref(),
             "model",
+        )
+    }
+
+    /// A stream of the `GtkFlattenListModel:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(
+            self.upcast_ref::<gtk4::FlattenListModel>().as_ref(),
+            "n-items",
         )
     }
 }

@@ -14,6 +14,10 @@ pub trait FontButtonStreamExt: IsA<gtk4::FontButton> {
     /// A stream of `GtkFontButton::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::FontButton::connect_activate).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::FontButton>().as_ref(), "activate")

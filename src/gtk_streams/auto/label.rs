@@ -169,6 +169,22 @@ pub trait LabelStreamExt: IsA<gtk4::Label> {
         property(self.upcast_ref::<gtk4::Label>().as_ref(), "mnemonic-widget")
     }
 
+    /// A stream of the `GtkLabel:natural-wrap-mode` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_natural_wrap_mode_notify`](gtk4::Label::connect_natural_wrap_mode_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "natural-wrap-mode")]
+    fn natural_wrap_mode_stream(&self) -> PropertyStream<gtk4::NaturalWrapMode> {
+        property(
+            self.upcast_ref::<gtk4::Label>().as_ref(),
+            "natural-wrap-mode",
+        )
+    }
+
     /// A stream of the `GtkLabel:selectable` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -192,6 +208,21 @@ pub trait LabelStreamExt: IsA<gtk4::Label> {
             self.upcast_ref::<gtk4::Label>().as_ref(),
             "single-line-mode",
         )
+    }
+
+    /// A stream of the `GtkLabel:tabs` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_tabs_notify`](gtk4::Label::connect_tabs_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "tabs")]
+    fn tabs_stream(&self) -> PropertyStream<Option<gtk4::pango::TabArray>> {
+        property(self.upcast_ref::<gtk4::Label>().as_ref(), "tabs")
     }
 
     /// A stream of the `GtkLabel:use-markup` property.

@@ -19,6 +19,20 @@ pub trait MapListModelStreamExt: IsA<gtk4::MapListModel> {
         property(self.upcast_ref::<gtk4::MapListModel>().as_ref(), "has-map")
     }
 
+    /// A stream of the `GtkMapListModel:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::MapListModel>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkMapListModel:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -30,6 +44,17 @@ pub trait MapListModelStreamExt: IsA<gtk4::MapListModel> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::MapListModel>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkMapListModel:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::MapListModel>().as_ref(), "n-items")
     }
 }
 

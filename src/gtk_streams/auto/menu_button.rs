@@ -4,19 +4,55 @@
 
 use glib::prelude::*;
 
-use crate::{
-    auto_support::{property, stream},
-    PropertyStream, SignalStream,
-};
+#[cfg(feature = "gtk_v4_4")]
+use crate::auto_support::stream;
+#[cfg(feature = "gtk_v4_4")]
+use crate::SignalStream;
+use crate::{auto_support::property, PropertyStream};
 
 /// Typed signal and property streams for [`gtk4::MenuButton`] and its subclasses.
 pub trait MenuButtonStreamExt: IsA<gtk4::MenuButton> {
     /// A stream of `GtkMenuButton::activate`.
     ///
     /// The signal has no parameters: each item is `()`.
+    ///
+    /// The callback form is [`connect_activate`](gtk4::MenuButton::connect_activate).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream(&self) -> SignalStream<()> {
         stream(self.upcast_ref::<gtk4::MenuButton>().as_ref(), "activate")
+    }
+
+    /// A stream of the `GtkMenuButton:always-show-arrow` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_always_show_arrow_notify`](gtk4::MenuButton::connect_always_show_arrow_notify).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
+    #[doc(alias = "always-show-arrow")]
+    fn always_show_arrow_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gtk4::MenuButton>().as_ref(),
+            "always-show-arrow",
+        )
+    }
+
+    /// A stream of the `GtkMenuButton:child` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_child_notify`](gtk4::MenuButton::connect_child_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "child")]
+    fn child_stream(&self) -> PropertyStream<Option<gtk4::Widget>> {
+        property(self.upcast_ref::<gtk4::MenuButton>().as_ref(), "child")
     }
 
     /// A stream of the `GtkMenuButton:direction` property.
@@ -91,6 +127,19 @@ pub trait MenuButtonStreamExt: IsA<gtk4::MenuButton> {
     #[doc(alias = "popover")]
     fn popover_stream(&self) -> PropertyStream<Option<gtk4::Popover>> {
         property(self.upcast_ref::<gtk4::MenuButton>().as_ref(), "popover")
+    }
+
+    /// A stream of the `GtkMenuButton:primary` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_primary_notify`](gtk4::MenuButton::connect_primary_notify).
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
+    #[doc(alias = "primary")]
+    fn primary_stream(&self) -> PropertyStream<bool> {
+        property(self.upcast_ref::<gtk4::MenuButton>().as_ref(), "primary")
     }
 
     /// A stream of the `GtkMenuButton:use-underline` property.

@@ -8,6 +8,20 @@ use crate::{auto_support::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::MultiSelection`] and its subclasses.
 pub trait MultiSelectionStreamExt: IsA<gtk4::MultiSelection> {
+    /// A stream of the `GtkMultiSelection:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::MultiSelection>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkMultiSelection:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -19,6 +33,20 @@ pub trait MultiSelectionStreamExt: IsA<gtk4::MultiSelection> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::MultiSelection>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkMultiSelection:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(
+            self.upcast_ref::<gtk4::MultiSelection>().as_ref(),
+            "n-items",
+        )
     }
 }
 

@@ -8,6 +8,17 @@ use crate::{auto_support::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::NoSelection`] and its subclasses.
 pub trait NoSelectionStreamExt: IsA<gtk4::NoSelection> {
+    /// A stream of the `GtkNoSelection:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(self.upcast_ref::<gtk4::NoSelection>().as_ref(), "item-type")
+    }
+
     /// A stream of the `GtkNoSelection:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -19,6 +30,17 @@ pub trait NoSelectionStreamExt: IsA<gtk4::NoSelection> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::NoSelection>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkNoSelection:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::NoSelection>().as_ref(), "n-items")
     }
 }
 

@@ -35,6 +35,19 @@ pub trait PictureStreamExt: IsA<gtk4::Picture> {
         property(self.upcast_ref::<gtk4::Picture>().as_ref(), "can-shrink")
     }
 
+    /// A stream of the `GtkPicture:content-fit` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_content_fit_notify`](gtk4::Picture::connect_content_fit_notify).
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "content-fit")]
+    fn content_fit_stream(&self) -> PropertyStream<gtk4::ContentFit> {
+        property(self.upcast_ref::<gtk4::Picture>().as_ref(), "content-fit")
+    }
+
     /// A stream of the `GtkPicture:file` property.
     ///
     /// The current value first, then the latest after each change, as

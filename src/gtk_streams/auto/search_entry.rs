@@ -115,6 +115,22 @@ pub trait SearchEntryStreamExt: IsA<gtk4::SearchEntry> {
             "placeholder-text",
         )
     }
+
+    /// A stream of the `GtkSearchEntry:search-delay` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_search_delay_notify`](gtk4::SearchEntry::connect_search_delay_notify).
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "search-delay")]
+    fn search_delay_stream(&self) -> PropertyStream<u32> {
+        property(
+            self.upcast_ref::<gtk4::SearchEntry>().as_ref(),
+            "search-delay",
+        )
+    }
 }
 
 impl<O: IsA<gtk4::SearchEntry>> SearchEntryStreamExt for O {}

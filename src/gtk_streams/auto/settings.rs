@@ -350,6 +350,22 @@ pub trait GtkSettingsStreamExt: IsA<gtk4::Settings> {
         )
     }
 
+    /// A stream of the `GtkSettings:gtk-hint-font-metrics` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_gtk_hint_font_metrics_notify`](gtk4::Settings::connect_gtk_hint_font_metrics_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "gtk-hint-font-metrics")]
+    fn gtk_hint_font_metrics_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gtk4::Settings>().as_ref(),
+            "gtk-hint-font-metrics",
+        )
+    }
+
     /// A stream of the `GtkSettings:gtk-icon-theme-name` property.
     ///
     /// The current value first, then the latest after each change, as

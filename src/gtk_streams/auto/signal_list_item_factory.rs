@@ -11,8 +11,6 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::bind`.
     ///
     /// Each item holds the signal's parameter `object`.
-    ///
-    /// The callback form is [`connect_bind`](gtk4::SignalListItemFactory::connect_bind).
     #[doc(alias = "bind")]
     fn bind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
@@ -24,8 +22,6 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::setup`.
     ///
     /// Each item holds the signal's parameter `object`.
-    ///
-    /// The callback form is [`connect_setup`](gtk4::SignalListItemFactory::connect_setup).
     #[doc(alias = "setup")]
     fn setup_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
@@ -37,8 +33,6 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::teardown`.
     ///
     /// Each item holds the signal's parameter `object`.
-    ///
-    /// The callback form is [`connect_teardown`](gtk4::SignalListItemFactory::connect_teardown).
     #[doc(alias = "teardown")]
     fn teardown_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(
@@ -50,8 +44,6 @@ pub trait SignalListItemFactoryStreamExt: IsA<gtk4::SignalListItemFactory> {
     /// A stream of `GtkSignalListItemFactory::unbind`.
     ///
     /// Each item holds the signal's parameter `object`.
-    ///
-    /// The callback form is [`connect_unbind`](gtk4::SignalListItemFactory::connect_unbind).
     #[doc(alias = "unbind")]
     fn unbind_stream(&self) -> SignalStream<(gtk4::ListItem,)> {
         stream(

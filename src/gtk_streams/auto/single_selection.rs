@@ -36,6 +36,20 @@ pub trait SingleSelectionStreamExt: IsA<gtk4::SingleSelection> {
         )
     }
 
+    /// A stream of the `GtkSingleSelection:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::SingleSelection>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkSingleSelection:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -47,6 +61,20 @@ pub trait SingleSelectionStreamExt: IsA<gtk4::SingleSelection> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::SingleSelection>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkSingleSelection:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(
+            self.upcast_ref::<gtk4::SingleSelection>().as_ref(),
+            "n-items",
+        )
     }
 
     /// A stream of the `GtkSingleSelection:selected` property.

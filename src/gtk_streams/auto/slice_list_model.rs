@@ -8,6 +8,20 @@ use crate::{auto_support::property, PropertyStream};
 
 /// Typed property streams for [`gtk4::SliceListModel`] and its subclasses.
 pub trait SliceListModelStreamExt: IsA<gtk4::SliceListModel> {
+    /// A stream of the `GtkSliceListModel:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::SliceListModel>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkSliceListModel:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -19,6 +33,20 @@ pub trait SliceListModelStreamExt: IsA<gtk4::SliceListModel> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::SliceListModel>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkSliceListModel:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(
+            self.upcast_ref::<gtk4::SliceListModel>().as_ref(),
+            "n-items",
+        )
     }
 
     /// A stream of the `GtkSliceListModel:offset` property.

@@ -22,6 +22,20 @@ pub trait SortListModelStreamExt: IsA<gtk4::SortListModel> {
         )
     }
 
+    /// A stream of the `GtkSortListModel:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::SortListModel>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkSortListModel:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -33,6 +47,17 @@ pub trait SortListModelStreamExt: IsA<gtk4::SortListModel> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<Option<gio::ListModel>> {
         property(self.upcast_ref::<gtk4::SortListModel>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkSortListModel:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::SortListModel>().as_ref(), "n-items")
     }
 
     /// A stream of the `GtkSortListModel:pending` property.

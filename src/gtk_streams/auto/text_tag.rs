@@ -441,6 +441,19 @@ pub trait TextTagStreamExt: IsA<gtk4::TextTag> {
         )
     }
 
+    /// A stream of the `GtkTextTag:line-height` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_line_height_notify`](gtk4::prelude::TextTagExt::connect_line_height_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "line-height")]
+    fn line_height_stream(&self) -> PropertyStream<f32> {
+        property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "line-height")
+    }
+
     /// A stream of the `GtkTextTag:line-height-set` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -696,6 +709,19 @@ pub trait TextTagStreamExt: IsA<gtk4::TextTag> {
         property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "scale-set")
     }
 
+    /// A stream of the `GtkTextTag:sentence` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_sentence_notify`](gtk4::prelude::TextTagExt::connect_sentence_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "sentence")]
+    fn sentence_stream(&self) -> PropertyStream<bool> {
+        property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "sentence")
+    }
+
     /// A stream of the `GtkTextTag:sentence-set` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -886,6 +912,22 @@ pub trait TextTagStreamExt: IsA<gtk4::TextTag> {
         property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "tabs-set")
     }
 
+    /// A stream of the `GtkTextTag:text-transform` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_text_transform_notify`](gtk4::prelude::TextTagExt::connect_text_transform_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "text-transform")]
+    fn text_transform_stream(&self) -> PropertyStream<gtk4::pango::TextTransform> {
+        property(
+            self.upcast_ref::<gtk4::TextTag>().as_ref(),
+            "text-transform",
+        )
+    }
+
     /// A stream of the `GtkTextTag:text-transform-set` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -992,6 +1034,19 @@ pub trait TextTagStreamExt: IsA<gtk4::TextTag> {
     #[doc(alias = "weight-set")]
     fn weight_set_stream(&self) -> PropertyStream<bool> {
         property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "weight-set")
+    }
+
+    /// A stream of the `GtkTextTag:word` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_word_notify`](gtk4::prelude::TextTagExt::connect_word_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "word")]
+    fn word_stream(&self) -> PropertyStream<bool> {
+        property(self.upcast_ref::<gtk4::TextTag>().as_ref(), "word")
     }
 
     /// A stream of the `GtkTextTag:word-set` property.

@@ -21,6 +21,22 @@ pub trait TreeExpanderStreamExt: IsA<gtk4::TreeExpander> {
         property(self.upcast_ref::<gtk4::TreeExpander>().as_ref(), "child")
     }
 
+    /// A stream of the `GtkTreeExpander:indent-for-icon` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_indent_for_icon_notify`](gtk4::TreeExpander::connect_indent_for_icon_notify).
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "indent-for-icon")]
+    fn indent_for_icon_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gtk4::TreeExpander>().as_ref(),
+            "indent-for-icon",
+        )
+    }
+
     /// A stream of the `GtkTreeExpander:item` property.
     ///
     /// The current value first, then the latest after each change, as

@@ -22,6 +22,20 @@ pub trait TreeListModelStreamExt: IsA<gtk4::TreeListModel> {
         )
     }
 
+    /// A stream of the `GtkTreeListModel:item-type` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "item-type")]
+    fn item_type_stream(&self) -> PropertyStream<glib::Type> {
+        property(
+            self.upcast_ref::<gtk4::TreeListModel>().as_ref(),
+            "item-type",
+        )
+    }
+
     /// A stream of the `GtkTreeListModel:model` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -31,6 +45,17 @@ pub trait TreeListModelStreamExt: IsA<gtk4::TreeListModel> {
     #[doc(alias = "model")]
     fn model_stream(&self) -> PropertyStream<gio::ListModel> {
         property(self.upcast_ref::<gtk4::TreeListModel>().as_ref(), "model")
+    }
+
+    /// A stream of the `GtkTreeListModel:n-items` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    #[cfg(feature = "gtk_v4_8")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_8")))]
+    #[doc(alias = "n-items")]
+    fn n_items_stream(&self) -> PropertyStream<u32> {
+        property(self.upcast_ref::<gtk4::TreeListModel>().as_ref(), "n-items")
     }
 
     /// A stream of the `GtkTreeListModel:passthrough` property.

@@ -248,6 +248,22 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
         property(self.upcast_ref::<gtk4::Window>().as_ref(), "fullscreened")
     }
 
+    /// A stream of the `GtkWindow:handle-menubar-accel` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_handle_menubar_accel_notify`](gtk4::prelude::GtkWindowExt::connect_handle_menubar_accel_notify).
+    #[cfg(feature = "gtk_v4_2")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_2")))]
+    #[doc(alias = "handle-menubar-accel")]
+    fn handle_menubar_accel_stream(&self) -> PropertyStream<bool> {
+        property(
+            self.upcast_ref::<gtk4::Window>().as_ref(),
+            "handle-menubar-accel",
+        )
+    }
+
     /// A stream of the `GtkWindow:hide-on-close` property.
     ///
     /// The current value first, then the latest after each change, as
@@ -341,6 +357,21 @@ pub trait WindowStreamExt: IsA<gtk4::Window> {
     #[doc(alias = "title")]
     fn title_stream(&self) -> PropertyStream<Option<String>> {
         property(self.upcast_ref::<gtk4::Window>().as_ref(), "title")
+    }
+
+    /// A stream of the `GtkWindow:titlebar` property.
+    ///
+    /// The current value first, then the latest after each change, as
+    /// [`property_stream`](crate::prelude::SignalStreamExt::property_stream) gives.
+    ///
+    /// The callback form is [`connect_titlebar_notify`](gtk4::prelude::GtkWindowExt::connect_titlebar_notify).
+    ///
+    /// The item is `None` while the property is NULL.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
+    #[doc(alias = "titlebar")]
+    fn titlebar_stream(&self) -> PropertyStream<Option<gtk4::Widget>> {
+        property(self.upcast_ref::<gtk4::Window>().as_ref(), "titlebar")
     }
 
     /// A stream of the `GtkWindow:transient-for` property.

@@ -11,6 +11,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum AppChooserButtonEvent {
     /// `GtkAppChooserButton::activate`.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     Activate,
     /// `GtkAppChooserButton::changed`.
     Changed,
@@ -27,12 +29,14 @@ impl SignalEvents for AppChooserButtonEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder
-            .signal("activate", |(): ()| Self::Activate)
+        let builder = builder
             .signal("changed", |(): ()| Self::Changed)
             .signal("custom-item-activated", |(item_name,): (String,)| {
                 Self::CustomItemActivated(item_name)
-            })
+            });
+        #[cfg(feature = "gtk_v4_4")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
+        builder
     }
 }
 
@@ -42,6 +46,8 @@ impl SignalEvents for AppChooserButtonEvent {
 pub trait AppChooserButtonStreamWithExt: IsA<gtk4::AppChooserButton> {
     /// Like [`activate_stream`](crate::prelude::AppChooserButtonStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

@@ -11,6 +11,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum CheckButtonEvent {
     /// `GtkCheckButton::activate`.
+    #[cfg(feature = "gtk_v4_2")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_2")))]
     Activate,
     /// `GtkCheckButton::toggled`.
     Toggled,
@@ -25,9 +27,10 @@ impl SignalEvents for CheckButtonEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
+        let builder = builder.signal("toggled", |(): ()| Self::Toggled);
+        #[cfg(feature = "gtk_v4_2")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
         builder
-            .signal("activate", |(): ()| Self::Activate)
-            .signal("toggled", |(): ()| Self::Toggled)
     }
 }
 
@@ -37,6 +40,8 @@ impl SignalEvents for CheckButtonEvent {
 pub trait CheckButtonStreamWithExt: IsA<gtk4::CheckButton> {
     /// Like [`activate_stream`](crate::prelude::CheckButtonStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_2")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_2")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

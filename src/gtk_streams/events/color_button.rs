@@ -11,6 +11,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum ColorButtonEvent {
     /// `GtkColorButton::activate`.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     Activate,
     /// `GtkColorButton::color-set`.
     ColorSet,
@@ -25,9 +27,10 @@ impl SignalEvents for ColorButtonEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
+        let builder = builder.signal("color-set", |(): ()| Self::ColorSet);
+        #[cfg(feature = "gtk_v4_4")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
         builder
-            .signal("activate", |(): ()| Self::Activate)
-            .signal("color-set", |(): ()| Self::ColorSet)
     }
 }
 
@@ -37,6 +40,8 @@ impl SignalEvents for ColorButtonEvent {
 pub trait ColorButtonStreamWithExt: IsA<gtk4::ColorButton> {
     /// Like [`activate_stream`](crate::prelude::ColorButtonStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

@@ -11,6 +11,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum ComboBoxEvent {
     /// `GtkComboBox::activate`.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     Activate,
     /// `GtkComboBox::changed`.
     Changed,
@@ -29,13 +31,15 @@ impl SignalEvents for ComboBoxEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder
-            .signal("activate", |(): ()| Self::Activate)
+        let builder = builder
             .signal("changed", |(): ()| Self::Changed)
             .signal("move-active", |(scroll_type,): (gtk4::ScrollType,)| {
                 Self::MoveActive(scroll_type)
             })
-            .signal("popup", |(): ()| Self::Popup)
+            .signal("popup", |(): ()| Self::Popup);
+        #[cfg(feature = "gtk_v4_6")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
+        builder
     }
 }
 
@@ -45,6 +49,8 @@ impl SignalEvents for ComboBoxEvent {
 pub trait ComboBoxStreamWithExt: IsA<gtk4::ComboBox> {
     /// Like [`activate_stream`](crate::prelude::ComboBoxStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

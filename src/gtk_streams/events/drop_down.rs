@@ -2,7 +2,9 @@
 
 use glib::prelude::*;
 
-use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
+#[cfg(feature = "gtk_v4_6")]
+use crate::SignalStream;
+use crate::{ManySignalStreamBuilder, SignalEvents};
 
 /// The signals of [`gtk4::DropDown`] itself that return nothing, one variant each with the
 /// signal's parameters: the items of
@@ -11,6 +13,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum DropDownEvent {
     /// `GtkDropDown::activate`.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     Activate,
 }
 
@@ -23,7 +27,9 @@ impl SignalEvents for DropDownEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("activate", |(): ()| Self::Activate)
+        #[cfg(feature = "gtk_v4_6")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
+        builder
     }
 }
 
@@ -33,6 +39,8 @@ impl SignalEvents for DropDownEvent {
 pub trait DropDownStreamWithExt: IsA<gtk4::DropDown> {
     /// Like [`activate_stream`](crate::prelude::DropDownStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_6")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_6")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

@@ -11,6 +11,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum FontButtonEvent {
     /// `GtkFontButton::activate`.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     Activate,
     /// `GtkFontButton::font-set`.
     FontSet,
@@ -25,9 +27,10 @@ impl SignalEvents for FontButtonEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
+        let builder = builder.signal("font-set", |(): ()| Self::FontSet);
+        #[cfg(feature = "gtk_v4_4")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
         builder
-            .signal("activate", |(): ()| Self::Activate)
-            .signal("font-set", |(): ()| Self::FontSet)
     }
 }
 
@@ -37,6 +40,8 @@ impl SignalEvents for FontButtonEvent {
 pub trait FontButtonStreamWithExt: IsA<gtk4::FontButton> {
     /// Like [`activate_stream`](crate::prelude::FontButtonStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where

@@ -2,7 +2,9 @@
 
 use glib::prelude::*;
 
-use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
+#[cfg(feature = "gtk_v4_4")]
+use crate::SignalStream;
+use crate::{ManySignalStreamBuilder, SignalEvents};
 
 /// The signals of [`gtk4::MenuButton`] itself that return nothing, one variant each with the
 /// signal's parameters: the items of
@@ -11,6 +13,8 @@ use crate::{ManySignalStreamBuilder, SignalEvents, SignalStream};
 #[derive(Debug)]
 pub enum MenuButtonEvent {
     /// `GtkMenuButton::activate`.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     Activate,
 }
 
@@ -23,7 +27,9 @@ impl SignalEvents for MenuButtonEvent {
     fn add_signals(
         builder: ManySignalStreamBuilder<'_, Self>,
     ) -> ManySignalStreamBuilder<'_, Self> {
-        builder.signal("activate", |(): ()| Self::Activate)
+        #[cfg(feature = "gtk_v4_4")]
+        let builder = builder.signal("activate", |(): ()| Self::Activate);
+        builder
     }
 }
 
@@ -33,6 +39,8 @@ impl SignalEvents for MenuButtonEvent {
 pub trait MenuButtonStreamWithExt: IsA<gtk4::MenuButton> {
     /// Like [`activate_stream`](crate::prelude::MenuButtonStreamExt::activate_stream), and `handler` runs inside each
     /// emission with the parameters, before it returns; the item is then queued.
+    #[cfg(feature = "gtk_v4_4")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "gtk_v4_4")))]
     #[doc(alias = "activate")]
     fn activate_stream_with<F>(&self, handler: F) -> SignalStream<()>
     where
