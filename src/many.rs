@@ -72,7 +72,9 @@ impl<T> ManySignalStream<T> {
         Self { rest, stream }
     }
 
-    /// The stream of a builder given one signal, which has no other handler to keep.
+    /// The stream of a builder given one signal, which has no other handler to keep (the
+    /// generated GTK streams whose items are mapped).
+    #[cfg(feature = "gtk")]
     pub(crate) fn into_single(self) -> SignalStream<T> {
         debug_assert!(self.rest.is_empty(), "a stream of several signals");
         self.stream
