@@ -153,7 +153,7 @@ macro_rules! impl_signal_args {
                 if values.len() != $n {
                     return None;
                 }
-                Some(($(values[$i].get::<$t>().ok()?,)*))
+                Some(($(crate::marshal::param::<$t>(&values[$i])?,)*))
             }
 
             #[allow(unused_variables)]

@@ -6,7 +6,7 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use glib::{prelude::*, subclass::SignalId, Quark, RustClosure, SignalFlags, SignalHandlerId};
+use glib::{prelude::*, subclass::SignalId, Quark, SignalFlags, SignalHandlerId};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
@@ -264,7 +264,7 @@ impl Resolved {
         &self,
         obj: &glib::Object,
         after: bool,
-        closure: RustClosure,
+        closure: glib::Closure,
     ) -> SignalHandlerId {
         crate::raw::connect_closure(obj, self.id, self.detail, after, &closure)
     }

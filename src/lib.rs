@@ -380,7 +380,7 @@
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 #![deny(unsafe_op_in_unsafe_fn)]
 // `unsafe` lives only in the files that allow it, each named for its concept:
-// `thread_bound.rs`, `emitter_ref.rs` and `raw.rs`.
+// `thread_bound.rs`, `emitter_ref.rs`, `raw.rs` and `marshal.rs`.
 #![deny(unsafe_code)]
 
 pub mod accumulator;
@@ -407,6 +407,7 @@ mod live;
 mod macro_support;
 mod many;
 mod many_builder;
+mod marshal;
 mod ops;
 mod property;
 mod queue;

@@ -3,7 +3,7 @@
 
 use std::{fmt, marker::PhantomData, rc::Rc};
 
-use glib::{prelude::*, RustClosure, Value};
+use glib::{prelude::*, Value};
 
 use crate::{
     args::SignalArgs,
@@ -71,7 +71,7 @@ pub struct ManySignalStreamBuilder<'a, T, O = glib::Object> {
 /// A signal resolved and checked, with the closure to connect to it once all are.
 struct Pending<T> {
     resolved: Resolved,
-    closure: Box<dyn FnOnce(Rc<Feed<T>>) -> RustClosure>,
+    closure: Box<dyn FnOnce(Rc<Feed<T>>) -> glib::Closure>,
 }
 
 impl<'a, T: 'static, O: ObjectType> ManySignalStreamBuilder<'a, T, O> {

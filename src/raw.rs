@@ -7,7 +7,7 @@
 use glib::{
     subclass::SignalId,
     translate::{from_glib, IntoGlib, ToGlibPtr, ToGlibPtrMut},
-    Quark, RustClosure, SignalHandlerId,
+    Quark, SignalHandlerId,
 };
 
 /// `obj` as a `glib::Object`, without the runtime type check of `dynamic_cast_ref` (which
@@ -101,9 +101,8 @@ pub(crate) fn connect_closure(
     id: SignalId,
     detail: Option<Quark>,
     after: bool,
-    closure: &RustClosure,
+    closure: &glib::Closure,
 ) -> SignalHandlerId {
-    let closure: &glib::Closure = closure.as_ref();
     // SAFETY: `obj` is a valid instance and `id` a signal looked up on its type (so the instance
     // type check of `g_signal_connect_closure_by_id` holds); `closure` is a valid closure that
     // GLib references (and sinks) for the handler's lifetime.

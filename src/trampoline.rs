@@ -8,10 +8,11 @@
 
 use std::marker::PhantomData;
 
-use glib::{RustClosure, Type, Value};
+use glib::{Type, Value};
 
 use crate::{
     args::{SignalArgs, SignalReturn},
+    marshal::Marshal,
     queue::{InOrder, QueueLock, Sender},
     thread_bound::ThreadBound,
 };
@@ -114,23 +115,37 @@ impl SignalInfo {
 }
 
 /// Builds the closure connected to the signal.
-pub(crate) fn closure<A, G>(state: G, info: SignalInfo) -> RustClosure
+pub(crate) fn closure<A, G>(state: G, info: SignalInfo) -> glib::Closure
 where
     A: SignalArgs,
     G: Access,
     G::Target: Receive<A>,
 {
-    RustClosure::new(move |values| {
-        let Some(receiver) = state.get() else {
-            glib::g_critical!(
-                crate::LOG_DOMAIN,
-                "signal '{}' of type '{}' emitted on another thread than the one that connected its \
-                 local stream; the emission is dropped from the stream (use a Send stream, \
-                 signal_stream_builder(..).send(), for emitters on other threads)",
-                info.signal,
-                info.type_name
-            );
-            return info.default_answer();
+    crate::marshal::closure(Trampoline {
+        state,
+        info,
+        _args: PhantomData::<fn() -> A>,
+    })
+}
+
+/// The closure's body: the receiver's state and what names the signal in diagnostics.
+struct Trampoline<A, G> {
+    state: G,
+    info: SignalInfo,
+    _args: PhantomData<fn() -> A>,
+}
+
+impl<A, G> Marshal for Trampoline<A, G>
+where
+    A: SignalArgs,
+    G: Access,
+    G::Target: Receive<A>,
+{
+    #[inline]
+    fn marshal(&self, values: &[Value]) -> Option<Value> {
+        let info = &self.info;
+        let Some(receiver) = self.state.get() else {
+            return other_thread(info);
         };
         let (emitter, params) = match values.split_first() {
             Some((emitter, params)) => (emitter, params),
@@ -138,9 +153,24 @@ where
         };
         match A::from_values(params) {
             Some(item) => receiver.receive(emitter, item),
-            None => converted(receiver, emitter, params, &info),
+            None => converted(receiver, emitter, params, info),
         }
-    })
+    }
+}
+
+/// Reports an emission on another thread than a local stream's.
+#[cold]
+#[inline(never)]
+fn other_thread(info: &SignalInfo) -> Option<Value> {
+    glib::g_critical!(
+        crate::LOG_DOMAIN,
+        "signal '{}' of type '{}' emitted on another thread than the one that connected its \
+         local stream; the emission is dropped from the stream (use a Send stream, \
+         signal_stream_builder(..).send(), for emitters on other threads)",
+        info.signal,
+        info.type_name
+    );
+    info.default_answer()
 }
 
 /// The emission's slow path: parameters that did not convert as they are (a `NULL`, or a
