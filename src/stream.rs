@@ -235,6 +235,7 @@ impl<T, F: Flavor> SignalStream<T, F> {
 impl<T, F: Flavor> Stream for SignalStream<T, F> {
     type Item = T;
 
+    #[inline]
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         if self.terminated {
             return Poll::Ready(None);

@@ -1,10 +1,6 @@
 //! The queue between a signal handler and its stream, and the policies that bound it.
 
-use std::{
-    collections::VecDeque,
-    num::NonZeroUsize,
-    task::{Poll, Waker},
-};
+use std::{collections::VecDeque, num::NonZeroUsize, task::Waker};
 
 /// What a signal stream keeps when its consumer falls behind.
 ///
@@ -80,6 +76,16 @@ impl<T> Pushed<T> {
             waker.wake();
         }
     }
+}
+
+/// What [`Buffer::pop_or_register`] found.
+pub(crate) enum Popped<T> {
+    /// The next item.
+    Item(T),
+    /// Nothing queued, and nothing will be: the handler is gone.
+    Closed,
+    /// Nothing queued; the waker is registered, and the one it replaced handed back.
+    Registered(Option<Waker>),
 }
 
 /// The queue shared by a handler (producer) and a stream (consumer).
@@ -169,26 +175,32 @@ impl<T> Buffer<T> {
         evicted
     }
 
-    /// The next item (`Ready(Some)`), or `Ready(None)` once closed and drained, or `Pending`
-    /// after registering `waker` to be woken by the next push or by closing. Also hands back
-    /// the waker it replaced, to be dropped outside the lock: a waker may own the last
-    /// reference to the emitter, whose finalization closes this very queue.
+    /// The next item, or, if none is queued, whether the queue is closed, or else `waker`
+    /// registered to be woken by the next push or by closing, with the waker it replaced, to
+    /// be dropped outside the lock: a waker may own the last reference to the emitter, whose
+    /// finalization closes this very queue.
     ///
     /// The caller holds the lock for the whole call, so no push can slip in between finding
     /// the queue empty and registering the waker (the lost-wakeup race).
     #[inline]
-    pub(crate) fn pop_or_register(&mut self, waker: &Waker) -> (Poll<Option<T>>, Option<Waker>) {
-        if let Some(item) = self.items.pop_front() {
-            return (Poll::Ready(Some(item)), None);
+    pub(crate) fn pop_or_register(&mut self, waker: &Waker) -> Popped<T> {
+        match self.items.pop_front() {
+            Some(item) => Popped::Item(item),
+            None => self.empty(waker),
         }
+    }
+
+    /// [`pop_or_register`](Self::pop_or_register) on an empty queue: out of line, so that
+    /// taking a queued item, the common case of a poll, stays a few instructions.
+    #[inline(never)]
+    fn empty(&mut self, waker: &Waker) -> Popped<T> {
         if self.closed {
-            return (Poll::Ready(None), None);
+            return Popped::Closed;
         }
-        let replaced = match &self.waker {
-            Some(w) if w.will_wake(waker) => None,
-            _ => self.waker.replace(waker.clone()),
-        };
-        (Poll::Pending, replaced)
+        match &self.waker {
+            Some(w) if w.will_wake(waker) => Popped::Registered(None),
+            _ => Popped::Registered(self.waker.replace(waker.clone())),
+        }
     }
 
     /// Marks the producer gone; returns the waker to wake (outside the lock).
@@ -267,10 +279,10 @@ mod tests {
             atomic::{AtomicUsize, Ordering},
             Arc,
         },
-        task::{Poll, Wake, Waker},
+        task::{Wake, Waker},
     };
 
-    use super::{Buffer, BufferPolicy};
+    use super::{Buffer, BufferPolicy, Popped};
 
     /// A waker that counts its wakes.
     struct Counter(AtomicUsize);
@@ -293,7 +305,7 @@ mod tests {
     fn drain<T>(buffer: &mut Buffer<T>) -> Vec<T> {
         let waker = Waker::noop();
         let mut items = Vec::new();
-        while let (Poll::Ready(Some(item)), _) = buffer.pop_or_register(waker) {
+        while let Popped::Item(item) = buffer.pop_or_register(waker) {
             items.push(item);
         }
         items
@@ -345,7 +357,7 @@ mod tests {
         let mut buffer = Buffer::new(BufferPolicy::Unbounded);
         assert!(matches!(
             buffer.pop_or_register(&waker),
-            (Poll::Pending, None)
+            Popped::Registered(None)
         ));
         buffer.push(1).finish();
         buffer.push(2).finish();
@@ -358,11 +370,14 @@ mod tests {
         let (_, second) = counter();
         let mut buffer = Buffer::<u8>::new(BufferPolicy::Unbounded);
         let _ = buffer.pop_or_register(&first);
-        let (poll, replaced) = buffer.pop_or_register(&second);
-        assert!(poll.is_pending());
+        let Popped::Registered(replaced) = buffer.pop_or_register(&second) else {
+            panic!("an empty open queue registers the waker");
+        };
         assert!(replaced.is_some_and(|w| w.will_wake(&first)));
-        let (_, again) = buffer.pop_or_register(&second);
-        assert!(again.is_none(), "the same waker is kept, not replaced");
+        assert!(
+            matches!(buffer.pop_or_register(&second), Popped::Registered(None)),
+            "the same waker is kept, not replaced"
+        );
     }
 
     #[test]
@@ -374,10 +389,7 @@ mod tests {
         let _ = buffer.pop_or_register(&waker);
         let _ = buffer.pop_or_register(&waker);
         assert!(buffer.close().is_some());
-        assert!(matches!(
-            buffer.pop_or_register(&waker),
-            (Poll::Ready(None), None)
-        ));
+        assert!(matches!(buffer.pop_or_register(&waker), Popped::Closed));
     }
 
     #[test]

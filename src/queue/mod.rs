@@ -26,6 +26,7 @@ use loom::sync::{Arc, Mutex};
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub use buffer::BufferPolicy;
+use buffer::Popped;
 pub(crate) use buffer::{Buffer, Pushed};
 pub(crate) use in_order::InOrder;
 
@@ -87,9 +88,11 @@ pub(crate) trait QueueLock {
     #[inline]
     fn pop_or_register<T>(queue: &Self::Queue<T>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         match Self::try_with(queue, |b| b.pop_or_register(cx.waker())) {
-            Some((poll, replaced)) => {
+            Some(Popped::Item(item)) => Poll::Ready(Some(item)),
+            Some(Popped::Closed) => Poll::Ready(None),
+            Some(Popped::Registered(replaced)) => {
                 drop(replaced); // outside the lock
-                poll
+                Poll::Pending
             }
             None => {
                 cx.waker().wake_by_ref();
