@@ -109,6 +109,20 @@ pub struct SignalStream<T, F: Flavor = Local> {
 pub type SendSignalStream<T, O = glib::Object> = SignalStream<T, Threaded<O>>;
 
 impl<T, F: Flavor> SignalStream<T, F> {
+    /// `poll_next` past its fast path: the next item, the end, or `Pending` with the waker
+    /// registered. Out of line, so that taking a queued item stays short.
+    #[inline(never)]
+    fn poll_queue(&mut self, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        if self.terminated {
+            return Poll::Ready(None);
+        }
+        let next = F::pop_or_register(&self.queue, cx);
+        if let Poll::Ready(None) = next {
+            self.terminated = true;
+        }
+        next
+    }
+
     pub(crate) fn new(queue: F::Queue<T>, connection: Connection<F::Emitter>) -> Self {
         Self {
             queue,
@@ -237,14 +251,12 @@ impl<T, F: Flavor> Stream for SignalStream<T, F> {
 
     #[inline]
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        if self.terminated {
-            return Poll::Ready(None);
+        // A terminated stream's queue is closed and empty, and a closed queue takes no item:
+        // the fast path needs no `terminated` test.
+        if let Some(item) = F::try_pop(&self.queue) {
+            return Poll::Ready(Some(item));
         }
-        let next = F::pop_or_register(&self.queue, cx);
-        if let Poll::Ready(None) = next {
-            self.terminated = true;
-        }
-        next
+        self.poll_queue(cx)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -3,7 +3,11 @@
 //! requires to be `Send + Sync`).
 #![allow(unsafe_code)]
 
-use std::mem::ManuallyDrop;
+use std::{
+    cell::Cell,
+    mem::ManuallyDrop,
+    sync::atomic::{AtomicUsize, Ordering},
+};
 
 use glib::{ControlFlow, MainContext, Priority};
 
@@ -37,7 +41,7 @@ unsafe impl<T: 'static> Sync for ThreadBound<T> {}
 impl<T: 'static> ThreadBound<T> {
     pub(crate) fn new(value: T) -> Self {
         Self {
-            owner: glib::thread_guard::thread_id(),
+            owner: current_thread(),
             value: ManuallyDrop::new(value),
             // Not `ref_thread_default`, which takes the global default context's lock: that
             // one is found when needed, from any thread.
@@ -49,13 +53,41 @@ impl<T: 'static> ThreadBound<T> {
     /// The value, or `None` when called on another thread than the one that created it.
     #[inline]
     pub(crate) fn get(&self) -> Option<&T> {
-        (glib::thread_guard::thread_id() == self.owner).then_some(&*self.value)
+        (current_thread() == self.owner).then_some(&*self.value)
     }
+}
+
+thread_local! {
+    /// This thread's id, `0` until first asked for.
+    static THREAD: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The calling thread's id: a number no other thread of the process ever gets (a counter,
+/// never reused), as glib's `thread_guard::thread_id` gives, but read inline on every
+/// emission: a constant-initialized thread-local without a destructor, so it is also readable
+/// while the thread's thread-locals are being destroyed.
+#[inline]
+fn current_thread() -> usize {
+    let id = THREAD.get();
+    if id != 0 {
+        id
+    } else {
+        first_thread_id()
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn first_thread_id() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    THREAD.set(id);
+    id
 }
 
 impl<T: 'static> Drop for ThreadBound<T> {
     fn drop(&mut self) {
-        if glib::thread_guard::thread_id() == self.owner {
+        if current_thread() == self.owner {
             // SAFETY: we are on the owning thread, and `value` is never used again.
             unsafe { ManuallyDrop::drop(&mut self.value) }
             return;
@@ -86,5 +118,22 @@ impl<T: 'static> Drop for ThreadBound<T> {
             ControlFlow::Break
         });
         source.attach(Some(&home));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_thread;
+
+    #[test]
+    fn each_thread_has_its_own_id_and_keeps_it() {
+        let here = current_thread();
+        assert_eq!(current_thread(), here);
+        let there = std::thread::spawn(|| (current_thread(), current_thread()))
+            .join()
+            .unwrap();
+        assert_eq!(there.0, there.1);
+        assert_ne!(there.0, here);
+        assert_ne!(here, 0);
     }
 }

@@ -102,6 +102,8 @@ pub(crate) struct Buffer<T> {
     closed: bool,
     /// The stream is gone: items are refused at once.
     abandoned: bool,
+    /// Open and unbounded: a push just appends, the one test an emission makes.
+    appends: bool,
 }
 
 impl<T> Buffer<T> {
@@ -113,11 +115,32 @@ impl<T> Buffer<T> {
             waker: None,
             closed: false,
             abandoned: false,
+            appends: policy == BufferPolicy::Unbounded,
         }
     }
 
     #[inline]
     pub(crate) fn push(&mut self, item: T) -> Pushed<T> {
+        if self.appends {
+            self.items.push_back(item);
+            // Tested before taking: most pushes find no consumer waiting (it is busy, or
+            // drains a batch), and a test is cheaper than moving an empty `Option<Waker>`.
+            let wake = if self.waker.is_some() {
+                self.waker.take()
+            } else {
+                None
+            };
+            return Pushed {
+                wake,
+                discarded: None,
+            };
+        }
+        self.push_bounded(item)
+    }
+
+    /// [`push`](Self::push) under a bounded policy, or into a closed or abandoned queue.
+    #[inline(never)]
+    fn push_bounded(&mut self, item: T) -> Pushed<T> {
         if self.abandoned || self.closed {
             return Pushed {
                 wake: None,
@@ -149,6 +172,11 @@ impl<T> Buffer<T> {
             wake: self.waker.take(),
             discarded,
         }
+    }
+
+    /// Recomputes [`appends`](Self::appends) after the policy or the state changed.
+    fn update_appends(&mut self) {
+        self.appends = self.policy == BufferPolicy::Unbounded && !self.closed && !self.abandoned;
     }
 
     /// Queues `item` only if nothing is queued (and the stream is open); otherwise hands it
@@ -206,6 +234,7 @@ impl<T> Buffer<T> {
     /// Marks the producer gone; returns the waker to wake (outside the lock).
     pub(crate) fn close(&mut self) -> Option<Waker> {
         self.closed = true;
+        self.update_appends();
         self.waker.take()
     }
 
@@ -213,6 +242,7 @@ impl<T> Buffer<T> {
     /// dropped outside the lock.
     pub(crate) fn abandon(&mut self) -> (VecDeque<T>, Option<Waker>) {
         self.abandoned = true;
+        self.update_appends();
         (std::mem::take(&mut self.items), self.waker.take())
     }
 
@@ -229,6 +259,7 @@ impl<T> Buffer<T> {
     /// Switches policy, applying it to what is already queued; returns the discarded items.
     pub(crate) fn set_policy(&mut self, policy: BufferPolicy) -> Vec<T> {
         self.policy = policy;
+        self.update_appends();
         let mut discarded = Vec::new();
         if let Some(cap) = policy.capacity() {
             while self.items.len() > cap {

@@ -101,6 +101,14 @@ pub(crate) trait QueueLock {
         }
     }
 
+    /// A queued item, if taking it costs no more than a pop: the fast path of a poll, before
+    /// [`pop_or_register`](Self::pop_or_register). `None` says nothing about the queue.
+    #[inline]
+    fn try_pop<T>(queue: &Self::Queue<T>) -> Option<T> {
+        let _ = queue;
+        None
+    }
+
     /// Marks the consumer gone; what was queued is dropped outside the lock.
     fn abandon<T>(queue: &Self::Queue<T>) {
         let abandoned = Self::try_with(queue, Buffer::abandon);
@@ -118,6 +126,14 @@ impl QueueLock for Local {
     #[inline]
     fn try_with<T, R>(queue: &Self::Queue<T>, f: impl FnOnce(&mut Buffer<T>) -> R) -> Option<R> {
         queue.try_borrow_mut().ok().map(|mut b| f(&mut b))
+    }
+
+    /// A borrow and a pop; an empty queue is left to `pop_or_register`, which registers the
+    /// waker under the same borrow it finds the queue empty in. (A threaded queue does not
+    /// take this path: it would lock twice for an empty queue.)
+    #[inline]
+    fn try_pop<T>(queue: &Self::Queue<T>) -> Option<T> {
+        queue.try_borrow_mut().ok()?.pop()
     }
 }
 
