@@ -71,6 +71,8 @@ impl<T, F: QueueLock> Once<T, F> {
 }
 
 impl<T: 'static, F: QueueLock + 'static> Receive<T> for Once<T, F> {
+    const ANSWERS: bool = false;
+
     fn receive(&self, emitter: &Value, item: T) -> Option<Value> {
         self.sender.send(item);
         let id = self.handler.swap(0, Ordering::AcqRel);

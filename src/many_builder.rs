@@ -289,6 +289,8 @@ where
     T: 'static,
     F: Fn(A) -> T + 'static,
 {
+    const ANSWERS: bool = false;
+
     #[inline]
     fn receive(&self, _emitter: &Value, item: A) -> Option<Value> {
         self.feed.deliver((self.map)(item));

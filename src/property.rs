@@ -125,6 +125,8 @@ where
     T: for<'a> FromValue<'a> + 'static,
     F: QueueLock + 'static,
 {
+    const ANSWERS: bool = false;
+
     fn receive(&self, emitter: &Value, (pspec,): (glib::ParamSpec,)) -> Option<Value> {
         if pspec != self.property.pspec {
             // `g_object_notify_by_pspec` with another class's pspec of the same name.

@@ -19,6 +19,12 @@ use crate::{
 
 /// What an emission's converted parameters are handed to.
 pub(crate) trait Receive<A>: 'static {
+    /// Whether [`receive`](Self::receive) may answer the emitter. `false` for the receivers
+    /// that always return `None`: the closure then never touches the return value, and the
+    /// emitter keeps the default value GLib initialized it to, the same value
+    /// `SignalInfo::default_answer` would give.
+    const ANSWERS: bool = true;
+
     /// Takes one emission; returns the value for the emitter (`None` for void signals).
     fn receive(&self, emitter: &Value, item: A) -> Option<Value>;
 }
@@ -52,6 +58,8 @@ impl<T: Send + Sync + 'static> Access for AnyThread<T> {
 pub(crate) struct Forward<T, F: QueueLock>(pub(crate) Sender<T, F>);
 
 impl<T: 'static, F: QueueLock + 'static> Receive<T> for Forward<T, F> {
+    const ANSWERS: bool = false;
+
     #[inline]
     fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
         self.0.send(item);
@@ -143,17 +151,47 @@ where
 {
     #[inline]
     fn marshal(&self, values: &[Value]) -> Option<Value> {
+        if let (Some(receiver), Some((emitter, params))) = (self.state.get(), values.split_first())
+        {
+            if let Some(item) = A::from_values(params) {
+                return Self::answer(receiver.receive(emitter, item));
+            }
+        }
+        Self::answer(self.undelivered(values))
+    }
+}
+
+impl<A, G> Trampoline<A, G>
+where
+    A: SignalArgs,
+    G: Access,
+    G::Target: Receive<A>,
+{
+    /// An emission `marshal` did not deliver as it is: on another thread than a local
+    /// stream's, or with parameters that need converting or do not convert. Out of line, and
+    /// given only what it needs to find out which, so that the common path keeps few values
+    /// live.
+    #[cold]
+    #[inline(never)]
+    fn undelivered(&self, values: &[Value]) -> Option<Value> {
         let info = &self.info;
         let Some(receiver) = self.state.get() else {
             return other_thread(info);
         };
-        let (emitter, params) = match values.split_first() {
-            Some((emitter, params)) => (emitter, params),
-            None => return info.default_answer(),
-        };
-        match A::from_values(params) {
-            Some(item) => receiver.receive(emitter, item),
-            None => converted(receiver, emitter, params, info),
+        match values.split_first() {
+            Some((emitter, params)) => converted(receiver, emitter, params, info),
+            None => info.default_answer(),
+        }
+    }
+
+    /// `answer` if the receiver answers at all: for one that never does, `None` on every
+    /// path, so that the marshaller leaves the return value alone without testing it.
+    #[inline(always)]
+    fn answer(answer: Option<Value>) -> Option<Value> {
+        if <G::Target as Receive<A>>::ANSWERS {
+            answer
+        } else {
+            None
         }
     }
 }
