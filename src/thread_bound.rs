@@ -53,12 +53,19 @@ impl<T: 'static> ThreadBound<T> {
     /// The value, or `None` when called on another thread than the one that created it.
     #[inline]
     pub(crate) fn get(&self) -> Option<&T> {
-        (current_thread() == self.owner).then_some(&*self.value)
+        self.on_owner().then_some(&*self.value)
+    }
+
+    /// Whether the caller is on the owning thread. A thread that never asked for its id
+    /// still reads `0`, which no owner has: no need to assign it one here.
+    #[inline]
+    fn on_owner(&self) -> bool {
+        THREAD.get() == self.owner
     }
 }
 
 thread_local! {
-    /// This thread's id, `0` until first asked for.
+    /// This thread's id, `0` until first asked for by [`current_thread`].
     static THREAD: Cell<usize> = const { Cell::new(0) };
 }
 
@@ -87,7 +94,7 @@ fn first_thread_id() -> usize {
 
 impl<T: 'static> Drop for ThreadBound<T> {
     fn drop(&mut self) {
-        if current_thread() == self.owner {
+        if self.on_owner() {
             // SAFETY: we are on the owning thread, and `value` is never used again.
             unsafe { ManuallyDrop::drop(&mut self.value) }
             return;
