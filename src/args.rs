@@ -47,6 +47,16 @@ pub trait SignalArgs: Sized + 'static {
         None
     }
 
+    /// [`from_values`](Self::from_values) for items of plain data only (numbers, `bool`),
+    /// read without calling anything; `None` for any other item type or value, which then
+    /// goes through `from_values`.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn from_plain_values(values: &[Value]) -> Option<Self> {
+        let _ = values;
+        None
+    }
+
     /// Whether this item type can hold parameters of the GTypes `params`: the check of
     /// [`expected_types`](Self::expected_types), without building the Rust type names (it
     /// runs on every connect; the names are only needed for an error message).
@@ -154,6 +164,15 @@ macro_rules! impl_signal_args {
                     return None;
                 }
                 Some(($(crate::marshal::param::<$t>(&values[$i])?,)*))
+            }
+
+            #[inline(always)]
+            #[allow(unused_variables)]
+            fn from_plain_values(values: &[Value]) -> Option<Self> {
+                if values.len() != $n {
+                    return None;
+                }
+                Some(($(crate::marshal::plain::<$t>(&values[$i])?,)*))
             }
 
             #[allow(unused_variables)]

@@ -24,6 +24,16 @@ use glib::{
 
 /// What a stream's closure does inside one emission.
 pub(crate) trait Marshal: 'static {
+    /// Handles the emission if it can without calling any function (plain-data parameters
+    /// appended to a queue with room and no waiting consumer); `false` leaves it untouched,
+    /// for [`marshal`](Self::marshal). Checked first, so that the common emission needs no
+    /// saved registers or stack frame.
+    #[inline(always)]
+    fn marshal_fast(&self, values: &[Value]) -> bool {
+        let _ = values;
+        false
+    }
+
     /// Takes the emission's values (the emitter first); returns the value for the emitter
     /// (`None` for void signals).
     fn marshal(&self, values: &[Value]) -> Option<Value>;
@@ -80,6 +90,25 @@ unsafe extern "C" fn marshal<M: Marshal>(
         };
         (&*marshal_data.cast::<M>(), values)
     };
+    if marshaller.marshal_fast(values) {
+        return;
+    }
+    // SAFETY: `return_value` is what GLib passed, as `answer` requires.
+    unsafe { answer(marshaller, values, return_value) };
+}
+
+/// The emission past [`Marshal::marshal_fast`]: the full path, and the answer to the emitter.
+///
+/// # Safety
+///
+/// `return_value` is NULL or an initialized `GValue` the caller lends for the call.
+// Out of line: past the fast path, which then needs no saved registers or stack frame.
+#[inline(never)]
+unsafe fn answer<M: Marshal>(
+    marshaller: &M,
+    values: &[Value],
+    return_value: *mut gobject_sys::GValue,
+) {
     let Some(answer) = marshaller.marshal(values) else {
         return;
     };
@@ -117,33 +146,28 @@ unsafe extern "C" fn finalize<M: Marshal>(data: *mut c_void, _closure: *mut gobj
     drop(unsafe { Box::from_raw(data.cast::<M>()) });
 }
 
-/// `value` as a `T`, exactly as `value.get::<T>().ok()` converts it.
-///
-/// For GLib's plain-data fundamental types (`gint`, `guint`, `gint64`, `guint64`,
-/// `gboolean`, `gfloat`, `gdouble`, `gchar`, `guchar`) requested as the Rust type glib maps
-/// them to, it compares the `GValue`'s type and reads its data field, the two instructions
-/// `get` spends a call to `g_type_check_value_holds` and one to `g_value_get_*` on (these
-/// types have no subtypes, so equality is `get`'s `is_a`). Every other type goes through
-/// `get`. Which branch applies is decided at compile time: `TypeId`s of known types.
+/// `value` as a `T` if `T` is one of the plain-data types [`param`] reads directly and
+/// `value` holds it; `None` otherwise, without calling anything.
 #[inline(always)]
-pub(crate) fn param<T: for<'a> FromValue<'a> + 'static>(value: &Value) -> Option<T> {
+pub(crate) fn plain<T: 'static>(value: &Value) -> Option<T> {
     macro_rules! direct {
         ($($rust:ty => $gtype:expr, |$data:ident| $read:expr;)*) => {$(
             if TypeId::of::<T>() == TypeId::of::<$rust>() {
                 let raw: *const gobject_sys::GValue = value.to_glib_none().0;
                 // SAFETY: `raw` is the initialized `GValue` behind `value`.
                 let held = unsafe { (*raw).g_type };
-                if held == $gtype.into_glib() {
-                    // SAFETY: the `GValue` holds this fundamental type, whose value GLib
-                    // keeps in the `data[0]` field read here (the field its `g_value_get_*`
-                    // returns); the read copies plain data.
-                    let read: $rust = unsafe {
-                        let $data = (*raw).data[0];
-                        $read
-                    };
-                    // SAFETY: `T` is `$rust` (same `TypeId`).
-                    return Some(unsafe { std::mem::transmute_copy::<$rust, T>(&read) });
+                if held != $gtype.into_glib() {
+                    return None;
                 }
+                // SAFETY: the `GValue` holds this fundamental type, whose value GLib keeps in
+                // the `data[0]` field read here (the field its `g_value_get_*` returns); the
+                // read copies plain data.
+                let read: $rust = unsafe {
+                    let $data = (*raw).data[0];
+                    $read
+                };
+                // SAFETY: `T` is `$rust` (same `TypeId`).
+                return Some(unsafe { std::mem::transmute_copy::<$rust, T>(&read) });
             }
         )*};
     }
@@ -158,7 +182,20 @@ pub(crate) fn param<T: for<'a> FromValue<'a> + 'static>(value: &Value) -> Option
         i8 => Type::I8, |d| d.v_int as i8;
         u8 => Type::U8, |d| d.v_uint as u8;
     }
-    value.get::<T>().ok()
+    None
+}
+
+/// `value` as a `T`, exactly as `value.get::<T>().ok()` converts it.
+///
+/// For GLib's plain-data fundamental types (`gint`, `guint`, `gint64`, `guint64`,
+/// `gboolean`, `gfloat`, `gdouble`, `gchar`, `guchar`) requested as the Rust type glib maps
+/// them to, it compares the `GValue`'s type and reads its data field, the two instructions
+/// `get` spends a call to `g_type_check_value_holds` and one to `g_value_get_*` on (these
+/// types have no subtypes, so equality is `get`'s `is_a`). Every other type goes through
+/// `get`. Which branch applies is decided at compile time: `TypeId`s of known types.
+#[inline(always)]
+pub(crate) fn param<T: for<'a> FromValue<'a> + 'static>(value: &Value) -> Option<T> {
+    plain(value).or_else(|| value.get::<T>().ok())
 }
 
 #[cfg(test)]

@@ -27,6 +27,13 @@ pub(crate) trait Receive<A>: 'static {
 
     /// Takes one emission; returns the value for the emitter (`None` for void signals).
     fn receive(&self, emitter: &Value, item: A) -> Option<Value>;
+
+    /// Takes one emission if that needs no call and no answer (see
+    /// [`Marshal::marshal_fast`]); otherwise hands `item` back, for [`receive`](Self::receive).
+    #[inline]
+    fn try_receive(&self, item: A) -> Result<(), A> {
+        Err(item)
+    }
 }
 
 /// How the trampoline reaches its receiver: on the owning thread only, or from any thread.
@@ -64,6 +71,11 @@ impl<T: 'static, F: QueueLock + 'static> Receive<T> for Forward<T, F> {
     fn receive(&self, _emitter: &Value, item: T) -> Option<Value> {
         self.0.send(item);
         None
+    }
+
+    #[inline]
+    fn try_receive(&self, item: T) -> Result<(), T> {
+        self.0.try_append(item)
     }
 }
 
@@ -149,6 +161,20 @@ where
     G: Access,
     G::Target: Receive<A>,
 {
+    #[inline(always)]
+    fn marshal_fast(&self, values: &[Value]) -> bool {
+        let (Some(receiver), Some((_emitter, params))) = (self.state.get(), values.split_first())
+        else {
+            return false;
+        };
+        // Plain-data items only: they own nothing, so one that is handed back is simply
+        // forgotten, and `marshal` converts the parameters again.
+        match A::from_plain_values(params) {
+            Some(item) => receiver.try_receive(item).is_ok(),
+            None => false,
+        }
+    }
+
     #[inline]
     fn marshal(&self, values: &[Value]) -> Option<Value> {
         if let (Some(receiver), Some((emitter, params))) = (self.state.get(), values.split_first())

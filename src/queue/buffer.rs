@@ -138,6 +138,19 @@ impl<T> Buffer<T> {
         self.push_bounded(item)
     }
 
+    /// Appends `item` if that is all a [`push`](Self::push) would do: the queue is open and
+    /// unbounded, has room without growing, and no waker is registered. Otherwise hands
+    /// `item` back untouched. The emission's fast path, which makes no call.
+    #[inline]
+    pub(crate) fn try_append(&mut self, item: T) -> Result<(), T> {
+        if self.appends && self.waker.is_none() && self.items.len() < self.items.capacity() {
+            self.items.push_back(item);
+            Ok(())
+        } else {
+            Err(item)
+        }
+    }
+
     /// [`push`](Self::push) under a bounded policy, or into a closed or abandoned queue.
     #[inline(never)]
     fn push_bounded(&mut self, item: T) -> Pushed<T> {
@@ -380,6 +393,41 @@ mod tests {
         }
         assert_eq!(drain(&mut buffer), [3]);
         assert_eq!(buffer.dropped(), 2);
+    }
+
+    #[test]
+    fn try_append_only_appends_where_a_push_would_do_nothing_else() {
+        let mut buffer = Buffer::new(BufferPolicy::Unbounded);
+        assert_eq!(buffer.try_append(1), Err(1), "no room without growing");
+        buffer.push(1).finish();
+        while buffer.items.len() < buffer.items.capacity() {
+            assert_eq!(buffer.try_append(2), Ok(()));
+        }
+        assert_eq!(
+            buffer.try_append(3),
+            Err(3),
+            "full: a push would grow the queue"
+        );
+        let _ = drain(&mut buffer);
+        let (count, waker) = counter();
+        assert!(matches!(
+            buffer.pop_or_register(&waker),
+            Popped::Registered(_)
+        ));
+        assert_eq!(
+            buffer.try_append(4),
+            Err(4),
+            "a push would hand back the waker"
+        );
+        buffer.push(4).finish();
+        assert_eq!(count.0.load(Ordering::SeqCst), 1);
+        assert_eq!(buffer.try_append(5), Ok(()));
+        buffer.close();
+        assert_eq!(buffer.try_append(6), Err(6), "closed");
+
+        let mut bounded = Buffer::new(BufferPolicy::DropOldest(cap(8)));
+        bounded.push(1).finish();
+        assert_eq!(bounded.try_append(2), Err(2), "a bounded policy may evict");
     }
 
     #[test]

@@ -109,6 +109,14 @@ pub(crate) trait QueueLock {
         None
     }
 
+    /// [`Buffer::try_append`] if the queue can be reached without a call; otherwise, or if
+    /// the buffer says no, `item` back. The emission's fast path.
+    #[inline]
+    fn try_append<T>(queue: &Self::Queue<T>, item: T) -> Result<(), T> {
+        let _ = queue;
+        Err(item)
+    }
+
     /// Marks the consumer gone; what was queued is dropped outside the lock.
     fn abandon<T>(queue: &Self::Queue<T>) {
         let abandoned = Self::try_with(queue, Buffer::abandon);
@@ -134,6 +142,14 @@ impl QueueLock for Local {
     #[inline]
     fn try_pop<T>(queue: &Self::Queue<T>) -> Option<T> {
         queue.try_borrow_mut().ok()?.pop()
+    }
+
+    #[inline]
+    fn try_append<T>(queue: &Self::Queue<T>, item: T) -> Result<(), T> {
+        match queue.try_borrow_mut() {
+            Ok(mut buffer) => buffer.try_append(item),
+            Err(_) => Err(item),
+        }
     }
 }
 
@@ -202,6 +218,13 @@ impl<T, F: QueueLock> Sender<T, F> {
                 "signal emitted re-entrantly while its stream's queue was in use; item discarded"
             ),
         }
+    }
+
+    /// Queues `item` if that needs no call (see [`QueueLock::try_append`]); otherwise hands
+    /// it back, for [`send`](Self::send).
+    #[inline]
+    pub(crate) fn try_append(&self, item: T) -> Result<(), T> {
+        F::try_append(&self.queue, item)
     }
 
     /// Queues `item` like [`send`](Self::send), but leaves waking the consumer and dropping a
