@@ -7,7 +7,8 @@
 //! [`Marshal`] implementation directly: one call, no `Option<Value>` passed through two
 //! closures, and a mismatched answer is a critical, not a panic. The parameters are read by
 //! [`param`]: for GLib's plain-data fundamental types straight from the `GValue`, as GLib's
-//! own marshallers read them (`g_marshal_value_peek_*` in `gobject/gmarshal.c`).
+//! own marshallers read them (`g_marshal_value_peek_*` in `gobject/gmarshal.c`). The common
+//! emission ([`Marshal::marshal_fast`]) makes no call at all; the rest runs out of line.
 #![allow(unsafe_code)]
 
 use std::{

@@ -1,6 +1,7 @@
-//! The one function that runs inside an emission, shared by every stream kind.
+//! The body that runs inside an emission, shared by every stream kind.
 //!
-//! It converts the parameters (the emitter excluded), hands them to a [`Receive`]r (a
+//! It first tries the fast path (`Marshal::marshal_fast`: plain-data items appended to a
+//! local queue, no call made), then the full one: it converts the parameters (the emitter excluded), hands them to a [`Receive`]r (a
 //! queue, optionally after a return-value handler), and returns the handler's answer to
 //! the emitter. It never panics: an emission it cannot deliver (wrong thread, a `NULL` for a
 //! non-`Option` parameter) is reported with a critical and answered with the return type's
@@ -167,8 +168,8 @@ where
         else {
             return false;
         };
-        // Plain-data items only: they own nothing, so one that is handed back is simply
-        // forgotten, and `marshal` converts the parameters again.
+        // Plain-data items only: they own nothing, so dropping one that is handed back does
+        // nothing, and `marshal` converts the parameters again.
         match A::from_plain_values(params) {
             Some(item) => receiver.try_receive(item).is_ok(),
             None => false,
