@@ -1,11 +1,11 @@
 //! The body that runs inside an emission, shared by every stream kind.
 //!
 //! It first tries the fast path (`Marshal::marshal_fast`: plain-data items appended to a
-//! local queue, no call made), then the full one: it converts the parameters (the emitter excluded), hands them to a [`Receive`]r (a
-//! queue, optionally after a return-value handler), and returns the handler's answer to
-//! the emitter. It never panics: an emission it cannot deliver (wrong thread, a `NULL` for a
-//! non-`Option` parameter) is reported with a critical and answered with the return type's
-//! default value.
+//! local queue, no call made), then the full one: it converts the parameters (the emitter
+//! excluded), hands them to a [`Receive`]r (a queue, optionally after a return-value
+//! handler), and returns the handler's answer to the emitter. It never panics: an emission
+//! it cannot deliver (wrong thread, a `NULL` for a non-`Option` parameter) is reported with
+//! a critical and answered with the return type's default value.
 
 use std::marker::PhantomData;
 
